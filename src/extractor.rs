@@ -1,0 +1,68 @@
+//! The pipeline, built once and run on many texts: text → match → resolve → attribute.
+
+use std::path::PathBuf;
+
+use crate::attribute::Attributor;
+use crate::document::Document;
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
+use crate::patterns::figures::FigureParser;
+use crate::patterns::names::NameRecognizer;
+use crate::resolve::resolve;
+use crate::text::header::parse_header;
+use crate::text::sentences::SentenceSplitter;
+use crate::text::tokens::tokenize;
+
+/// What to build the pipeline from.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// User gazetteer files, added to the embedded defaults; later files take precedence.
+    pub gazetteers: Vec<PathBuf>,
+}
+
+/// The whole pipeline. Build it once per process; `extract` takes `&self` and is thread-safe.
+pub struct Extractor {
+    splitter: SentenceSplitter,
+    gazetteer: Gazetteer,
+    names: NameRecognizer,
+    figures: FigureParser,
+    attributor: Attributor,
+}
+
+impl Extractor {
+    pub fn new(config: &Config) -> Result<Extractor> {
+        let mut gazetteer = Gazetteer::embedded();
+        for path in &config.gazetteers {
+            gazetteer.add_file(path)?;
+        }
+        Ok(Extractor {
+            splitter: SentenceSplitter::new(),
+            gazetteer,
+            names: NameRecognizer::new(),
+            figures: FigureParser::new(),
+            attributor: Attributor::new(),
+        })
+    }
+
+    /// Analyses one text. Never panics; every span is a valid range of `text`.
+    pub fn extract(&self, text: &str) -> Document {
+        let header = parse_header(text);
+        let sentences = self.splitter.split(text);
+        let tokens = tokenize(text);
+        let mut mentions = self.gazetteer.find(text);
+        let shaped = self.names.find(text, &tokens, &sentences, &mentions);
+        mentions.extend(shaped);
+        let entities = resolve(mentions);
+        let figures = self.figures.find(text);
+        let claims = self
+            .attributor
+            .attribute(text, &sentences, &entities, &figures);
+        Document {
+            header,
+            sentences,
+            entities,
+            figures,
+            claims,
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! Pattern matchers: figures, and names recognised by their shape rather than a list.
+
+pub mod figures;
+pub mod names;

@@ -1,0 +1,5 @@
+//! Text: the document header, sentences and tokens, all as spans into the untouched input.
+
+pub mod header;
+pub mod sentences;
+pub mod tokens;

@@ -1,0 +1,185 @@
+//! Per-stage benchmarks for the stages whose signatures are still moving: gazetteer scan,
+//! shape-based names, figures, resolution, attribution. Run with `cargo bench --bench stages`.
+//!
+//! UPDATE HERE when a stage's signature changes: each stage is called in exactly one place,
+//! the `Stages` functions below, which mirror `Extractor::extract` in `src/extractor.rs`. If a
+//! stage is renamed or merged into another, change or delete its function and its bench; the
+//! end-to-end numbers in `benches/pipeline.rs` only use stable APIs and keep working.
+//!
+//! Inputs and sanity checks as in `benches/pipeline.rs`.
+
+use std::sync::LazyLock;
+
+use claimex::attribute::Attributor;
+use claimex::document::{Entity, Figure, Mention, Span};
+use claimex::gazetteer::Gazetteer;
+use claimex::patterns::figures::FigureParser;
+use claimex::patterns::names::NameRecognizer;
+use claimex::resolve::resolve;
+use claimex::text::sentences::SentenceSplitter;
+use claimex::text::tokens::{tokenize, Token};
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+
+mod common;
+
+static INPUTS: LazyLock<common::Inputs> = LazyLock::new(|| {
+    let max = std::env::var("CLAIMEX_BENCH_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    common::load(max)
+});
+
+/// Every stage, built once, called the way `Extractor::extract` calls it.
+struct Stages {
+    splitter: SentenceSplitter,
+    gazetteer: Gazetteer,
+    names: NameRecognizer,
+    figures: FigureParser,
+    attributor: Attributor,
+}
+
+/// One document's intermediate results, the inputs of the later stages.
+struct Analysed {
+    sentences: Vec<Span>,
+    tokens: Vec<Token>,
+    known: Vec<Mention>,
+    mentions: Vec<Mention>,
+    entities: Vec<Entity>,
+    figures: Vec<Figure>,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            splitter: SentenceSplitter::new(),
+            gazetteer: Gazetteer::embedded(),
+            names: NameRecognizer::new(),
+            figures: FigureParser::new(),
+            attributor: Attributor::new(),
+        }
+    }
+
+    fn gazetteer(&self, text: &str) -> Vec<Mention> {
+        self.gazetteer.find(text)
+    }
+
+    fn names(&self, text: &str, a: &Analysed) -> Vec<Mention> {
+        self.names.find(text, &a.tokens, &a.sentences, &a.known)
+    }
+
+    fn figures(&self, text: &str) -> Vec<Figure> {
+        self.figures.find(text)
+    }
+
+    fn resolve(&self, mentions: Vec<Mention>) -> Vec<Entity> {
+        resolve(mentions)
+    }
+
+    fn attribute(&self, text: &str, a: &Analysed) -> usize {
+        self.attributor
+            .attribute(text, &a.sentences, &a.entities, &a.figures)
+            .len()
+    }
+
+    fn analyse(&self, text: &str) -> Analysed {
+        let sentences = self.splitter.split(text);
+        let tokens = tokenize(text);
+        let known = self.gazetteer(text);
+        let mut a = Analysed {
+            sentences,
+            tokens,
+            known,
+            mentions: Vec::new(),
+            entities: Vec::new(),
+            figures: self.figures(text),
+        };
+        let mut mentions = a.known.clone();
+        mentions.extend(self.names(text, &a));
+        a.mentions = mentions;
+        a.entities = self.resolve(a.mentions.clone());
+        a
+    }
+}
+
+static STAGES: LazyLock<Stages> = LazyLock::new(Stages::new);
+
+static ANALYSED: LazyLock<Vec<Analysed>> =
+    LazyLock::new(|| INPUTS.docs.iter().map(|t| STAGES.analyse(t)).collect());
+
+fn main() {
+    eprintln!(
+        "claimex stage benches over {} bytes of {}",
+        INPUTS.bytes(),
+        INPUTS.origin
+    );
+    divan::main();
+}
+
+fn docs() -> impl Iterator<Item = (&'static String, &'static Analysed)> {
+    INPUTS.docs.iter().zip(ANALYSED.iter())
+}
+
+fn bytes() -> BytesCount {
+    BytesCount::new(INPUTS.bytes())
+}
+
+#[divan::bench(sample_count = 20)]
+fn gazetteer_build() -> Gazetteer {
+    Gazetteer::embedded()
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn gazetteer_scan(bencher: Bencher) {
+    let n: usize = ANALYSED.iter().map(|a| a.known.len()).sum();
+    assert!(n > 0, "the gazetteer found nothing");
+    bencher.counter(bytes()).bench(|| {
+        for text in &INPUTS.docs {
+            black_box(STAGES.gazetteer(black_box(text)));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn names(bencher: Bencher) {
+    // No count check: shape-based names may legitimately find nothing the gazetteer missed.
+    bencher.counter(bytes()).bench(|| {
+        for (text, a) in docs() {
+            black_box(STAGES.names(text, a));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn figures(bencher: Bencher) {
+    let n: usize = ANALYSED.iter().map(|a| a.figures.len()).sum();
+    assert!(n > 0, "no figures found");
+    bencher.counter(bytes()).bench(|| {
+        for text in &INPUTS.docs {
+            black_box(STAGES.figures(black_box(text)));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn resolve_mentions(bencher: Bencher) {
+    let n: usize = ANALYSED.iter().map(|a| a.entities.len()).sum();
+    assert!(n > 0, "no entities resolved");
+    bencher.counter(bytes()).bench(|| {
+        for (_, a) in docs() {
+            black_box(STAGES.resolve(a.mentions.clone()));
+        }
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn attribution(bencher: Bencher) {
+    let n: usize = docs().map(|(t, a)| STAGES.attribute(t, a)).sum();
+    assert!(n > 0, "no claims found");
+    bencher.counter(bytes()).bench(|| {
+        for (text, a) in docs() {
+            black_box(STAGES.attribute(text, a));
+        }
+    });
+}

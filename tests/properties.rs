@@ -317,10 +317,10 @@ fn mutate(rng: &mut Rng, base: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Runs the pipeline on `text` and checks every invariant, tolerating only [`known_bug`]s.
+/// Runs the pipeline on `text` and checks every invariant, tolerating only `invariants::known_bug`s.
 fn run_case(text: &str) -> Result<(), String> {
     match run_case_strict(text) {
-        Err(e) if known_bug(text, &e).is_some() => Ok(()),
+        Err(e) if invariants::known_bug(text, &e).is_some() => Ok(()),
         result => result,
     }
 }
@@ -387,21 +387,6 @@ fn minimise(text: &str) -> String {
     chars.into_iter().collect()
 }
 
-/// Bugs found by this test or the fuzzer in modules owned elsewhere, tolerated here (so the
-/// suite stays green) until their owner fixes them; each has an ignored regression test below
-/// that fails until then. Remove an entry when its regression test passes.
-fn known_bug(_text: &str, error: &str) -> Option<&'static str> {
-    // src/attribute (the stub being rewritten): claim and source spans are computed without
-    // checks, so a cue at the end of a sentence ("according to", " said ") gives a span that
-    // starts after it ends, and `cue.end + 1` can land inside a multi-byte character; in debug
-    // builds `Span::new`'s assertion panics instead. See `known_bug_attribution_spans`.
-    let bad_claim_span = error.starts_with("claim ") && error.contains("byte span");
-    let span_assertion = error.starts_with("panicked: span ");
-    if bad_claim_span || span_assertion {
-        return Some("attribution: unchecked claim/source span arithmetic");
-    }
-    None
-}
 
 fn fail(name: &str, text: &str, error: &str) -> ! {
     // Long inputs are minimised only when small enough to do so quickly.

@@ -196,3 +196,20 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Bugs found by this test or the fuzzer in modules owned elsewhere, tolerated here (so the
+/// suite and the fuzzer stay useful) until their owner fixes them; each has an ignored regression
+/// test in tests/properties.rs that fails until then. Remove an entry when that test passes.
+pub fn known_bug(_text: &str, error: &str) -> Option<&'static str> {
+    // src/attribute (the stub being rewritten): claim and source spans are computed without
+    // checks, so a cue at the end of a sentence ("according to", " said ") gives a span that
+    // starts after it ends, and `cue.end + 1` can land inside a multi-byte character; in debug
+    // builds `Span::new`'s assertion panics instead. See `known_bug_attribution_spans`
+    // in tests/properties.rs.
+    let bad_claim_span = error.starts_with("claim ") && error.contains("byte span");
+    let span_assertion = error.starts_with("panicked: span ");
+    if bad_claim_span || span_assertion {
+        return Some("attribution: unchecked claim/source span arithmetic");
+    }
+    None
+}

@@ -177,8 +177,22 @@ macro_rules! report {
     }};
 }
 
+/// Subcommand names: a file argument spelled like one must be written `./NAME`.
+const SUBCOMMANDS: [&str; 3] = ["diff", "check", "generate"];
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            let first = std::env::args_os().nth(1).unwrap_or_default();
+            let first = first.to_string_lossy();
+            if e.use_stderr() && SUBCOMMANDS.contains(&&*first) && PathBuf::from(&*first).exists() {
+                report!("note: to read the file `{first}`, write `claimex ./{first}` or `claimex -- {first}`");
+            }
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
     let code = match cli.command {
         Some(Command::Diff { old, new, format }) => run_diff(&old, &new, format),
         Some(Command::Check {

@@ -119,7 +119,7 @@ pub enum Status {
 pub struct DocDiff {
     pub id: String,
     pub status: Status,
-    /// Differences of the document as a whole (title, date, number of sentences).
+    /// Differences of the document as a whole (title, date).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub document: Vec<FieldChange>,
     pub entities: Changes,
@@ -182,13 +182,6 @@ pub fn diff_doc(id: &str, old: &Value, new: &Value) -> Option<DocDiff> {
         let b = new.pointer(&format!("/document/{field}")).cloned();
         push_change(&mut diff.document, field, a, b);
     }
-    let count = |v: &Value| v["sentences"].as_array().map_or(0, |s| s.len());
-    push_change(
-        &mut diff.document,
-        "sentences",
-        Some(count(old).into()),
-        Some(count(new).into()),
-    );
     let old_view = View::new(old);
     let new_view = View::new(new);
     diff.entities = compare(&old_view.entities(), &new_view.entities());

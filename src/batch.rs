@@ -80,6 +80,19 @@ impl Summary {
     }
 }
 
+/// Checks that no two inputs would write the same output file below an output folder (two
+/// file arguments `a/x.txt` and `b/x.txt` both map to `x.json`); names the first clash.
+pub fn find_clash<'s>(sources: &'s [Source], extension: &str) -> Option<(&'s Source, &'s Source)> {
+    let mut seen = std::collections::HashMap::new();
+    for source in sources {
+        let target = source.relative.with_extension(extension);
+        if let Some(first) = seen.insert(target, source) {
+            return Some((first, source));
+        }
+    }
+    None
+}
+
 /// The result of one document, made on a worker thread.
 struct Done {
     /// What to write (stdout mode), already rendered.
@@ -627,6 +640,22 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn clashing_outputs_are_found() {
+        let source = |path: &str, rel: &str| Source {
+            path: path.into(),
+            relative: rel.into(),
+        };
+        let ok = [source("a/x.txt", "x.txt"), source("d/y.txt", "y.txt")];
+        assert!(find_clash(&ok, "json").is_none());
+        let clash = [source("a/x.txt", "x.txt"), source("b/x.md", "x.md")];
+        let (a, b) = find_clash(&clash, "json").unwrap();
+        assert_eq!(
+            (a.path.to_str(), b.path.to_str()),
+            (Some("a/x.txt"), Some("b/x.md"))
+        );
     }
 
     #[test]

@@ -261,9 +261,21 @@ fn run_extract(args: ExtractArgs) -> u8 {
         report!("no input files found (looking for {wanted}; see --glob)");
         return 1;
     }
+    let records = args.input_format == InputFormat::Jsonl;
+    if out_dir.is_some() {
+        let extension = if records { "jsonl" } else { "json" };
+        if let Some((a, b)) = batch::find_clash(&sources, extension) {
+            report!(
+                "{} and {} would both be written to {}; give their folder instead, or run twice",
+                a.path.display(),
+                b.path.display(),
+                a.relative.with_extension(extension).display()
+            );
+            return fail_config();
+        }
+    }
     let any_folder = paths.iter().any(|p| p.is_dir());
     let batch = any_folder || sources.len() > 1;
-    let records = args.input_format == InputFormat::Jsonl;
     let format = match args.format {
         Some(OutputFormat::Json) => Format::Json,
         Some(OutputFormat::Jsonl) => Format::Jsonl,

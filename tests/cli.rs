@@ -473,6 +473,18 @@ fn full_disk_leaves_no_partial_files() {
         "no temporary file left beside the blocked one"
     );
 
+    // Two inputs that would write the same file are refused before anything is written.
+    write(&dir.join("x/a.txt"), ARTICLE);
+    write(&dir.join("y/a.txt"), ARTICLE);
+    let out = run_in(Some(&dir), &["x/a.txt", "y/a.txt", "--out", "clash"], b"");
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("would both be written to a.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(files_below(&dir.join("clash")).is_empty());
+
     // An output folder that cannot be made is a usage error.
     write(&dir.join("plainfile"), "x");
     let out = run_in(Some(&dir), &["in", "--out", "plainfile/sub"], b"");

@@ -309,17 +309,19 @@ fn run_extract(args: ExtractArgs) -> u8 {
     } else {
         batch::run_documents(&extractor, &sources, &options, &mut out, &mut stderr)
     };
-    let summary: Summary = match run {
+    let mut summary: Summary = match run {
         Ok(s) => s,
         Err(e) => {
             report!("writing output: {e}");
             return 1;
         }
     };
+    // Entries that could not even be listed count as failed inputs too.
+    summary.failures += walk_errors.len();
     if batch && !records && !args.quiet {
         report!("{}", summary.line("file"));
     }
-    if summary.failures > 0 || !walk_errors.is_empty() {
+    if summary.failures > 0 {
         1
     } else {
         0

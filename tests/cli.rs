@@ -520,6 +520,9 @@ fn hostile_files_are_reported_and_skipped() {
         symlink(d.join("nowhere.txt"), d.join("06-vanished.txt")).unwrap();
         // A loop back to the folder itself.
         symlink(&d, d.join("07-loop")).unwrap();
+        // A named pipe would block a naive reader forever.
+        let made = Command::new("mkfifo").arg(d.join("08-fifo.txt")).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
     }
     let out = run_in(Some(&dir), &["batch", "-j", "2"], b"");
     assert_eq!(code(&out), 1);
@@ -541,8 +544,13 @@ fn hostile_files_are_reported_and_skipped() {
             err.contains("claimex: batch/07-loop: symlink loop"),
             "{err}"
         );
+        assert!(
+            err.contains("claimex: batch/08-fifo.txt: not a regular file"),
+            "{err}"
+        );
+        // 7 files read (2 good), plus 2 entries that could not be listed.
+        assert!(err.contains("7 files, 7 failed"), "{err}");
     }
-    assert!(err.contains("7 files, 5 failed"), "{err}");
     assert!(!err.contains("panicked"));
 
     // --max-bytes applies to every input.

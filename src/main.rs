@@ -233,16 +233,6 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let Some(extractor) = build_extractor(args.gazetteers.clone()) else {
         return fail_config();
     };
-    let out_dir = match &args.out {
-        None => None,
-        Some(dir) => match OutDir::create(dir) {
-            Ok(d) => Some(d.simulate_full_disk_after(args.simulate_full_disk)),
-            Err(e) => {
-                report!("{}: cannot create the output folder: {e}", dir.display());
-                return fail_config();
-            }
-        },
-    };
     let mut filter = Filter::default();
     if !args.globs.is_empty() {
         filter.globs = args.globs.iter().map(|g| Glob::new(g)).collect();
@@ -262,7 +252,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
         return 1;
     }
     let records = args.input_format == InputFormat::Jsonl;
-    if out_dir.is_some() {
+    if args.out.is_some() {
         let extension = if records { "jsonl" } else { "json" };
         if let Some((a, b)) = batch::find_clash(&sources, extension) {
             report!(
@@ -274,6 +264,16 @@ fn run_extract(args: ExtractArgs) -> u8 {
             return fail_config();
         }
     }
+    let out_dir = match &args.out {
+        None => None,
+        Some(dir) => match OutDir::create(dir) {
+            Ok(d) => Some(d.simulate_full_disk_after(args.simulate_full_disk)),
+            Err(e) => {
+                report!("{}: cannot create the output folder: {e}", dir.display());
+                return fail_config();
+            }
+        },
+    };
     let any_folder = paths.iter().any(|p| p.is_dir());
     let batch = any_folder || sources.len() > 1;
     let format = match args.format {

@@ -483,7 +483,7 @@ fn full_disk_leaves_no_partial_files() {
         "{}",
         stderr(&out)
     );
-    assert!(files_below(&dir.join("clash")).is_empty());
+    assert!(!dir.join("clash").exists(), "nothing created");
 
     // An output folder that cannot be made is a usage error.
     write(&dir.join("plainfile"), "x");
@@ -646,6 +646,28 @@ fn usage_and_configuration_errors_exit_2() {
     let out = run_in(Some(&dir), &["--gazetteer", "bad.tsv", "a.txt"], b"");
     assert!(
         stderr(&out).starts_with("claimex: bad.tsv:1: "),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn full_stdout_is_reported() {
+    let out = claimex()
+        .args(["-"])
+        .stdin(Stdio::piped())
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .stderr(Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(ARTICLE.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("claimex: writing output: No space left on device"),
         "{}",
         stderr(&out)
     );

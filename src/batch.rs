@@ -177,7 +177,9 @@ pub fn run_documents(
         done
     };
     let mut items = sources.iter();
-    let result = ordered_map(options.jobs, &mut items, work, |done: Done| {
+    // No threads to start for a single document.
+    let jobs = options.jobs.min(sources.len());
+    let result = ordered_map(jobs, &mut items, work, |done: Done| {
         summary.documents += 1;
         summary.bytes += done.bytes;
         summary.entities += done.entities;

@@ -339,11 +339,11 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) ->
     let text = match format {
         DiffFormat::Text => diff::report(&diffs),
         DiffFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&serde_json::json!({
-                "differ": !diffs.is_empty(),
-                "documents": diffs,
-            }))
-            .expect("diffs serialize");
+            let report = diff::DiffReport {
+                differ: !diffs.is_empty(),
+                documents: &diffs,
+            };
+            let mut s = serde_json::to_string_pretty(&report).expect("diffs serialize");
             s.push('\n');
             s
         }

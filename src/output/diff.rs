@@ -150,9 +150,23 @@ impl DocDiff {
 /// Added, removed and changed items of one kind, each named by its key.
 #[derive(Serialize, Debug, Clone, PartialEq, Default)]
 pub struct Changes {
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
+    pub added: Vec<Item>,
+    pub removed: Vec<Item>,
     pub changed: Vec<Change>,
+}
+
+/// An item present on one side only: its key, and the item as that side wrote it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Item {
+    pub key: String,
+    pub item: Value,
+}
+
+/// The whole result of `claimex diff --format json`.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct DiffReport<'a> {
+    pub differ: bool,
+    pub documents: &'a [DocDiff],
 }
 
 impl Changes {
@@ -203,9 +217,10 @@ fn push_change(out: &mut Vec<FieldChange>, field: &str, old: Option<Value>, new:
 }
 
 /// An item reduced to its key and the fields compared under that key.
-struct Keyed {
+struct Keyed<'a> {
     key: String,
     fields: Vec<(&'static str, Value)>,
+    item: &'a Value,
 }
 
 /// Reads a document's items with ids replaced by what they name.
@@ -255,7 +270,7 @@ impl<'a> View<'a> {
         Value::from(names)
     }
 
-    fn entities(&self) -> Vec<Keyed> {
+    fn entities(&self) -> Vec<Keyed<'a>> {
         items(self.doc, "entities")
             .iter()
             .map(|e| {
@@ -271,12 +286,13 @@ impl<'a> View<'a> {
                         ("subtype", e["subtype"].clone()),
                         ("mentions", Value::from(mentions)),
                     ],
+                    item: e,
                 }
             })
             .collect()
     }
 
-    fn figures(&self) -> Vec<Keyed> {
+    fn figures(&self) -> Vec<Keyed<'a>> {
         items(self.doc, "figures")
             .iter()
             .map(|f| Keyed {
@@ -285,11 +301,12 @@ impl<'a> View<'a> {
                     .into_iter()
                     .map(|k| (k, f[k].clone()))
                     .collect(),
+                item: f,
             })
             .collect()
     }
 
-    fn claims(&self) -> Vec<Keyed> {
+    fn claims(&self) -> Vec<Keyed<'a>> {
         items(self.doc, "claims")
             .iter()
             .map(|c| {
@@ -307,6 +324,7 @@ impl<'a> View<'a> {
                         ("figures", self.names(&c["figures"], &self.figure_texts)),
                         ("entities", self.names(&c["entities"], &self.entity_names)),
                     ],
+                    item: c,
                 }
             })
             .collect()
@@ -316,7 +334,8 @@ impl<'a> View<'a> {
 /// Pairs items with equal keys (the n-th with the n-th when a key repeats) and lists what was
 /// added, removed or changed.
 fn compare(old: &[Keyed], new: &[Keyed]) -> Changes {
-    let mut by_key: BTreeMap<&str, (Vec<&Keyed>, Vec<&Keyed>)> = BTreeMap::new();
+    type Sides<'k, 'a> = (Vec<&'k Keyed<'a>>, Vec<&'k Keyed<'a>>);
+    let mut by_key: BTreeMap<&str, Sides> = BTreeMap::new();
     let mut order = Vec::new();
     for (side, list) in [(0, old), (1, new)] {
         for item in list {
@@ -336,8 +355,14 @@ fn compare(old: &[Keyed], new: &[Keyed]) -> Changes {
         let (a, b) = &by_key[key];
         for pair in 0..a.len().max(b.len()) {
             match (a.get(pair), b.get(pair)) {
-                (Some(_), None) => changes.removed.push(key.to_string()),
-                (None, Some(_)) => changes.added.push(key.to_string()),
+                (Some(x), None) => changes.removed.push(Item {
+                    key: key.to_string(),
+                    item: x.item.clone(),
+                }),
+                (None, Some(y)) => changes.added.push(Item {
+                    key: key.to_string(),
+                    item: y.item.clone(),
+                }),
                 (Some(x), Some(y)) => {
                     let mut fields = Vec::new();
                     for ((name, va), (_, vb)) in x.fields.iter().zip(&y.fields) {
@@ -383,11 +408,11 @@ pub fn report(diffs: &[DocDiff]) -> String {
             ("figure", &d.figures),
             ("claim", &d.claims),
         ] {
-            for key in &changes.removed {
-                let _ = writeln!(out, "  - {kind} {}", shorten(key, 100));
+            for removed in &changes.removed {
+                let _ = writeln!(out, "  - {kind} {}", shorten(&removed.key, 100));
             }
-            for key in &changes.added {
-                let _ = writeln!(out, "  + {kind} {}", shorten(key, 100));
+            for added in &changes.added {
+                let _ = writeln!(out, "  + {kind} {}", shorten(&added.key, 100));
             }
             for c in &changes.changed {
                 let _ = writeln!(out, "  ~ {kind} {}", shorten(&c.key, 100));
@@ -468,8 +493,9 @@ mod tests {
         new["figures"][0]["qualifier"] = json!("at_least");
         new["claims"][0]["kind"] = json!("direct");
         let d = diff_doc("a", &doc(), &new).unwrap();
-        assert_eq!(d.entities.removed, ["place \"Kabul\""]);
-        assert_eq!(d.entities.added, ["place \"Kabul City\""]);
+        assert_eq!(d.entities.removed[0].key, "place \"Kabul\"");
+        assert_eq!(d.entities.removed[0].item["name"], "Kabul");
+        assert_eq!(d.entities.added[0].key, "place \"Kabul City\"");
         assert_eq!(d.figures.changed[0].key, "\"over 100 attacks\" = 100.0");
         assert_eq!(d.figures.changed[0].fields[0].field, "qualifier");
         let claim = &d.claims.changed[0];

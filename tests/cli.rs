@@ -375,6 +375,65 @@ fn empty_stdin_and_empty_environment() {
 }
 
 #[test]
+fn any_text_gives_exactly_one_line_per_record() {
+    // Deterministic pseudo-random texts from pieces that stress every stage: quotes, cues,
+    // numbers, non-ASCII, blank lines, stray punctuation.
+    let pieces = [
+        "The UN",
+        " said",
+        " told reporters",
+        " according to",
+        " “",
+        "”",
+        "\"",
+        "'",
+        ",",
+        ".",
+        " Mr.",
+        " 250",
+        " 1,5",
+        " $3bn",
+        " 40%",
+        " at least",
+        " a few thousand",
+        "\n\n",
+        "\r\n",
+        " Zoë",
+        " 北京",
+        " 😀",
+        " (CSIS)",
+        " he",
+        " ISIS-K",
+        "  ",
+        "\t",
+        "-",
+        "…",
+        " Smith says",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut records = String::new();
+    let count = 300;
+    for i in 0..count {
+        let len = next(40);
+        let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        records.push_str(&serde_json::json!({"id": format!("r{i}"), "text": text}).to_string());
+        records.push('\n');
+    }
+    let out = run(&["--input-format", "jsonl"], records.as_bytes());
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), count, "{}", stderr(&out));
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["id"], format!("r{i}"));
+    }
+}
+
+#[test]
 fn records_are_flushed_one_by_one() {
     // A co-process: send one record, read its answer before sending the next.
     for jobs in ["1", "2"] {

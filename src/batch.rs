@@ -257,7 +257,10 @@ pub fn run_records(
                         errors,
                         &mut summary,
                     )?;
-                    file.commit()?;
+                    // Stopped at a bad record (--on-error fail): no partial file.
+                    if flow == Flow::Continue {
+                        file.commit()?;
+                    }
                     Ok(flow)
                 });
                 written.or_else(|e| {
@@ -311,9 +314,8 @@ fn run_lines<R: BufRead + Send>(
             Err(e) => (None, e.to_string()),
             Ok(bytes) => {
                 done.bytes = bytes.len() as u64;
-                let salvaged = input::salvage_id(&bytes);
-                match input::read_record(&source.path, line.number, bytes) {
-                    Err(e) => (salvaged, e.to_string()),
+                match input::read_record(&source.path, line.number, &bytes) {
+                    Err(e) => (input::salvage_id(&bytes), e.to_string()),
                     Ok((id, text)) => {
                         match extract_counted(
                             extractor,

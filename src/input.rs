@@ -530,16 +530,16 @@ impl<R: BufRead> Iterator for LineReader<R> {
 
 /// Turns one line of a JSON Lines input into `(id, text)`; `path:line` names the record when
 /// it has no `id`.
-pub fn read_record(path: &Path, number: usize, bytes: Vec<u8>) -> Result<(String, String)> {
-    let line = String::from_utf8(bytes).map_err(|e| Error::Parse {
+pub fn read_record(path: &Path, number: usize, bytes: &[u8]) -> Result<(String, String)> {
+    let line = std::str::from_utf8(bytes).map_err(|e| Error::Parse {
         path: path.to_path_buf(),
         line: number,
         message: format!(
             "not valid UTF-8 (first invalid byte at column {})",
-            e.utf8_error().valid_up_to() + 1
+            e.valid_up_to() + 1
         ),
     })?;
-    let record = parse_record(path, number, &line)?;
+    let record = parse_record(path, number, line)?;
     let id = record
         .id_string()
         .unwrap_or_else(|| format!("{}:{number}", path.display()));
@@ -615,7 +615,7 @@ mod tests {
     #[test]
     fn records_give_id_and_text() {
         let p = Path::new("in.jsonl");
-        let ok = |l: &str| read_record(p, 3, l.as_bytes().to_vec());
+        let ok = |l: &str| read_record(p, 3, l.as_bytes());
         assert_eq!(
             ok(r#"{"id":"a","text":"T","x":1}"#).unwrap(),
             ("a".into(), "T".into())
@@ -625,7 +625,7 @@ mod tests {
         for bad in [r#"{"id":"a"}"#, "not json", r#"["text"]"#, r#"{"text":5}"#] {
             assert!(ok(bad).is_err(), "{bad}");
         }
-        assert!(read_record(p, 1, b"{\"text\":\"\xff\"}".to_vec()).is_err());
+        assert!(read_record(p, 1, b"{\"text\":\"\xff\"}").is_err());
         assert_eq!(salvage_id(br#"{"id":"a"}"#), Some("a".into()));
         assert_eq!(salvage_id(b"garbage"), None);
     }

@@ -495,6 +495,27 @@ fn out_folder_mirrors_the_tree_atomically() {
     assert_eq!(code(&recs), 0, "{}", stderr(&recs));
     let lines = std::fs::read_to_string(dir.join("res2/recs.jsonl")).unwrap();
     assert_eq!(lines.lines().count(), 2);
+
+    // Stopping at a bad record leaves no partial file.
+    write(
+        &dir.join("bad.jsonl"),
+        "{\"id\":\"a\",\"text\":\"A.\"}\nnope\n",
+    );
+    let stopped = run_in(
+        Some(&dir),
+        &[
+            "--input-format",
+            "jsonl",
+            "--on-error",
+            "fail",
+            "bad.jsonl",
+            "-o",
+            "res3",
+        ],
+        b"",
+    );
+    assert_eq!(code(&stopped), 1);
+    assert!(files_below(&dir.join("res3")).is_empty());
 }
 
 #[test]

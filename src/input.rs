@@ -516,6 +516,10 @@ impl<R: BufRead> Iterator for LineReader<R> {
             if bytes.last() == Some(&b'\r') {
                 bytes.pop();
             }
+            // A byte-order mark, as some Windows tools write, is not part of the first record.
+            if number == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+                bytes.drain(..3);
+            }
             if bytes.iter().all(|b| b.is_ascii_whitespace()) {
                 continue;
             }
@@ -602,6 +606,10 @@ mod tests {
             ]
         );
         assert!(lines(b"", 10).is_empty());
+        assert_eq!(
+            lines(b"\xef\xbb\xbf{}\n\xef\xbb\xbf{}", 10),
+            vec![(1, Ok(b"{}".to_vec())), (2, Ok(b"\xef\xbb\xbf{}".to_vec()))]
+        );
     }
 
     #[test]

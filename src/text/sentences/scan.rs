@@ -209,8 +209,7 @@ impl<'l> Scanner<'l> {
         }
         let gap_end = skip_space(s, tail.end);
         let next = self.next(s, gap_end);
-        if tail.quote && next.paren && !self.parenthetical_sentence(s, gap_end) {
-            // A parenthesis after a quotation comments on it: "…" (Smith 55).
+        if next.paren && self.parenthesis_continues(s, gap_end, tail.quote) {
             return Step::Continue(tail.end);
         }
         if matches!(next.kind, Kind::Lower | Kind::Punct | Kind::End) {
@@ -236,21 +235,37 @@ impl<'l> Scanner<'l> {
         }
     }
 
-    /// Whether the bracket opening at `open` holds a sentence of its own ("(Dinah was the cat.)")
-    /// with more text after it; at the end of a paragraph it stays with the sentence before.
-    fn parenthetical_sentence(&self, s: &str, open: usize) -> bool {
+    /// Whether the bracket opening at `open`, right after a sentence end, still belongs to that
+    /// sentence: a gloss starting with a number ("at 11 a.m. (0800 GMT) in …"), a short
+    /// citation closing a sentence of its own ("… in 2018. (CSIS). Next"), or a comment on a
+    /// quotation (`"…" (Smith 55).`) unless it is a whole sentence followed by more text.
+    fn parenthesis_continues(&self, s: &str, open: usize, after_quote: bool) -> bool {
         let pairs = &self.marks.bracket_pairs;
         let Ok(k) = pairs.binary_search_by_key(&open, |p| p.open) else {
-            return false;
+            return after_quote;
         };
         let close = pairs[k].close;
         let open_len = char_at(s, open).map_or(1, char::len_utf8);
         let close_len = char_at(s, close).map_or(1, char::len_utf8);
-        let inner = &s[open + open_len..close];
-        let capital = inner.trim_start().starts_with(char::is_uppercase);
-        let ends = inner.trim_end().ends_with(is_terminator);
-        let more = s[close + close_len..].contains(|c: char| c.is_alphanumeric());
-        capital && ends && more
+        let inner = s[open + open_len..close].trim();
+        let after = &s[close + close_len..];
+        if inner.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let citation = inner.len() <= 40
+            && !inner.contains(is_terminator)
+            && (after.trim().is_empty()
+                || after
+                    .chars()
+                    .next()
+                    .is_some_and(|t| is_terminator(t) && ends_run(after, t.len_utf8())));
+        if citation {
+            return true;
+        }
+        let capital = inner.starts_with(char::is_uppercase);
+        let sentence = capital && inner.ends_with(is_terminator);
+        let more = after.contains(|c: char| c.is_alphanumeric());
+        after_quote && !(sentence && more)
     }
 
     /// Where a dash that breaks off a quotation ("sir--\"", "sir—”") ends, if one starts at `i`.

@@ -286,6 +286,22 @@ const CASES: &[(&str, &[&str])] = &[
         &["Rates rose.", "(The bank had warned.)", "Markets fell."],
     ),
     (
+        "Talks begin at 10 a.m. (0800 GMT) in Geneva.",
+        &["Talks begin at 10 a.m. (0800 GMT) in Geneva."],
+    ),
+    (
+        "Attacks rose in 2020. (UNHCR). Officials disagree.",
+        &["Attacks rose in 2020. (UNHCR).", "Officials disagree."],
+    ),
+    (
+        "“We are ready.” (He did not say when.) Talks went on.",
+        &[
+            "“We are ready.”",
+            "(He did not say when.)",
+            "Talks went on.",
+        ],
+    ),
+    (
         "The tally rose.[2] Officials confirmed it.",
         &["The tally rose.[2]", "Officials confirmed it."],
     ),

@@ -37,13 +37,25 @@ impl Roles {
     pub const STARTER: Roles = Roles(1 << 10);
     /// A name spelled with "!": "Yahoo".
     pub const BANG_NAME: Roles = Roles(1 << 11);
+    /// Goes on after a clock time: "EST", "Friday".
+    pub const AFTER_TIME: Roles = Roles(1 << 12);
 
     pub fn has(self, role: Roles) -> bool {
         self.0 & role.0 != 0
     }
 
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
+    /// Whether the word is an abbreviation of any kind (not just a starter or a time word).
+    pub fn is_abbreviation(self) -> bool {
+        const ANY: u16 = Roles::TITLE.0
+            | Roles::STREET.0
+            | Roles::BEFORE_NUMBER.0
+            | Roles::UNIT.0
+            | Roles::MID_SENTENCE.0
+            | Roles::GENERAL.0
+            | Roles::REGION.0
+            | Roles::FINAL.0
+            | Roles::TIME.0;
+        self.0 & ANY != 0
     }
 
     pub fn without(self, role: Roles) -> Roles {
@@ -86,6 +98,7 @@ pub(super) const LISTS: &[List] = &[
     list!("fronting.txt", Roles::FRONTING),
     list!("sentence_starters.txt", Roles::STARTER),
     list!("bang_names.txt", Roles::BANG_NAME),
+    list!("after_time.txt", Roles::AFTER_TIME),
 ];
 
 /// The entries of a list file: every line that is neither blank nor a `#` comment.

@@ -91,6 +91,8 @@ struct Next {
     pronoun_i: bool,
     /// The next word is a Roman numeral ("Vol. II").
     roman: bool,
+    /// The next word goes on after a clock time ("EST", "Friday").
+    after_time: bool,
 }
 
 /// The scanner of one block; its marks are reused from block to block.
@@ -307,7 +309,7 @@ impl<'l> Scanner<'l> {
         let core = word.core(s);
         let at_start = word.core_start(s) <= sentence.content;
         let roles = self.roles(core);
-        if roles.is_empty() && next.kind == Kind::Upper {
+        if !roles.is_abbreviation() && next.kind == Kind::Upper {
             // The common case: a plain word before a capital.
             if let Shape::Number | Shape::Word = Shape::of(core) {
                 return true;
@@ -331,6 +333,7 @@ impl<'l> Scanner<'l> {
         if roles.has(Roles::TIME) {
             return match next.kind {
                 Kind::Digit => after_number,
+                Kind::Upper if next.after_time => false,
                 Kind::Upper => starter || !self.fronted(s, sentence, word.start),
                 _ => true,
             };
@@ -355,7 +358,7 @@ impl<'l> Scanner<'l> {
     /// Roles of the word before a period; "7a.m" counts as "a.m", regions need a capital.
     fn roles(&self, core: &str) -> Roles {
         let mut roles = self.lexicon.roles(core);
-        if roles.is_empty() {
+        if !roles.is_abbreviation() {
             let letters = core.trim_start_matches(|c: char| c.is_ascii_digit());
             if letters.len() < core.len() && letters.contains('.') {
                 roles = self.lexicon.roles(letters);
@@ -429,7 +432,7 @@ impl<'l> Scanner<'l> {
             return false;
         }
         let word = WordBefore::find(s, i, floor);
-        self.lexicon.roles(word.core(s)).is_empty()
+        !self.lexicon.roles(word.core(s)).is_abbreviation()
     }
 
     /// What follows the gap at `at`: past opening quotes, brackets and dashes.
@@ -441,6 +444,7 @@ impl<'l> Scanner<'l> {
             initial: false,
             pronoun_i: false,
             roman: false,
+            after_time: false,
         };
         let mut j = at;
         let mut after_dash = false;
@@ -488,7 +492,9 @@ impl<'l> Scanner<'l> {
         }
         let word = s[j..end].trim_end_matches(['\'', '’']);
         let after = char_at(s, j + word.len());
-        next.starter = self.lexicon.roles(word).has(Roles::STARTER);
+        let roles = self.lexicon.roles(word);
+        next.starter = roles.has(Roles::STARTER);
+        next.after_time = roles.has(Roles::AFTER_TIME);
         next.initial = word.chars().count() == 1 && after == Some('.');
         next.pronoun_i = word == "I" || word.starts_with("I'") || word.starts_with("I’");
         next.roman = word.len() <= 4
@@ -568,10 +574,10 @@ impl<'l> Scanner<'l> {
             return None;
         }
         let mut end = digits_end(s, at, 3)?;
-        if !self
+        if self
             .lexicon
             .roles(WordBefore::find(s, i, floor).core(s))
-            .is_empty()
+            .is_abbreviation()
         {
             return None;
         }

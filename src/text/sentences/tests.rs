@@ -156,6 +156,14 @@ const CASES: &[(&str, &[&str])] = &[
         &["The event starts at 9 a.m. on Monday."],
     ),
     (
+        "The vote closes at 8 p.m. EST on Tuesday.",
+        &["The vote closes at 8 p.m. EST on Tuesday."],
+    ),
+    (
+        "The rally starts at 5 p.m. Friday in the park.",
+        &["The rally starts at 5 p.m. Friday in the park."],
+    ),
+    (
         "He left at 5 p.m., police said.",
         &["He left at 5 p.m., police said."],
     ),

@@ -72,6 +72,28 @@ const CASES: &[(&str, &[&str])] = &[
         &["Troops left the U.S.", "They reached Kabul a day later."],
     ),
     (
+        "He was arrested by the F.B.I. Officials gave no details.",
+        &[
+            "He was arrested by the F.B.I.",
+            "Officials gave no details.",
+        ],
+    ),
+    (
+        "The F.B.I. Director spoke in Washington, D.C. Two aides joined him.",
+        &[
+            "The F.B.I. Director spoke in Washington, D.C.",
+            "Two aides joined him.",
+        ],
+    ),
+    (
+        "Gov. Andrew M. Cuomo signed it.",
+        &["Gov. Andrew M. Cuomo signed it."],
+    ),
+    (
+        "It backed the U.S.-led coalition.",
+        &["It backed the U.S.-led coalition."],
+    ),
+    (
         "The U.N. Security Council met.",
         &["The U.N. Security Council met."],
     ),

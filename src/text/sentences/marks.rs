@@ -15,6 +15,8 @@ use super::chars::{
 const MAX_QUOTE: usize = 600;
 /// The same for brackets.
 const MAX_BRACKET: usize = 1000;
+/// Deeper nesting is not followed (it only happens in garbage, and would cost time).
+const MAX_DEPTH: usize = 32;
 
 /// A matched pair: `open` is where the opening mark starts, `close` where the closing one starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +199,9 @@ impl Marks {
                 len
             }
             '(' | '[' | '{' | '（' | '［' | '｛' => {
-                self.brackets.push((c, i));
+                if self.brackets.len() < MAX_DEPTH {
+                    self.brackets.push((c, i));
+                }
                 len
             }
             ')' | ']' | '}' | '）' | '］' | '｝' => {
@@ -277,9 +281,12 @@ impl Marks {
             len,
             role: QuoteRole::Unclosed { first: !seen },
         });
-        match family {
-            Family::Double => self.double.push(index),
-            Family::Single => self.single.push(index),
+        let stack = match family {
+            Family::Double => &mut self.double,
+            Family::Single => &mut self.single,
+        };
+        if stack.len() < MAX_DEPTH {
+            stack.push(index);
         }
     }
 

@@ -123,7 +123,8 @@ impl<'l> Scanner<'l> {
         let mut next_bracket_pair = 0;
         let mut next_forced = 0;
 
-        let mut sentence = Sentence::at(s, 0);
+        let mut alnum = NextAlnum::default();
+        let mut sentence = Sentence::at(s, 0, &mut alnum);
         let bytes = s.as_bytes();
         let mut i = sentence.start;
         loop {
@@ -137,7 +138,7 @@ impl<'l> Scanner<'l> {
                 next_forced += 1;
                 if forced > sentence.start {
                     out.push(offset + forced);
-                    sentence = Sentence::at(s, forced);
+                    sentence = Sentence::at(s, forced, &mut alnum);
                 }
             }
             if i >= bytes.len() {
@@ -167,7 +168,7 @@ impl<'l> Scanner<'l> {
                 Step::Continue(next) => i = next.max(i + c.len_utf8()),
                 Step::Boundary(at) => {
                     out.push(offset + at);
-                    sentence = Sentence::at(s, at);
+                    sentence = Sentence::at(s, at, &mut alnum);
                     i = at;
                 }
             }
@@ -266,7 +267,7 @@ impl<'l> Scanner<'l> {
         }
         let capital = inner.starts_with(char::is_uppercase);
         let sentence = capital && inner.ends_with(is_terminator);
-        let more = after.contains(|c: char| c.is_alphanumeric());
+        let more = after.chars().take(64).any(char::is_alphanumeric);
         after_quote && !(sentence && more)
     }
 
@@ -604,14 +605,16 @@ struct Sentence {
 }
 
 impl Sentence {
-    fn at(s: &str, at: usize) -> Sentence {
+    fn at(s: &str, at: usize, alnum: &mut NextAlnum) -> Sentence {
         let start = skip_space(s, at);
-        let content = s[start..]
-            .find(char::is_alphanumeric)
-            .map_or(s.len(), |k| start + k);
+        let content = alnum.from(s, start);
         let mut item = start;
-        while let Some(c) = char_at(s, item).filter(|&c| is_bullet(c) || c.is_whitespace()) {
-            item += c.len_utf8();
+        // Bullets and spaces before a list marker, a few at most.
+        for _ in 0..8 {
+            match char_at(s, item).filter(|&c| is_bullet(c) || c.is_whitespace()) {
+                Some(c) => item += c.len_utf8(),
+                None => break,
+            }
         }
         let marker_end = Marker::parse(s, item, false).map_or(0, |m| m.end);
         Sentence {
@@ -619,6 +622,26 @@ impl Sentence {
             content,
             marker_end,
         }
+    }
+}
+
+/// The first letter or digit at or after a position, remembered so that sentences opening
+/// one after another in a long run of punctuation do not scan it again and again.
+#[derive(Clone, Copy, Debug, Default)]
+struct NextAlnum {
+    searched_from: usize,
+    found: usize,
+}
+
+impl NextAlnum {
+    fn from(&mut self, s: &str, start: usize) -> usize {
+        if start < self.searched_from || start > self.found || self.found == 0 {
+            self.searched_from = start;
+            self.found = s[start..]
+                .find(char::is_alphanumeric)
+                .map_or(s.len(), |k| start + k);
+        }
+        self.found
     }
 }
 
@@ -796,7 +819,7 @@ fn ellipsis_after_period(s: &str, i: usize, run: &Run) -> Option<usize> {
 /// A citation "[12]", "[2–11]", "[7, 8]" starting at `at`, followed by space or another one.
 fn citation_end(s: &str, at: usize) -> Option<usize> {
     let rest = s.get(at..)?.strip_prefix('[')?;
-    let close = rest.find(']')?;
+    let close = rest.bytes().take(14).position(|b| b == b']')?;
     let inner = &rest[..close];
     let ok = (1..=12).contains(&inner.len())
         && inner.bytes().any(|b| b.is_ascii_digit())
@@ -854,14 +877,20 @@ fn skip_space_back(s: &str, at: usize, floor: usize) -> usize {
     j
 }
 
-/// Keeps in `active` the pairs that enclose `i` (opened before it, closed after it).
+/// Keeps in `active` the pairs that enclose `i` (opened before it, closed after it). Pairs
+/// nest, so `active` is a stack whose innermost pair closes first.
 fn enclosing(pairs: &[Pair], next: &mut usize, active: &mut Vec<Pair>, i: usize) {
     while let Some(&pair) = pairs.get(*next) {
         if pair.open >= i {
             break;
         }
+        while active.last().is_some_and(|p| p.close <= pair.open) {
+            active.pop();
+        }
         active.push(pair);
         *next += 1;
     }
-    active.retain(|p| p.close > i);
+    while active.last().is_some_and(|p| p.close <= i) {
+        active.pop();
+    }
 }

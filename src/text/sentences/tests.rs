@@ -570,9 +570,18 @@ fn sentences_tile_random_text() {
     ];
     let splitter = SentenceSplitter::new();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..4000 {
+    for _ in 0..6000 {
         let n = (rng.next() % 40) as usize;
-        let text: String = (0..n).map(|_| rng.pick(PIECES)).collect();
+        let mut text = String::new();
+        for _ in 0..n {
+            if rng.next() % 8 == 0 {
+                // Any Unicode scalar value, weighted towards the lower planes.
+                let limit = [0x80, 0x800, 0x1_0000, 0x11_0000][(rng.next() % 4) as usize];
+                text.extend(char::from_u32((rng.next() % limit) as u32));
+            } else {
+                text.push_str(rng.pick(PIECES));
+            }
+        }
         let spans = splitter.split(&text);
         assert_tiles(&text, &spans);
     }
@@ -581,14 +590,23 @@ fn sentences_tile_random_text() {
 #[test]
 fn long_pathological_inputs_stay_fast() {
     let splitter = SentenceSplitter::new();
-    for piece in [
-        ". ", "(", "\"", "a. ", "1) ", "Mr. ", "...", "'' ", "— ", "!",
-    ] {
-        let text = piece.repeat(20_000);
+    let pieces = [
+        ". ", "(", "\"", "a. ", "1) ", "Mr. ", "...", "'' ", "— ", "!", "• ", "x.[", "“a. ",
+        "(a.) ",
+    ];
+    let nested = format!(
+        "{}{}{}",
+        "(".repeat(5_000),
+        "a. ".repeat(5_000),
+        ")".repeat(5_000)
+    );
+    let texts = pieces.iter().map(|p| p.repeat(20_000)).chain([nested]);
+    for text in texts {
         let start = std::time::Instant::now();
         let spans = splitter.split(&text);
         assert_tiles(&text, &spans);
-        assert!(start.elapsed().as_secs_f64() < 2.0, "slow on {piece:?}");
+        let head = &text[..text.len().min(12)];
+        assert!(start.elapsed().as_secs_f64() < 2.0, "slow on {head:?}…");
     }
 }
 

@@ -2,13 +2,13 @@
 //! so trailing whitespace belongs to the sentence before it.
 //!
 //! Two passes, both linear:
-//! 1. [`blocks`]: line breaks. Blank lines always end a sentence; single line breaks do too
+//! 1. `blocks`: line breaks. Blank lines always end a sentence; single line breaks do too
 //!    unless the text is hard-wrapped prose. A `date YYYY-MM-DD Title` first line stands alone.
-//! 2. [`scan`], within each block: terminators ("." "!" "?" "…" and runs of them). Closing
+//! 2. `scan`, within each block: terminators ("." "!" "?" "…" and runs of them). Closing
 //!    quotes, brackets and citations after a terminator stay with its sentence; periods inside
 //!    a quotation or a bracket pair do not end one; what precedes a period (abbreviation,
 //!    initial, number) and follows it (capital, sentence starter, digit) decides the rest, with
-//!    the word lists of `gazetteers/sentences/` (see [`lexicon`]).
+//!    the word lists of `gazetteers/sentences/` (see `lexicon`).
 
 mod blocks;
 mod chars;

@@ -356,7 +356,8 @@ impl<'l> Scanner<'l> {
         }
     }
 
-    /// Roles of the word before a period; "7a.m" counts as "a.m", regions need a capital.
+    /// Roles of the word before a period; "7a.m" counts as "a.m", titles and regions need a
+    /// capital.
     fn roles(&self, core: &str) -> Roles {
         let mut roles = self.lexicon.roles(core);
         if !roles.is_abbreviation() {
@@ -365,8 +366,9 @@ impl<'l> Scanner<'l> {
                 roles = self.lexicon.roles(letters);
             }
         }
-        if roles.has(Roles::REGION) && !core.starts_with(char::is_uppercase) {
-            roles = roles.without(Roles::REGION);
+        if !core.starts_with(char::is_uppercase) {
+            // Titles and state names are capitalised; "a sales rep." or "I miss." are words.
+            roles = roles.without(Roles::REGION).without(Roles::TITLE);
         }
         roles
     }

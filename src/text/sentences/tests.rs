@@ -57,6 +57,10 @@ const CASES: &[(&str, &[&str])] = &[
         "We flew over Mt. Kenya at dawn.",
         &["We flew over Mt. Kenya at dawn."],
     ),
+    (
+        "She called a sales rep. The line was busy.",
+        &["She called a sales rep.", "The line was busy."],
+    ),
     // ... but a street abbreviation after a name may.
     (
         "He works at 10 Main St. The office is small.",

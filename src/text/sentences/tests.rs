@@ -415,6 +415,11 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "date 2024-03-01 Dr. Who? No.\nBody text. More.",
+        &["date 2024-03-01 Dr. Who? No.", "Body text.", "More."],
+    ),
+    ("dated 2024 notes. Next.", &["dated 2024 notes.", "Next."]),
+    (
         "The committee met on Monday to discuss the proposals that had been\n\
          submitted by the regional offices over the previous three months of\n\
          consultation. Members agreed to publish a summary of the findings\n\

@@ -1,18 +1,53 @@
 //! Input: stdin, files, folders and JSON Lines records, each turned into `(id, text)`.
+//!
+//! Folders are walked recursively in sorted path order, following symlinks but never around a
+//! loop; entries that cannot be read are returned as errors next to the files found, so one bad
+//! entry never stops a batch.
 
-use std::io::Read;
+use std::collections::HashSet;
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
-/// Default largest input accepted, in bytes.
-pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// Default largest input accepted, in bytes (news articles are rarely over 1 MB; a larger file
+/// is more likely a dump or a mistake, and is reported instead of filling memory).
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+
+/// One document to read: where it is, and where it sits below the folder argument it was found
+/// in (its file name for a file argument), which `--out` mirrors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub relative: PathBuf,
+}
+
+impl Source {
+    pub fn stdin() -> Source {
+        Source {
+            path: PathBuf::from(STDIN),
+            relative: PathBuf::from("stdin"),
+        }
+    }
+
+    pub fn is_stdin(&self) -> bool {
+        self.path == Path::new(STDIN)
+    }
+
+    /// The document id of the output: the path as given on the command line, `-` for stdin.
+    pub fn id(&self) -> String {
+        self.path.to_string_lossy().into_owned()
+    }
+}
 
 /// Decodes raw bytes as UTF-8 text, rejecting binary data with a clear error naming `path`.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    if let Some(byte) = memchr_nul(&bytes) {
+    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             byte,
@@ -24,28 +59,49 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
-}
-
-/// Reads a whole file (or stdin for `-`) as text, up to `max_bytes`.
-pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
-    let io_error = |source| Error::Io {
+fn io_error(path: &Path, source: io::Error) -> Error {
+    Error::Io {
         path: path.to_path_buf(),
         source,
-    };
+    }
+}
+
+/// An error for a condition that is not an OS error but reads like one: `PATH: message`.
+fn plain_error(path: &Path, message: String) -> Error {
+    io_error(path, io::Error::other(message))
+}
+
+/// Reads a whole file (or stdin for `-`) as text, up to `max_bytes`. An empty input is an
+/// error: in a batch it is almost always a failed download or export.
+///
+/// On failure stdin is still read to its end, so that the program writing to it (a shell
+/// pipeline, Spark, Hadoop Streaming) never sees a broken pipe.
+pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
     let mut bytes = Vec::new();
-    if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(max_bytes + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
+    if path == Path::new(STDIN) {
+        let mut stdin = io::stdin().lock();
+        let read = (&mut stdin)
+            .take(max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes);
+        if read.is_err() || bytes.len() as u64 > max_bytes {
+            drain(&mut stdin);
+        }
+        read.map_err(|e| io_error(path, e))?;
     } else {
-        let file = std::fs::File::open(path).map_err(io_error)?;
-        file.take(max_bytes + 1)
+        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        // A regular file's size is known up front: refuse a huge one without reading it.
+        if let Ok(meta) = file.metadata() {
+            if meta.is_file() && meta.len() > max_bytes {
+                return Err(Error::TooLarge {
+                    path: path.to_path_buf(),
+                    size: meta.len(),
+                    limit: max_bytes,
+                });
+            }
+        }
+        file.take(max_bytes.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(io_error)?;
+            .map_err(|e| io_error(path, e))?;
     }
     if bytes.len() as u64 > max_bytes {
         return Err(Error::TooLarge {
@@ -54,58 +110,255 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
             limit: max_bytes,
         });
     }
+    if bytes.is_empty() {
+        return Err(plain_error(path, "empty input, nothing to extract".into()));
+    }
     decode(path, bytes)
 }
 
-/// Expands command-line paths into the documents to read: files as given, folders walked for
-/// `*.txt` files in sorted path order. Unreadable folders are returned as errors, not fatal.
-pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found, &mut errors);
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    (files, errors)
+/// Reads and discards the rest of a stream, ignoring errors.
+pub fn drain(reader: &mut impl Read) {
+    let _ = io::copy(reader, &mut io::sink());
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(Error::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
-            return;
+/// A shell-style file name pattern: `*` any run of characters except `/`, `**` any run
+/// including `/`, `?` one character, `[abc]`/`[a-z]`/`[!a]` a class. A pattern without `/` is
+/// matched against the file name, one with `/` against the path below the folder argument.
+#[derive(Clone, Debug)]
+pub struct Glob {
+    pattern: Vec<char>,
+    on_path: bool,
+}
+
+impl Glob {
+    pub fn new(pattern: &str) -> Glob {
+        Glob {
+            pattern: pattern.chars().collect(),
+            on_path: pattern.contains('/'),
         }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(source) => {
-                errors.push(Error::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                });
-                continue;
+    }
+
+    /// Whether the pattern matches `relative` (a path below a folder argument).
+    pub fn matches(&self, relative: &Path) -> bool {
+        let subject = if self.on_path {
+            relative.to_string_lossy().replace('\\', "/")
+        } else {
+            match relative.file_name() {
+                Some(name) => name.to_string_lossy().into_owned(),
+                None => return false,
             }
         };
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            walk(&path, found, errors);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            found.push(path);
+        let subject: Vec<char> = subject.chars().collect();
+        glob_match(&self.pattern, &subject)
+    }
+}
+
+/// Iterative wildcard matching with one backtrack point per star: linear in practice and never
+/// exponential, whatever the pattern.
+fn glob_match(pattern: &[char], subject: &[char]) -> bool {
+    let (mut p, mut s) = (0, 0);
+    // Where to resume after the last star: (pattern index after it, subject index, crosses `/`).
+    let mut star: Option<(usize, usize, bool)> = None;
+    while s < subject.len() {
+        if p < pattern.len() {
+            match pattern[p] {
+                '*' => {
+                    let double = pattern.get(p + 1) == Some(&'*');
+                    let next = if double { p + 2 } else { p + 1 };
+                    star = Some((next, s, double));
+                    p = next;
+                    continue;
+                }
+                '?' if subject[s] != '/' => {
+                    p += 1;
+                    s += 1;
+                    continue;
+                }
+                '[' => {
+                    if let Some((matched, len)) = class_match(&pattern[p..], subject[s]) {
+                        if matched {
+                            p += len;
+                            s += 1;
+                            continue;
+                        }
+                    } else if subject[s] == '[' {
+                        p += 1;
+                        s += 1;
+                        continue;
+                    }
+                }
+                c if c == subject[s] && c != '?' => {
+                    p += 1;
+                    s += 1;
+                    continue;
+                }
+                _ => {}
+            }
         }
+        match star {
+            Some((next, start, double)) if double || subject[start] != '/' => {
+                star = Some((next, start + 1, double));
+                p = next;
+                s = start + 1;
+            }
+            _ => return false,
+        }
+    }
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+/// Matches one character against a `[...]` class at the start of `pattern`; returns whether it
+/// matched and the class's length, or `None` when the bracket is not closed.
+fn class_match(pattern: &[char], c: char) -> Option<(bool, usize)> {
+    let mut i = 1;
+    let negated = matches!(pattern.get(i), Some('!') | Some('^'));
+    if negated {
+        i += 1;
+    }
+    let mut matched = false;
+    let mut first = true;
+    while i < pattern.len() {
+        let lo = pattern[i];
+        if lo == ']' && !first {
+            return Some((matched != negated, i + 1));
+        }
+        first = false;
+        if pattern.get(i + 1) == Some(&'-') && pattern.get(i + 2).is_some_and(|&h| h != ']') {
+            let hi = pattern[i + 2];
+            matched |= lo <= c && c <= hi;
+            i += 3;
+        } else {
+            matched |= lo == c;
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Which files a folder walk keeps.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    /// A file is read when it matches any of these.
+    pub globs: Vec<Glob>,
+    /// Files and folders matching any of these are skipped.
+    pub excludes: Vec<Glob>,
+}
+
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter {
+            globs: vec![Glob::new("*.txt")],
+            excludes: Vec::new(),
+        }
+    }
+}
+
+impl Filter {
+    fn excluded(&self, relative: &Path) -> bool {
+        self.excludes.iter().any(|g| g.matches(relative))
+    }
+
+    fn wanted(&self, relative: &Path) -> bool {
+        self.globs.iter().any(|g| g.matches(relative)) && !self.excluded(relative)
+    }
+}
+
+/// Expands command-line paths into the documents to read: `-` is stdin, files are read as
+/// given (whatever their name), folders are walked for files that pass `filter`, in sorted
+/// path order. Entries that cannot be listed are returned as errors, not fatal.
+pub fn expand_paths(paths: &[PathBuf], filter: &Filter) -> (Vec<Source>, Vec<Error>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path == Path::new(STDIN) {
+            sources.push(Source::stdin());
+        } else if path.is_dir() {
+            let mut walker = Walker {
+                filter,
+                ancestors: HashSet::new(),
+                sources: &mut sources,
+                errors: &mut errors,
+            };
+            walker.walk(path, Path::new(""));
+        } else {
+            let relative = path
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| path.clone());
+            sources.push(Source {
+                path: path.clone(),
+                relative,
+            });
+        }
+    }
+    (sources, errors)
+}
+
+struct Walker<'a> {
+    filter: &'a Filter,
+    /// Canonical paths of the folders being walked, to notice a symlink that loops back.
+    ancestors: HashSet<PathBuf>,
+    sources: &'a mut Vec<Source>,
+    errors: &'a mut Vec<Error>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, dir: &Path, relative: &Path) {
+        let canonical = match dir.canonicalize() {
+            Ok(c) => c,
+            Err(e) => return self.errors.push(io_error(dir, e)),
+        };
+        if self.ancestors.contains(&canonical) {
+            return self.errors.push(plain_error(
+                dir,
+                format!(
+                    "symlink loop (leads back to {}), skipped",
+                    canonical.display()
+                ),
+            ));
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.errors.push(io_error(dir, e)),
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => names.push(entry.file_name()),
+                Err(e) => self.errors.push(io_error(dir, e)),
+            }
+        }
+        names.sort();
+        self.ancestors.insert(canonical.clone());
+        for name in names {
+            let path = dir.join(&name);
+            let rel = relative.join(&name);
+            if self.filter.excluded(&rel) {
+                continue;
+            }
+            // `metadata` follows symlinks: a link to a folder is walked (loops are caught
+            // above), a dangling link is kept as a file so reading it reports the problem.
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => self.walk(&path, &rel),
+                Ok(meta) if !meta.is_file() => {
+                    if self.filter.wanted(&rel) {
+                        self.errors.push(plain_error(
+                            &path,
+                            "not a regular file (a pipe, socket or device), skipped".into(),
+                        ));
+                    }
+                }
+                _ => {
+                    if self.filter.wanted(&rel) {
+                        self.sources.push(Source {
+                            path,
+                            relative: rel,
+                        });
+                    }
+                }
+            }
+        }
+        self.ancestors.remove(&canonical);
     }
 }
 
@@ -120,11 +373,15 @@ pub struct Record {
 impl Record {
     /// The record's id as a string (numbers are written as they are).
     pub fn id_string(&self) -> Option<String> {
-        match &self.id {
-            None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            Some(other) => Some(other.to_string()),
-        }
+        id_string(self.id.as_ref())
+    }
+}
+
+fn id_string(id: Option<&serde_json::Value>) -> Option<String> {
+    match id {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(other) => Some(other.to_string()),
     }
 }
 
@@ -135,4 +392,257 @@ pub fn parse_record(source: &Path, line: usize, json: &str) -> Result<Record> {
         line,
         message: format!("not a {{\"id\", \"text\"}} record: {e}"),
     })
+}
+
+/// The `id` of a line that is not a valid record, when one can still be read from it (the
+/// line is a JSON object with an `id` but no string `text`, for example).
+pub fn salvage_id(line: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(line).ok()?;
+    id_string(value.get("id"))
+}
+
+/// One line of a JSON Lines input: its 1-based number and its bytes, or why it was refused.
+pub struct Line {
+    pub number: usize,
+    pub bytes: std::result::Result<Vec<u8>, Error>,
+}
+
+/// Reads lines of at most `max_bytes` each; a longer line is skipped (not held in memory) and
+/// reported, and reading goes on with the next line. Blank lines are skipped silently.
+pub struct LineReader<R> {
+    reader: R,
+    path: PathBuf,
+    max_bytes: u64,
+    number: usize,
+    done: bool,
+}
+
+impl<R: BufRead> LineReader<R> {
+    pub fn new(reader: R, path: &Path, max_bytes: u64) -> LineReader<R> {
+        LineReader {
+            reader,
+            path: path.to_path_buf(),
+            max_bytes,
+            number: 0,
+            done: false,
+        }
+    }
+
+    /// Reads the rest of the input without keeping it (see [`read_text`] for why).
+    pub fn drain(&mut self) {
+        loop {
+            match self.reader.fill_buf() {
+                Ok([]) | Err(_) => return,
+                Ok(buf) => {
+                    let n = buf.len();
+                    self.reader.consume(n);
+                }
+            }
+        }
+    }
+
+    /// Reads one line into `line` (without its `\n`); returns whether anything was read and
+    /// the full length of the line, which is more than `line.len()` when it was cut.
+    fn read_line(&mut self, line: &mut Vec<u8>) -> io::Result<Option<u64>> {
+        let mut total: u64 = 0;
+        let mut any = false;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                return Ok(any.then_some(total));
+            }
+            any = true;
+            let (chunk, used, end) = match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (&buf[..i], i + 1, true),
+                None => (buf, buf.len(), false),
+            };
+            total += chunk.len() as u64;
+            if total <= self.max_bytes {
+                line.extend_from_slice(chunk);
+            } else {
+                // Too long: keep counting, but hold none of it.
+                line.clear();
+            }
+            self.reader.consume(used);
+            if end {
+                return Ok(Some(total));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for LineReader<R> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        while !self.done {
+            let mut bytes = Vec::new();
+            let read = self.read_line(&mut bytes);
+            self.number += 1;
+            let number = self.number;
+            let length = match read {
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(Some(length)) => length,
+                Err(e) => {
+                    self.done = true;
+                    let error = io_error(&self.path, e);
+                    return Some(Line {
+                        number,
+                        bytes: Err(error),
+                    });
+                }
+            };
+            if length > self.max_bytes {
+                let error = Error::Parse {
+                    path: self.path.clone(),
+                    line: number,
+                    message: format!(
+                        "line of {length} bytes is more than the limit of {} bytes; raise it with --max-bytes",
+                        self.max_bytes
+                    ),
+                };
+                return Some(Line {
+                    number,
+                    bytes: Err(error),
+                });
+            }
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+            // A byte-order mark, as some Windows tools write, is not part of the first record.
+            if number == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
+                bytes.drain(..3);
+            }
+            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            return Some(Line {
+                number,
+                bytes: Ok(bytes),
+            });
+        }
+        None
+    }
+}
+
+/// Turns one line of a JSON Lines input into `(id, text)`; `path:line` names the record when
+/// it has no `id`.
+pub fn read_record(path: &Path, number: usize, bytes: &[u8]) -> Result<(String, String)> {
+    let line = std::str::from_utf8(bytes).map_err(|e| Error::Parse {
+        path: path.to_path_buf(),
+        line: number,
+        message: format!(
+            "not valid UTF-8 (first invalid byte at column {})",
+            e.valid_up_to() + 1
+        ),
+    })?;
+    let record = parse_record(path, number, line)?;
+    let id = record
+        .id_string()
+        .unwrap_or_else(|| format!("{}:{number}", path.display()));
+    Ok((id, record.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_match_file_names_and_paths() {
+        let cases = [
+            ("*.txt", "a/b/story.txt", true),
+            ("*.txt", "story.txt.bak", false),
+            ("*.txt", ".txt", true),
+            ("story-??.txt", "x/story-01.txt", true),
+            ("story-??.txt", "story-1.txt", false),
+            ("[ab]*.txt", "b1.txt", true),
+            ("[!ab]*.txt", "b1.txt", false),
+            ("[a-c]x", "cx", true),
+            ("[a-c]x", "dx", false),
+            ("2021/*.txt", "2021/a.txt", true),
+            ("2021/*.txt", "2021/sub/a.txt", false),
+            ("2021/**.txt", "2021/sub/a.txt", true),
+            ("**/drafts/*", "x/drafts/a.txt", true),
+            ("draft*", "news/drafts", true),
+            ("*", "", false),
+            (
+                "*a*a*a*a*a*b",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                false,
+            ),
+            ("[unclosed", "[unclosed", true),
+        ];
+        for (pattern, path, expected) in cases {
+            assert_eq!(
+                Glob::new(pattern).matches(Path::new(path)),
+                expected,
+                "{pattern} vs {path}"
+            );
+        }
+    }
+
+    fn lines(input: &[u8], max: u64) -> Vec<(usize, std::result::Result<Vec<u8>, String>)> {
+        LineReader::new(input, Path::new("-"), max)
+            .map(|l| (l.number, l.bytes.map_err(|e| e.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn line_reader_numbers_lines_and_skips_blank_ones() {
+        let got = lines(b"a\n\n  \r\nb\r\nc", 10);
+        assert_eq!(
+            got,
+            vec![
+                (1, Ok(b"a".to_vec())),
+                (4, Ok(b"b".to_vec())),
+                (5, Ok(b"c".to_vec()))
+            ]
+        );
+        assert!(lines(b"", 10).is_empty());
+        assert_eq!(
+            lines(b"\xef\xbb\xbf{}\n\xef\xbb\xbf{}", 10),
+            vec![(1, Ok(b"{}".to_vec())), (2, Ok(b"\xef\xbb\xbf{}".to_vec()))]
+        );
+    }
+
+    #[test]
+    fn line_reader_refuses_long_lines_and_goes_on() {
+        let got = lines(b"0123456789abc\nok\n", 5);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].1.as_ref().unwrap_err().contains("13 bytes"));
+        assert_eq!(got[1], (2, Ok(b"ok".to_vec())));
+    }
+
+    #[test]
+    fn records_give_id_and_text() {
+        let p = Path::new("in.jsonl");
+        let ok = |l: &str| read_record(p, 3, l.as_bytes());
+        assert_eq!(
+            ok(r#"{"id":"a","text":"T","x":1}"#).unwrap(),
+            ("a".into(), "T".into())
+        );
+        assert_eq!(ok(r#"{"id":7,"text":"T"}"#).unwrap().0, "7");
+        assert_eq!(ok(r#"{"text":"T"}"#).unwrap().0, "in.jsonl:3");
+        for bad in [r#"{"id":"a"}"#, "not json", r#"["text"]"#, r#"{"text":5}"#] {
+            assert!(ok(bad).is_err(), "{bad}");
+        }
+        assert!(read_record(p, 1, b"{\"text\":\"\xff\"}").is_err());
+        assert_eq!(salvage_id(br#"{"id":"a"}"#), Some("a".into()));
+        assert_eq!(salvage_id(b"garbage"), None);
+    }
+
+    #[test]
+    fn decode_rejects_binary_and_latin1() {
+        let p = Path::new("x");
+        assert!(decode(p, b"caf\xe9".to_vec()).is_err());
+        assert!(decode(p, b"a\0b".to_vec()).is_err());
+        assert_eq!(decode(p, "café".into()).unwrap(), "café");
+    }
 }

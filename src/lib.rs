@@ -13,6 +13,8 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod attribute;
+pub mod batch;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod extractor;

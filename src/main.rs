@@ -1,21 +1,25 @@
-//! The `claimex` command: parse arguments, build the pipeline once, run it over every input,
-//! report errors and pick the exit code (0 ok, 1 some input failed, 2 usage or configuration).
+//! The `claimex` command: parse arguments, build the pipeline once, hand the inputs to the
+//! library's batch runner, report errors and pick the exit code (0 ok, 1 some input failed or
+//! outputs differ, 2 usage or configuration error).
 
-use std::io::{self, BufRead, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use claimex::input::{self, DEFAULT_MAX_BYTES};
-use claimex::output::to_wire;
+use claimex::batch::{self, BatchOptions, OnError, Summary};
+use claimex::check::check_fixtures;
+use claimex::input::{self, Filter, Glob, DEFAULT_MAX_BYTES};
+use claimex::output::diff;
+use claimex::output::writer::{Format, OutDir};
 use claimex::{Config, Extractor};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
-    /// Pretty JSON, one document (the default for a single input).
+    /// Pretty JSON, one document (the default for one file or stdin).
     Json,
-    /// One compact JSON document per line (the default for several inputs).
+    /// One compact JSON document per line (the default for folders and several inputs).
     Jsonl,
 }
 
@@ -27,22 +31,52 @@ enum InputFormat {
     Jsonl,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ErrorPolicy {
+    /// Report a bad record on stderr and write nothing for it.
+    Skip,
+    /// Report it and write {"id", "line", "error"} in its place (keeps one line per record).
+    Record,
+    /// Report it and stop (the rest of stdin is still read, not processed).
+    Fail,
+}
+
 /// Extracts entities, figures and attributed claims from news articles, as JSON.
 #[derive(Parser, Debug)]
 #[command(
+    name = "claimex",
     version,
     about,
+    args_conflicts_with_subcommands = true,
     after_help = "Examples:
   claimex < article.txt                      one article from stdin, pretty JSON
   claimex articles/ > out.jsonl              every *.txt below a folder, JSON Lines
+  claimex articles/ --out results/           one results/…/NAME.json per article
   claimex --input-format jsonl < recs.jsonl  one {\"id\",\"text\"} record per line
-  claimex --gazetteer my-names.tsv a.txt     add your own names to the defaults"
+  claimex --gazetteer my-names.tsv a.txt     add your own names to the defaults
+  claimex diff old.jsonl new.jsonl           what changed between two runs
+  claimex check fixtures/                    X.txt against X.json, for CI
+
+Exit status: 0 all inputs done, 1 some input failed (reported on stderr as
+`claimex: PATH: message`, the rest still processed), 2 usage or configuration error.
+A file named like a subcommand (diff, check) is read with `claimex ./diff`."
 )]
 struct Cli {
-    /// Files or folders to read; `-` or nothing reads stdin.
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    #[command(flatten)]
+    extract: ExtractArgs,
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Files or folders to read; `-` or nothing reads stdin. Folders are walked recursively,
+    /// in sorted path order.
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// Output format [default: json for one document, jsonl for several].
+    /// Output format [default: json for one file or stdin, jsonl otherwise].
     #[arg(long, value_enum)]
     format: Option<OutputFormat>,
 
@@ -50,160 +84,322 @@ struct Cli {
     #[arg(long, value_enum, default_value = "text")]
     input_format: InputFormat,
 
+    /// With --input-format jsonl, what to do with a line that is not a valid record.
+    #[arg(long, value_enum, default_value = "record")]
+    on_error: ErrorPolicy,
+
     /// A gazetteer file (TSV) to add to the embedded defaults; repeatable, later wins.
     #[arg(long = "gazetteer", value_name = "FILE")]
     gazetteers: Vec<PathBuf>,
 
-    /// Largest input accepted, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    /// In folders, read files matching this pattern (repeatable) [default: *.txt].
+    #[arg(long = "glob", value_name = "PATTERN")]
+    globs: Vec<String>,
+
+    /// In folders, skip files and folders matching this pattern (repeatable).
+    #[arg(long = "exclude", value_name = "PATTERN")]
+    excludes: Vec<String>,
+
+    /// Write one NAME.json per input below this folder, mirroring the input tree
+    /// (NAME.jsonl per input with --input-format jsonl), each written atomically.
+    #[arg(long, short = 'o', value_name = "OUTDIR")]
+    out: Option<PathBuf>,
+
+    /// Worker threads [default: all cores]. Output is the same for any number.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Largest input (or JSON Lines record) accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+
+    /// No progress line and no summary on stderr (errors are still reported).
+    #[arg(long, short = 'q')]
+    quiet: bool,
 
     /// Add to every result the list or rule that produced it (`via`).
     #[arg(long)]
     explain: bool,
+
+    /// Test hook: --out writes fail as on a full disk past this many bytes per file.
+    #[arg(long, hide = true, value_name = "BYTES")]
+    simulate_full_disk: Option<u64>,
 }
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Compare two outputs (files or folders of them) by meaning: entities by type and name,
+    /// figures by text and value, claims by source and content. Exit 1 when they differ.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
+    /// Run every X.txt below FIXTURES and compare with X.json beside it. Exit 1 on any
+    /// difference.
+    Check {
+        fixtures: PathBuf,
+        /// Rewrite the expected X.json files with the current output.
+        #[arg(long)]
+        bless: bool,
+        /// A gazetteer file to add, as for extraction; repeatable.
+        #[arg(long = "gazetteer", value_name = "FILE")]
+        gazetteers: Vec<PathBuf>,
+    },
+    /// Print a man page or shell completions generated from these definitions.
+    #[command(hide = true)]
+    Generate {
+        #[command(subcommand)]
+        what: Generate,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+enum Generate {
+    /// The man page, as roff: `claimex generate man > claimex.1`.
+    Man,
+    /// A completion script: `claimex generate completions bash > claimex.bash`.
+    Completions { shell: clap_complete::Shell },
+}
+
+/// Reports one message on stderr; a closed stderr is ignored (there is no one to tell).
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), "claimex: {}", format_args!($($arg)*));
+    }};
+}
+
+/// Subcommand names: a file argument spelled like one must be written `./NAME`.
+const SUBCOMMANDS: [&str; 3] = ["diff", "check", "generate"];
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let extractor = match Extractor::new(&Config {
-        gazetteers: cli.gazetteers.clone(),
-    }) {
-        Ok(e) => e,
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(e) => {
-            eprintln!("claimex: {e}");
-            return ExitCode::from(2);
+            let _ = e.print();
+            let first = std::env::args_os().nth(1).unwrap_or_default();
+            let first = first.to_string_lossy();
+            if e.use_stderr() && SUBCOMMANDS.contains(&&*first) && PathBuf::from(&*first).exists() {
+                report!("note: to read the file `{first}`, write `claimex ./{first}` or `claimex -- {first}`");
+            }
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(&cli, &extractor) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+    let code = match cli.command {
+        Some(Command::Diff { old, new, format }) => run_diff(&old, &new, format),
+        Some(Command::Check {
+            fixtures,
+            bless,
+            gazetteers,
+        }) => run_check(&fixtures, bless, gazetteers),
+        Some(Command::Generate { what }) => generate(what),
+        None => run_extract(cli.extract),
+    };
+    ExitCode::from(code)
+}
+
+fn build_extractor(gazetteers: Vec<PathBuf>) -> Option<Extractor> {
+    match Extractor::new(&Config { gazetteers }) {
+        Ok(e) => Some(e),
         Err(e) => {
-            eprintln!("claimex: writing output: {e}");
-            ExitCode::from(1)
+            report!("{e}");
+            None
         }
     }
 }
 
-/// Runs every input; `Ok(false)` when some input failed (already reported on stderr).
-fn run(cli: &Cli, extractor: &Extractor) -> io::Result<bool> {
+fn run_extract(args: ExtractArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(input::STDIN)]
+    } else {
+        args.paths.clone()
+    };
+    let reads_stdin = paths.iter().any(|p| p == &PathBuf::from(input::STDIN));
+    let fail_config = || {
+        // Whoever feeds stdin (Spark, Hadoop) should see our exit code, not a broken pipe.
+        if reads_stdin && !io::stdin().is_terminal() {
+            input::drain(&mut io::stdin().lock());
+        }
+        2
+    };
+    let Some(extractor) = build_extractor(args.gazetteers.clone()) else {
+        return fail_config();
+    };
+    let mut filter = Filter::default();
+    if !args.globs.is_empty() {
+        filter.globs = args.globs.iter().map(|g| Glob::new(g)).collect();
+    }
+    filter.excludes = args.excludes.iter().map(|g| Glob::new(g)).collect();
+    let (sources, walk_errors) = input::expand_paths(&paths, &filter);
+    for e in &walk_errors {
+        report!("{e}");
+    }
+    if sources.is_empty() && walk_errors.is_empty() {
+        let wanted = if args.globs.is_empty() {
+            "*.txt".to_string()
+        } else {
+            args.globs.join(", ")
+        };
+        report!("no input files found (looking for {wanted}; see --glob)");
+        return 1;
+    }
+    let records = args.input_format == InputFormat::Jsonl;
+    if args.out.is_some() {
+        let extension = if records { "jsonl" } else { "json" };
+        if let Some((a, b)) = batch::find_clash(&sources, extension) {
+            report!(
+                "{} and {} would both be written to {}; give their folder instead, or run twice",
+                a.path.display(),
+                b.path.display(),
+                a.relative.with_extension(extension).display()
+            );
+            return fail_config();
+        }
+    }
+    let out_dir = match &args.out {
+        None => None,
+        Some(dir) => match OutDir::create(dir) {
+            Ok(d) => Some(d.simulate_full_disk_after(args.simulate_full_disk)),
+            Err(e) => {
+                report!("{}: cannot create the output folder: {e}", dir.display());
+                return fail_config();
+            }
+        },
+    };
+    let any_folder = paths.iter().any(|p| p.is_dir());
+    let batch = any_folder || sources.len() > 1;
+    let format = match args.format {
+        Some(OutputFormat::Json) => Format::Json,
+        Some(OutputFormat::Jsonl) => Format::Jsonl,
+        None if records || (batch && out_dir.is_none()) => Format::Jsonl,
+        None => Format::Json,
+    };
+    if reads_stdin && !records && io::stdin().is_terminal() && !args.quiet {
+        report!("reading an article from stdin (end it with Ctrl-D; --help for usage)");
+    }
+    let options = BatchOptions {
+        format,
+        jobs: args
+            .jobs
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        out_dir,
+        max_bytes: args.max_bytes,
+        on_error: match args.on_error {
+            ErrorPolicy::Skip => OnError::Skip,
+            ErrorPolicy::Record => OnError::Record,
+            ErrorPolicy::Fail => OnError::Fail,
+        },
+        explain: args.explain,
+        progress: batch && !records && !args.quiet && io::stderr().is_terminal(),
+    };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut all_ok = true;
-    let paths = if cli.paths.is_empty() {
-        vec![PathBuf::from("-")]
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let mut stderr = io::stderr();
+    let run = if records {
+        batch::run_records(&extractor, &sources, &options, &mut out, &mut stderr)
     } else {
-        cli.paths.clone()
+        batch::run_documents(&extractor, &sources, &options, &mut out, &mut stderr)
     };
-    let (files, walk_errors) = input::expand_paths(&paths);
-    for e in walk_errors {
-        eprintln!("claimex: {e}");
-        all_ok = false;
-    }
-    let single = files.len() == 1 && cli.input_format == InputFormat::Text;
-    let format = cli.format.unwrap_or(if single {
-        OutputFormat::Json
-    } else {
-        OutputFormat::Jsonl
-    });
-    for path in &files {
-        let ok = match cli.input_format {
-            InputFormat::Text => run_text(cli, extractor, path, format, &mut out)?,
-            InputFormat::Jsonl => run_records(cli, extractor, path, format, &mut out)?,
-        };
-        all_ok &= ok;
-    }
-    out.flush()?;
-    Ok(all_ok)
-}
-
-fn display_id(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
-
-fn run_text(
-    cli: &Cli,
-    extractor: &Extractor,
-    path: &Path,
-    format: OutputFormat,
-    out: &mut impl Write,
-) -> io::Result<bool> {
-    match input::read_text(path, cli.max_bytes) {
-        Ok(text) => {
-            write_document(cli, extractor, &display_id(path), &text, format, out)?;
-            Ok(true)
-        }
+    let mut summary: Summary = match run {
+        Ok(s) => s,
         Err(e) => {
-            eprintln!("claimex: {e}");
-            Ok(false)
-        }
-    }
-}
-
-fn run_records(
-    cli: &Cli,
-    extractor: &Extractor,
-    path: &Path,
-    format: OutputFormat,
-    out: &mut impl Write,
-) -> io::Result<bool> {
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(io::stdin().lock())
-    } else {
-        match std::fs::File::open(path) {
-            Ok(f) => Box::new(io::BufReader::new(f)),
-            Err(e) => {
-                eprintln!("claimex: {}: {e}", path.display());
-                return Ok(false);
-            }
+            report!("writing output: {e}");
+            return 1;
         }
     };
-    let mut all_ok = true;
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!("claimex: {}: {e}", path.display());
-                return Ok(false);
-            }
-        };
-        let parsed = input::decode(path, line).and_then(|l| {
-            if l.trim().is_empty() {
-                Ok(None)
-            } else {
-                input::parse_record(path, n + 1, &l).map(Some)
-            }
-        });
-        match parsed {
-            Ok(None) => {}
-            Ok(Some(record)) => {
-                let id = record
-                    .id_string()
-                    .unwrap_or_else(|| format!("{}:{}", display_id(path), n + 1));
-                write_document(cli, extractor, &id, &record.text, format, out)?;
-            }
-            Err(e) => {
-                eprintln!("claimex: {e}");
-                all_ok = false;
-            }
-        }
+    // Entries that could not even be listed count as failed inputs too.
+    summary.failures += walk_errors.len();
+    if batch && !records && !args.quiet {
+        report!("{}", summary.line("file"));
     }
-    Ok(all_ok)
+    if summary.failures > 0 {
+        1
+    } else {
+        0
+    }
 }
 
-fn write_document(
-    cli: &Cli,
-    extractor: &Extractor,
-    id: &str,
-    text: &str,
-    format: OutputFormat,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let doc = extractor.extract(text);
-    let wire = to_wire(id, text, &doc, cli.explain);
-    match format {
-        OutputFormat::Json => serde_json::to_writer_pretty(&mut *out, &wire)?,
-        OutputFormat::Jsonl => serde_json::to_writer(&mut *out, &wire)?,
+fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) -> u8 {
+    let diffs = match diff::diff_paths(old, new) {
+        Ok(d) => d,
+        Err(e) => {
+            report!("{e}");
+            return 2;
+        }
+    };
+    let text = match format {
+        DiffFormat::Text => diff::report(&diffs),
+        DiffFormat::Json => {
+            let report = diff::DiffReport {
+                differ: !diffs.is_empty(),
+                documents: &diffs,
+            };
+            let mut s = serde_json::to_string_pretty(&report).expect("diffs serialize");
+            s.push('\n');
+            s
+        }
+    };
+    let written = io::stdout().lock().write_all(text.as_bytes());
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            report!("writing output: {e}");
+            return 2;
+        }
     }
-    out.write_all(b"\n")
+    u8::from(!diffs.is_empty())
+}
+
+fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) -> u8 {
+    if !fixtures.is_dir() {
+        report!("{}: not a folder of fixtures", fixtures.display());
+        return 2;
+    }
+    let Some(extractor) = build_extractor(gazetteers) else {
+        return 2;
+    };
+    let result = check_fixtures(&extractor, fixtures, bless);
+    let _ = io::stdout().lock().write_all(result.describe().as_bytes());
+    if bless {
+        report!(
+            "{} fixtures, {} expected files rewritten",
+            result.fixtures,
+            result.blessed.len()
+        );
+    } else {
+        report!(
+            "{} fixtures, {} failed",
+            result.fixtures,
+            result.failures.len()
+        );
+    }
+    u8::from(!result.passed())
+}
+
+fn generate(what: Generate) -> u8 {
+    let mut command = Cli::command();
+    let mut out = io::stdout().lock();
+    let written = match what {
+        Generate::Man => clap_mangen::Man::new(command).render(&mut out),
+        Generate::Completions { shell } => {
+            clap_complete::generate(shell, &mut command, "claimex", &mut out);
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            report!("writing output: {e}");
+            1
+        }
+    }
 }

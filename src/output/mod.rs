@@ -3,7 +3,9 @@
 //! Wire offsets are character (Unicode scalar value) offsets, end exclusive, so that Python's
 //! `text[start:end]` gives back each span's `text`.
 
+pub mod diff;
 pub mod wire;
+pub mod writer;
 
 pub use wire::{to_wire, WireDocument, FORMAT_VERSION};
 

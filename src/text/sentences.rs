@@ -1,51 +1,71 @@
 //! Sentence splitting. The sentences tile the text: each one starts where the previous ended,
 //! so trailing whitespace belongs to the sentence before it.
+//!
+//! Two passes, both linear:
+//! 1. `blocks`: line breaks. Blank lines always end a sentence; single line breaks do too
+//!    unless the text is hard-wrapped prose. A `date YYYY-MM-DD Title` first line stands alone.
+//! 2. `scan`, within each block: terminators ("." "!" "?" "…" and runs of them). Closing
+//!    quotes, brackets and citations after a terminator stay with its sentence; periods inside
+//!    a quotation or a bracket pair do not end one; what precedes a period (abbreviation,
+//!    initial, number) and follows it (capital, sentence starter, digit) decides the rest, with
+//!    the word lists of `gazetteers/sentences/` (see `lexicon`).
+
+mod blocks;
+mod chars;
+mod lexicon;
+mod marks;
+mod scan;
+#[cfg(test)]
+mod tests;
 
 use crate::document::Span;
+use lexicon::Lexicon;
+use scan::Scanner;
 
-/// Splits text into sentences.
-#[derive(Clone, Debug, Default)]
-pub struct SentenceSplitter {}
+/// Splits text into sentences. Cheap to build (the word lists are shared by the process).
+#[derive(Clone, Debug)]
+pub struct SentenceSplitter {
+    lexicon: &'static Lexicon,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> SentenceSplitter {
+        SentenceSplitter::new()
+    }
+}
 
 impl SentenceSplitter {
     pub fn new() -> SentenceSplitter {
-        SentenceSplitter {}
+        SentenceSplitter {
+            lexicon: Lexicon::embedded(),
+        }
     }
 
     /// Sentence spans that tile `text` (none for empty text).
     pub fn split(&self, text: &str) -> Vec<Span> {
-        let mut sentences = Vec::new();
-        let mut start = 0;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let boundary = match b {
-                b'.' | b'!' | b'?' => {
-                    let rest = &text[i + 1..];
-                    let after_space = rest.trim_start();
-                    rest.len() != after_space.len()
-                        && after_space
-                            .chars()
-                            .next()
-                            .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
-                }
-                b'\n' => text[i + 1..].starts_with('\n'),
-                _ => false,
-            };
-            if boundary {
-                let rest = &text[i + 1..];
-                let end = i + 1 + (rest.len() - rest.trim_start().len());
-                sentences.push(Span::new(start, end));
-                start = end;
-                i = end;
-                continue;
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let mut starts = Vec::new();
+        let mut scanner = Scanner::new(self.lexicon);
+        for (k, block) in blocks::blocks(text).into_iter().enumerate() {
+            // Leading white space belongs to the first sentence.
+            if k > 0 {
+                starts.push(block.start);
             }
-            i += 1;
+            if !block.verbatim {
+                scanner.split(&text[block.start..block.end], block.start, &mut starts);
+            }
         }
-        if start < text.len() {
-            sentences.push(Span::new(start, text.len()));
+        let mut sentences = Vec::with_capacity(starts.len() + 1);
+        let mut start = 0;
+        for at in starts {
+            if at > start && at < text.len() {
+                sentences.push(Span::new(start, at));
+                start = at;
+            }
         }
+        sentences.push(Span::new(start, text.len()));
         sentences
     }
 }

@@ -1,0 +1,681 @@
+//! Batch processing: many documents or records through one [`Extractor`], in parallel, with
+//! output in input order (byte for byte the same as a one-thread run), a bounded number of
+//! documents in memory, atomic `--out` files, a progress line and a closing summary.
+//!
+//! Nothing here prints by itself: messages go to the `errors` writer the caller passes (the
+//! binary passes stderr), documents to `out` or to files.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::error::Error;
+use crate::extractor::Extractor;
+use crate::input::{self, LineReader, Source};
+use crate::output::to_wire;
+use crate::output::writer::{render, ErrorRecord, Format, OutDir};
+
+/// What to do with a JSON Lines record that cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnError {
+    /// Report it on stderr and write nothing for it.
+    Skip,
+    /// Report it on stderr and write an error record `{"id", "line", "error"}` in its place,
+    /// so that the output keeps one line per input record (the default).
+    Record,
+    /// Report it and stop; the rest of the input is read but not processed.
+    Fail,
+}
+
+/// How to run a batch.
+#[derive(Clone, Debug)]
+pub struct BatchOptions {
+    pub format: Format,
+    /// Worker threads; 1 runs everything on the calling thread.
+    pub jobs: usize,
+    /// Write one file per input here instead of to `out`.
+    pub out_dir: Option<OutDir>,
+    pub max_bytes: u64,
+    pub on_error: OnError,
+    /// Add `via` to every result.
+    pub explain: bool,
+    /// Draw a progress line on `errors` (for a terminal).
+    pub progress: bool,
+}
+
+/// Totals of a run, for the closing summary.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Documents (or records) read.
+    pub documents: usize,
+    /// Inputs that failed: unreadable, not text, too large, malformed, or not written.
+    pub failures: usize,
+    pub entities: usize,
+    pub claims: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+    /// Output stopped early because its reader went away (`| head`): not an error.
+    pub closed_output: bool,
+}
+
+impl Summary {
+    /// One line for stderr (`noun` singular): `12 files, 1 failed, 340 entities, 95 claims, 0.41 s (2.3 MB/s)`.
+    pub fn line(&self, noun: &str) -> String {
+        let secs = self.elapsed.as_secs_f64();
+        let rate = if secs > 0.0 {
+            format!(" ({:.1} MB/s)", self.bytes as f64 / 1e6 / secs)
+        } else {
+            String::new()
+        };
+        format!(
+            "{} {noun}{}, {} failed, {} entities, {} claims, {secs:.2} s{rate}",
+            self.documents,
+            if self.documents == 1 { "" } else { "s" },
+            self.failures,
+            self.entities,
+            self.claims
+        )
+    }
+}
+
+/// Checks that no two inputs would write the same output file below an output folder (two
+/// file arguments `a/x.txt` and `b/x.txt` both map to `x.json`); names the first clash.
+pub fn find_clash<'s>(sources: &'s [Source], extension: &str) -> Option<(&'s Source, &'s Source)> {
+    let mut seen = std::collections::HashMap::new();
+    for source in sources {
+        let target = source.relative.with_extension(extension);
+        if let Some(first) = seen.insert(target, source) {
+            return Some((first, source));
+        }
+    }
+    None
+}
+
+/// The result of one document, made on a worker thread.
+struct Done {
+    /// What to write (stdout mode), already rendered.
+    output: Vec<u8>,
+    /// What went wrong, if anything; `output` may still hold an error record.
+    error: Option<String>,
+    entities: usize,
+    claims: usize,
+    bytes: u64,
+}
+
+fn extract_counted(
+    extractor: &Extractor,
+    id: &str,
+    text: &str,
+    format: Format,
+    explain: bool,
+) -> Result<(Vec<u8>, usize, usize), String> {
+    // A panic in one document must not take the batch down with it.
+    catch_unwind(AssertUnwindSafe(|| {
+        let doc = extractor.extract(text);
+        let wire = to_wire(id, text, &doc, explain);
+        (
+            render(&wire, format),
+            wire.entities.len(),
+            wire.claims.len(),
+        )
+    }))
+    .map_err(|_| "internal error while extracting (a bug: please report it with this input)".into())
+}
+
+/// Processes text documents (one per source) and writes them in order to `out`, or to one file
+/// each below the options' output folder.
+pub fn run_documents(
+    extractor: &Extractor,
+    sources: &[Source],
+    options: &BatchOptions,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> io::Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let mut progress = Progress::new(options.progress, sources.len());
+    let work = |source: &Source| -> Done {
+        let mut done = Done {
+            output: Vec::new(),
+            error: None,
+            entities: 0,
+            claims: 0,
+            bytes: 0,
+        };
+        let text = match input::read_text(&source.path, options.max_bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                done.error = Some(e.to_string());
+                return done;
+            }
+        };
+        done.bytes = text.len() as u64;
+        match extract_counted(
+            extractor,
+            &source.id(),
+            &text,
+            options.format,
+            options.explain,
+        ) {
+            Ok((bytes, entities, claims)) => {
+                done.entities = entities;
+                done.claims = claims;
+                match &options.out_dir {
+                    None => done.output = bytes,
+                    Some(dir) => {
+                        let target = dir.target(&source.relative, "json");
+                        if let Err(e) = dir.write(&target, &bytes) {
+                            done.error = Some(format!("{}: {e}", target.display()));
+                        }
+                    }
+                }
+            }
+            Err(message) => done.error = Some(format!("{}: {message}", source.path.display())),
+        }
+        done
+    };
+    let mut items = sources.iter();
+    // No threads to start for a single document.
+    let jobs = options.jobs.min(sources.len());
+    let result = ordered_map(jobs, &mut items, work, |done: Done| {
+        summary.documents += 1;
+        summary.bytes += done.bytes;
+        summary.entities += done.entities;
+        summary.claims += done.claims;
+        if let Some(message) = &done.error {
+            summary.failures += 1;
+            progress.clear(errors);
+            let _ = writeln!(errors, "claimex: {message}");
+        }
+        out.write_all(&done.output)?;
+        progress.update(errors, summary.documents, summary.bytes);
+        Ok(Flow::Continue)
+    });
+    progress.clear(errors);
+    finish(result, &mut summary, started, out)?;
+    Ok(summary)
+}
+
+/// Processes JSON Lines inputs: each line a record `{"id", "text"}`, one output line per record
+/// in the same order, flushed as soon as it is ready so that a stream consumer sees each one.
+/// With an output folder, each input file gives one `.jsonl` file there.
+pub fn run_records(
+    extractor: &Extractor,
+    sources: &[Source],
+    options: &BatchOptions,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> io::Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    for source in sources {
+        let reader: Box<dyn Read + Send> = if source.is_stdin() {
+            Box::new(io::stdin())
+        } else {
+            match std::fs::File::open(&source.path) {
+                Ok(f) => Box::new(f),
+                Err(e) => {
+                    summary.failures += 1;
+                    let _ = writeln!(
+                        errors,
+                        "claimex: {}",
+                        Error::Io {
+                            path: source.path.clone(),
+                            source: e,
+                        }
+                    );
+                    continue;
+                }
+            }
+        };
+        let mut lines = LineReader::new(
+            BufReader::with_capacity(64 * 1024, reader),
+            &source.path,
+            options.max_bytes,
+        );
+        let flow = match &options.out_dir {
+            None => run_lines(
+                extractor,
+                source,
+                &mut lines,
+                options,
+                out,
+                errors,
+                &mut summary,
+            ),
+            Some(dir) => {
+                let target = dir.target(&source.relative, "jsonl");
+                let written = dir.open(&target).and_then(|mut file| {
+                    let flow = run_lines(
+                        extractor,
+                        source,
+                        &mut lines,
+                        options,
+                        &mut file,
+                        errors,
+                        &mut summary,
+                    )?;
+                    // Stopped at a bad record (--on-error fail): no partial file.
+                    if flow == Flow::Continue {
+                        file.commit()?;
+                    }
+                    Ok(flow)
+                });
+                written.or_else(|e| {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        return Err(e);
+                    }
+                    summary.failures += 1;
+                    let _ = writeln!(errors, "claimex: {}: {e}", target.display());
+                    Ok(Flow::Continue)
+                })
+            }
+        };
+        let flow = match flow {
+            Ok(flow) => flow,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                summary.closed_output = true;
+                break;
+            }
+            Err(e) => {
+                lines.drain();
+                return Err(e);
+            }
+        };
+        if flow == Flow::Stop {
+            lines.drain();
+            break;
+        }
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn run_lines<R: BufRead + Send>(
+    extractor: &Extractor,
+    source: &Source,
+    lines: &mut LineReader<R>,
+    options: &BatchOptions,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+    summary: &mut Summary,
+) -> io::Result<Flow> {
+    let work = |line: input::Line| -> Done {
+        let mut done = Done {
+            output: Vec::new(),
+            error: None,
+            entities: 0,
+            claims: 0,
+            bytes: 0,
+        };
+        let (salvaged, error) = match line.bytes {
+            Err(e) => (None, e.to_string()),
+            Ok(bytes) => {
+                done.bytes = bytes.len() as u64;
+                match input::read_record(&source.path, line.number, &bytes) {
+                    Err(e) => (input::salvage_id(&bytes), e.to_string()),
+                    Ok((id, text)) => {
+                        match extract_counted(
+                            extractor,
+                            &id,
+                            &text,
+                            options.format,
+                            options.explain,
+                        ) {
+                            Ok((bytes, entities, claims)) => {
+                                done.output = bytes;
+                                done.entities = entities;
+                                done.claims = claims;
+                                return done;
+                            }
+                            Err(message) => (
+                                Some(id),
+                                format!("{}:{}: {message}", source.path.display(), line.number),
+                            ),
+                        }
+                    }
+                }
+            }
+        };
+        if options.on_error == OnError::Record {
+            done.output = ErrorRecord {
+                id: salvaged.as_deref(),
+                line: line.number,
+                error: &error,
+            }
+            .render();
+        }
+        done.error = Some(error);
+        done
+    };
+    ordered_map(options.jobs, lines, work, |done: Done| {
+        summary.documents += 1;
+        summary.bytes += done.bytes;
+        summary.entities += done.entities;
+        summary.claims += done.claims;
+        if let Some(message) = &done.error {
+            summary.failures += 1;
+            let _ = writeln!(errors, "claimex: {message}");
+        }
+        out.write_all(&done.output)?;
+        out.flush()?;
+        if done.error.is_some() && options.on_error == OnError::Fail {
+            return Ok(Flow::Stop);
+        }
+        Ok(Flow::Continue)
+    })
+}
+
+fn finish(
+    result: io::Result<Flow>,
+    summary: &mut Summary,
+    started: Instant,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let flushed = result.and_then(|_| out.flush());
+    summary.elapsed = started.elapsed();
+    match flushed {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            summary.closed_output = true;
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// Whether to go on after a result was emitted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+struct Shared<R> {
+    /// Index the next item taken from the items gets.
+    taken: usize,
+    /// Index of the next result to emit.
+    emitted: usize,
+    /// Results waiting for their turn.
+    ready: BTreeMap<usize, R>,
+    /// Number of items, once they have run out.
+    total: Option<usize>,
+    stop: bool,
+}
+
+/// Maps `work` over `items` on `jobs` threads and hands the results to `emit` in input order.
+/// At most `2 × jobs` items (plus the one being emitted) are taken but not yet emitted, so memory stays flat however long
+/// the input. `emit` runs on the calling thread; an error or [`Flow::Stop`] from it stops the
+/// workers (items not yet taken stay in `items`).
+///
+/// Taking the next item (which may block on a slow stream) holds only the items' lock, never
+/// the results' one, so a finished result is emitted while the next input is still awaited.
+pub fn ordered_map<I, T, R, W, E>(
+    jobs: usize,
+    items: &mut I,
+    work: W,
+    mut emit: E,
+) -> io::Result<Flow>
+where
+    I: Iterator<Item = T> + Send,
+    R: Send,
+    W: Fn(T) -> R + Sync,
+    E: FnMut(R) -> io::Result<Flow>,
+{
+    if jobs <= 1 {
+        for item in items {
+            if emit(work(item))? == Flow::Stop {
+                return Ok(Flow::Stop);
+            }
+        }
+        return Ok(Flow::Continue);
+    }
+    let window = 2 * jobs;
+    let items = Mutex::new(items);
+    let shared = Mutex::new(Shared {
+        taken: 0,
+        emitted: 0,
+        ready: BTreeMap::new(),
+        total: None,
+        stop: false,
+    });
+    let changed = Condvar::new();
+    let lock = || shared.lock().unwrap_or_else(|e| e.into_inner());
+    let wait = |guard| changed.wait(guard).unwrap_or_else(|e| e.into_inner());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                // If `work` panics, wake the emitter so that it stops instead of waiting; the
+                // panic itself is raised again when the scope ends.
+                let _wake = WakeOnPanic(&shared, &changed);
+                loop {
+                    // Lock order: items, then results.
+                    let mut items = items.lock().unwrap_or_else(|e| e.into_inner());
+                    let mut state = lock();
+                    while !state.stop
+                        && state.total.is_none()
+                        && state.taken >= state.emitted + window
+                    {
+                        state = wait(state);
+                    }
+                    if state.stop || state.total.is_some() {
+                        return;
+                    }
+                    drop(state);
+                    let item = items.next();
+                    let mut state = lock();
+                    let Some(item) = item else {
+                        state.total = Some(state.taken);
+                        changed.notify_all();
+                        return;
+                    };
+                    let index = state.taken;
+                    state.taken += 1;
+                    drop(state);
+                    drop(items);
+                    let result = work(item);
+                    let mut state = lock();
+                    state.ready.insert(index, result);
+                    changed.notify_all();
+                }
+            });
+        }
+        let outcome = loop {
+            let mut state = lock();
+            let next = loop {
+                let index = state.emitted;
+                if let Some(result) = state.ready.remove(&index) {
+                    break Some(result);
+                }
+                if state.total == Some(index) || state.stop {
+                    break None;
+                }
+                state = wait(state);
+            };
+            let Some(result) = next else {
+                break Ok(Flow::Continue);
+            };
+            state.emitted += 1;
+            changed.notify_all();
+            drop(state);
+            match emit(result) {
+                Ok(Flow::Continue) => {}
+                other => break other,
+            }
+        };
+        let mut state = lock();
+        state.stop = true;
+        changed.notify_all();
+        outcome
+    })
+}
+
+struct WakeOnPanic<'a, R>(&'a Mutex<Shared<R>>, &'a Condvar);
+
+impl<R> Drop for WakeOnPanic<'_, R> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let mut state = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            state.stop = true;
+            self.1.notify_all();
+        }
+    }
+}
+
+/// A one-line progress display (files, MB/s, ETA), redrawn at most ten times a second.
+struct Progress {
+    enabled: bool,
+    total: usize,
+    started: Instant,
+    last: Option<Instant>,
+    drawn: bool,
+}
+
+impl Progress {
+    fn new(enabled: bool, total: usize) -> Progress {
+        Progress {
+            enabled,
+            total,
+            started: Instant::now(),
+            last: None,
+            drawn: false,
+        }
+    }
+
+    fn update(&mut self, errors: &mut dyn Write, done: usize, bytes: u64) {
+        if !self.enabled {
+            return;
+        }
+        let now = Instant::now();
+        if self
+            .last
+            .is_some_and(|last| now - last < Duration::from_millis(100))
+            && done < self.total
+        {
+            return;
+        }
+        self.last = Some(now);
+        let secs = (now - self.started).as_secs_f64().max(1e-3);
+        let eta = secs / done.max(1) as f64 * (self.total - done.min(self.total)) as f64;
+        let _ = write!(
+            errors,
+            "\r\x1b[Kclaimex: {done}/{} files  {:.1} MB/s  ETA {:.0} s",
+            self.total,
+            bytes as f64 / 1e6 / secs,
+            eta
+        );
+        let _ = errors.flush();
+        self.drawn = true;
+    }
+
+    fn clear(&mut self, errors: &mut dyn Write) {
+        if self.drawn {
+            let _ = write!(errors, "\r\x1b[K");
+            let _ = errors.flush();
+            self.drawn = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn ordered_map_keeps_order_and_bounds_work_in_flight() {
+        for jobs in [1, 2, 4, 8] {
+            let in_flight = AtomicUsize::new(0);
+            let most = AtomicUsize::new(0);
+            let mut items = 0..500u64;
+            let mut seen = Vec::new();
+            let work = |i: u64| {
+                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(now, Ordering::SeqCst);
+                // Later items finish first, to shuffle completion order.
+                std::thread::sleep(Duration::from_micros((500 - i) % 7 * 50));
+                i * 2
+            };
+            let flow = ordered_map(jobs, &mut items, work, |r| {
+                in_flight.fetch_sub(1, Ordering::SeqCst);
+                seen.push(r);
+                Ok(Flow::Continue)
+            })
+            .unwrap();
+            assert_eq!(flow, Flow::Continue);
+            assert_eq!(seen, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+            let most = most.load(Ordering::SeqCst);
+            // The window, plus the one result being emitted.
+            assert!(most <= 2 * jobs + 1, "jobs {jobs}: {most} in flight");
+        }
+    }
+
+    #[test]
+    fn ordered_map_stops_and_leaves_the_rest() {
+        for jobs in [1, 3] {
+            let mut items = 0..1000;
+            let mut seen = Vec::new();
+            let flow = ordered_map(
+                jobs,
+                &mut items,
+                |i| i,
+                |r| {
+                    seen.push(r);
+                    Ok(if r == 10 { Flow::Stop } else { Flow::Continue })
+                },
+            )
+            .unwrap();
+            assert_eq!(flow, Flow::Stop);
+            assert_eq!(seen, (0..=10).collect::<Vec<_>>());
+            // Taken but not emitted items are dropped; the rest are still there.
+            assert!(items.next().unwrap() <= 11 + 2 * jobs);
+        }
+    }
+
+    #[test]
+    fn ordered_map_passes_emit_errors_on() {
+        let mut items = 0..100;
+        let err = ordered_map(
+            2,
+            &mut items,
+            |i| i,
+            |_| Err::<Flow, _>(io::Error::from(io::ErrorKind::BrokenPipe)),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn clashing_outputs_are_found() {
+        let source = |path: &str, rel: &str| Source {
+            path: path.into(),
+            relative: rel.into(),
+        };
+        let ok = [source("a/x.txt", "x.txt"), source("d/y.txt", "y.txt")];
+        assert!(find_clash(&ok, "json").is_none());
+        let clash = [source("a/x.txt", "x.txt"), source("b/x.md", "x.md")];
+        let (a, b) = find_clash(&clash, "json").unwrap();
+        assert_eq!(
+            (a.path.to_str(), b.path.to_str()),
+            (Some("a/x.txt"), Some("b/x.md"))
+        );
+    }
+
+    #[test]
+    fn summary_reads_well() {
+        let s = Summary {
+            documents: 3,
+            failures: 1,
+            entities: 10,
+            claims: 4,
+            bytes: 2_000_000,
+            elapsed: Duration::from_secs(1),
+            closed_output: false,
+        };
+        assert_eq!(
+            s.line("file"),
+            "3 files, 1 failed, 10 entities, 4 claims, 1.00 s (2.0 MB/s)"
+        );
+    }
+}

@@ -197,6 +197,9 @@ def markdown(report):
                  f"{s['mean_ms']} ms mean, {s['min_ms']} ms min |")
     m = report["memory"]
     lines.append(f"| peak memory, whole corpus in one process ({m['tool']}) | {m['max_rss_mb']} MB |")
+    if "memory_all_cores" in report:
+        lines.append(f"| peak memory, same with --jobs {report['machine']['nproc']} | "
+                     f"{report['memory_all_cores']['max_rss_mb']} MB |")
     one_core = report["throughput"][0]["mb_per_s"]
     for r in report.get("spacy", []):
         if "skipped" in r:
@@ -267,6 +270,8 @@ def main():
 
     report["startup"] = startup(binary, args.startup_runs)
     report["memory"] = peak_memory(one)
+    if jobs:
+        report["memory_all_cores"] = peak_memory([binary, "--jobs", str(cores), *inputs])
     log("start-up and memory done")
 
     if not args.no_spacy:

@@ -1,0 +1,1023 @@
+//! Figures: numeric quantities normalised to numbers, with hedges and the counted noun.
+//!
+//! A fast scan finds anchors (digits, number words, vague quantity words); around each one a
+//! small tokenizer reads the number ([`number`]), then its context: currency before or after,
+//! hedge ("at least", "or more"), range ("between 300 and 400", "10-15"), ratio ("one in five"),
+//! percent, and the counted noun ("250 incidents"). Rules then drop what is not a quantity:
+//! years, dates, times, phone numbers, labels and model names ("Flight 370", "Boeing 737",
+//! "F-35"), and "one" used as a pronoun. Every word list lives in `gazetteers/figures/`.
+//!
+//! Conventions (see `/work/notes/readme-figures.md` for the user-facing summary):
+//! - hedges that mean "approximately" ("about", "nearly", "almost", "some") give `about` and
+//!   `approximate`; bounds ("at least", "over", "up to", "fewer than") give their qualifier
+//!   with `value` set to the bound and `approximate` false.
+//! - vague amounts ("dozens of", "a few thousand") give `low`/`high`, qualifier `about`, and a
+//!   `value` only where the phrase has a conventional one ("a few" = 3, "a couple" = 2).
+//! - "a"/"an" is a number only before a scale, fraction or vague word ("a million", "a
+//!   quarter of", "a few"). A bare "one" is a number only with a unit, sign, hedge, range or
+//!   ratio, or when it closes a clause ("the answer is one."); "one of", "no one", "one day"
+//!   are not figures.
+
+mod lexicon;
+mod number;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use regex::Regex;
+
+use crate::document::{Figure, Qualifier, Span};
+use lexicon::{Lexicon, NeedsOf, Vague};
+use number::{Core, Parsed, Reading};
+use scan::{char_at, char_before, next_tok, prev_tok, Tok};
+
+/// Finds figures in text.
+pub struct FigureParser {
+    lex: Lexicon,
+    anchors: Regex,
+}
+
+impl Default for FigureParser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What an anchor gave.
+enum Step {
+    Figure(Figure),
+    /// Not a figure, and nothing before this byte is one either.
+    Skip(usize),
+    Nothing,
+}
+
+/// Where a figure's unit came from, for `via` and for what may follow.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum UnitKind {
+    None,
+    Money,
+    Percent,
+    Noun,
+}
+
+impl FigureParser {
+    pub fn new() -> FigureParser {
+        let lex = Lexicon::embedded();
+        let words: Vec<String> = lex.anchor_words().into_iter().map(regex::escape).collect();
+        let vulgar: String = lex.vulgar.keys().collect();
+        let pattern = format!(
+            r"(?i-u:\b(?:{})\b)|[0-9]+|[{}]",
+            words.join("|"),
+            regex::escape(&vulgar)
+        );
+        FigureParser {
+            anchors: Regex::new(&pattern).expect("figure anchor regex compiles"),
+            lex,
+        }
+    }
+
+    /// Figures in text order, never overlapping.
+    pub fn find(&self, text: &str) -> Vec<Figure> {
+        let mut figures = Vec::new();
+        let mut floor = 0;
+        for m in self.anchors.find_iter(text) {
+            if m.start() < floor {
+                continue;
+            }
+            match self.at_anchor(text, m.start(), m.end(), floor) {
+                Step::Figure(f) => {
+                    floor = f.span.end;
+                    figures.push(f);
+                }
+                Step::Skip(end) => floor = floor.max(end),
+                Step::Nothing => {}
+            }
+        }
+        figures
+    }
+
+    fn at_anchor(&self, text: &str, start: usize, end: usize, floor: usize) -> Step {
+        let lex = &self.lex;
+        let first = text.as_bytes()[start];
+        if first.is_ascii_digit() {
+            return match lex.digits_number(text, start, true) {
+                Parsed::Number(core) => self.build(text, core, floor),
+                Parsed::Skip(end) => Step::Skip(end),
+                Parsed::Nothing => Step::Nothing,
+            };
+        }
+        if !first.is_ascii() {
+            let Some(value) = char_at(text, start).and_then(|c| lex.vulgar.get(&c)) else {
+                return Step::Nothing;
+            };
+            let core = Core {
+                start,
+                end,
+                value: *value,
+                spelled: true,
+                plain: false,
+                tail_scale: None,
+                bare_one: false,
+                fraction: true,
+                glued_unit: None,
+                ambiguous_m: false,
+            };
+            return self.build(text, core, floor);
+        }
+        let tok = Tok {
+            start,
+            end,
+            gap: false,
+        };
+        let word = tok.text(text);
+        if lex.number_word(word).is_some() {
+            return match lex.word_number(text, tok) {
+                Parsed::Number(core) => self.build(text, core, floor),
+                Parsed::Skip(end) => Step::Skip(end),
+                Parsed::Nothing => Step::Nothing,
+            };
+        }
+        if let Some(vague) = lex.vague(word) {
+            return self.vague(text, tok, vague, floor);
+        }
+        self.fraction_or_scale(text, tok, floor)
+    }
+
+    /// "a million", "half a dozen", "a quarter of the population", "half of them".
+    fn fraction_or_scale(&self, text: &str, tok: Tok, floor: usize) -> Step {
+        let lex = &self.lex;
+        let word = tok.text(text);
+        let prev = prev_tok(text, tok.start, floor);
+        if prev.is_some_and(|t| {
+            t.is_word(text) && Lexicon::in_set(&lex.fraction_blockers, t.text(text))
+        }) {
+            return Step::Nothing; // "the second half of the year"
+        }
+        let article = prev.filter(|t| t.is(text, "a") || t.is(text, "an"));
+        let next = next_tok(text, tok.end);
+        let is_scale =
+            |t: Option<Tok>| t.is_some_and(|t| t.gap && lex.scale_word(t.text(text)).is_some());
+        let is_of = |t: Option<Tok>| t.is_some_and(|t| t.is(text, "of"));
+        let (value, start) = if word.eq_ignore_ascii_case("half") {
+            (0.5, article.map_or(tok.start, |a| a.start))
+        } else if let Some(den) = lex.denominator(word) {
+            match article {
+                Some(a) if den > 2.0 || word.eq_ignore_ascii_case("half") => (1.0 / den, a.start),
+                _ => return Step::Nothing,
+            }
+        } else if lex.scale_word(word).is_some() {
+            // "a million"; "half a million" is read from "half".
+            return match article {
+                Some(a) => {
+                    match lex.scaled_number(text, a.start, Reading::start(1.0, false), a.end) {
+                        Some(core) => self.build(text, core, floor),
+                        None => Step::Nothing,
+                    }
+                }
+                None => Step::Nothing,
+            };
+        } else {
+            return Step::Nothing;
+        };
+        // "half a dozen", "half a million".
+        if word.eq_ignore_ascii_case("half") {
+            if let Some(a) = next.filter(|t| t.is(text, "a") || t.is(text, "an")) {
+                if is_scale(next_tok(text, a.end)) {
+                    return match lex.scaled_number(text, start, Reading::start(0.5, true), a.end) {
+                        Some(core) => self.build(text, core, floor),
+                        None => Step::Nothing,
+                    };
+                }
+            }
+        }
+        if is_scale(next) {
+            return match lex.scaled_number(text, start, Reading::start(value, true), tok.end) {
+                Some(core) => self.build(text, core, floor),
+                None => Step::Nothing,
+            };
+        }
+        if is_of(next) {
+            let core = Core {
+                start,
+                end: tok.end,
+                value,
+                spelled: true,
+                plain: false,
+                tail_scale: None,
+                bare_one: false,
+                fraction: true,
+                glued_unit: None,
+                ambiguous_m: false,
+            };
+            return self.build(text, core, floor);
+        }
+        Step::Nothing
+    }
+
+    /// "a few thousand members", "dozens of protesters", "tens of thousands", "several".
+    fn vague(&self, text: &str, tok: Tok, mut v: Vague, floor: usize) -> Step {
+        let lex = &self.lex;
+        let mut start = tok.start;
+        if v.needs_a {
+            match prev_tok(text, tok.start, floor) {
+                Some(a) if a.is(text, "a") => start = a.start,
+                _ => return Step::Nothing,
+            }
+        }
+        let (mut low, mut high, mut nominal) = (v.low, v.high, v.nominal);
+        let mut end = tok.end;
+        if v.quantifier {
+            // "a few thousand": the scales multiply the amount.
+            while let Some(t) = next_tok(text, end).filter(|t| t.gap) {
+                let Some(scale) = lex.scale_word(t.text(text)) else {
+                    break;
+                };
+                low *= scale;
+                high *= scale;
+                nominal = nominal.map(|n| n * scale);
+                end = t.end;
+            }
+        } else {
+            // "hundreds of thousands": each "of <plural scale>" shifts the range.
+            let chain_start = end;
+            while let Some(of) = next_tok(text, end).filter(|t| t.is(text, "of")) {
+                let Some(t) = next_tok(text, of.end) else {
+                    break;
+                };
+                let w = t.text(text);
+                let singular = w.strip_suffix('s').unwrap_or("");
+                let Some(scale) = lex.vague(w).and(lex.scale_word(singular)) else {
+                    break;
+                };
+                low *= scale;
+                high = (high + 1.0) * scale - 1.0;
+                end = t.end;
+            }
+            if end > chain_start && v.needs_of == NeedsOf::Always {
+                // "tens of thousands have fled": the chain had its "of".
+                v = Vague {
+                    needs_of: NeedsOf::Optional,
+                    ..v
+                };
+            }
+        }
+        let next = next_tok(text, end);
+        let of_next = next.is_some_and(|t| t.is(text, "of"));
+        let ok = match v.needs_of {
+            NeedsOf::Optional => true,
+            NeedsOf::Always => of_next,
+            NeedsOf::OrEnd => {
+                of_next || next.is_none_or(|t| !t.is_word(text) && !t.is_digits(text))
+            }
+        };
+        if !ok {
+            return Step::Nothing;
+        }
+        let noun = if of_next {
+            self.partitive_noun(text, end, false)
+        } else {
+            self.counted_noun(text, end)
+        };
+        if let Some((_, e)) = noun {
+            end = e;
+        }
+        let mut qualifier = Some(Qualifier::About);
+        if let Some((s, q)) = self.hedge_before(text, start, floor) {
+            start = s;
+            qualifier = Some(q);
+        }
+        let exact = low == high;
+        Step::Figure(Figure {
+            span: Span::new(start, end),
+            value: nominal,
+            low: (!exact).then_some(low),
+            high: (!exact).then_some(high),
+            qualifier: if exact && qualifier == Some(Qualifier::About) {
+                None
+            } else {
+                qualifier
+            },
+            approximate: !exact,
+            unit: noun.map(|(s, e)| self.noun_unit(&text[s..e])),
+            via: "figure:vague".into(),
+        })
+    }
+
+    /// A counted noun as the unit: money words become their code ("dollars" → USD).
+    fn noun_unit(&self, noun: &str) -> String {
+        self.money_word(noun).unwrap_or_else(|| noun.to_lowercase())
+    }
+
+    fn money_word(&self, word: &str) -> Option<String> {
+        self.lex
+            .currencies
+            .iter()
+            .filter(|c| c.suffix)
+            .find(|c| c.phrase.match_fwd(word, 0) == Some(word.len()))
+            .map(|c| c.unit.to_string())
+    }
+
+    /// The figure around a number: currency, sign, hedge, range, ratio, unit; or why not.
+    fn build(&self, text: &str, core: Core, floor: usize) -> Step {
+        let lex = &self.lex;
+        let mut start = core.start;
+        let mut value = core.value;
+        let mut negative = false;
+
+        // Left: sign, currency, "minus", hedge, range opener.
+        if let Some(s) = glued_minus(text, start, floor) {
+            negative = true;
+            start = s;
+        }
+        let mut money: Option<&str> = None;
+        if let Some((s, unit)) = self.currency_prefix(text, start, floor) {
+            money = Some(unit);
+            start = s;
+            if let Some(s) = glued_minus(text, start, floor) {
+                negative = true;
+                start = s;
+            }
+        }
+        if let Some(t) = prev_tok(text, start, floor) {
+            if t.is(text, "minus") || t.is(text, "negative") {
+                negative = true;
+                start = t.start;
+            }
+        }
+        let mut qualifier = None;
+        if let Some((s, q)) = self.hedge_before(text, start, floor) {
+            qualifier = Some(q);
+            start = s;
+        }
+        let opener =
+            prev_tok(text, start, floor).filter(|t| t.is(text, "between") || t.is(text, "from"));
+
+        // Right: what the number counts.
+        let mut end = core.end;
+        let mut unit: Option<String> = None;
+        let mut kind = UnitKind::None;
+        if let Some((s, e)) = core.glued_unit {
+            unit = Some(text[s..e].to_ascii_lowercase());
+            kind = UnitKind::Noun;
+        }
+        if money.is_none() && !core.spelled {
+            if let Some(e) = lex.time_words.iter().find_map(|p| p.match_fwd(text, end)) {
+                return Step::Skip(e); // 5 p.m., 1700 GMT
+            }
+        }
+        if core.plain
+            && (1.0..=31.0).contains(&value)
+            && money.is_none()
+            && qualifier.is_none()
+            && !negative
+        {
+            if let Some(e) = self.month_after(text, end) {
+                return Step::Skip(e);
+            }
+            if self.month_before(text, core.start) {
+                return Step::Skip(end);
+            }
+        }
+        if kind == UnitKind::None && money.is_none() {
+            if let Some((e, u)) = self.percent_after(text, end) {
+                unit = Some(u.to_string());
+                kind = UnitKind::Percent;
+                end = e;
+            } else if let Some((e, u, v)) = self.currency_after(text, end, value) {
+                money = Some(u);
+                value = v;
+                end = e;
+            }
+        }
+        if money.is_some() {
+            kind = UnitKind::Money;
+        }
+        if core.plain && money.is_none() && kind == UnitKind::None && self.street_after(text, end) {
+            return Step::Skip(end);
+        }
+        let mut after_hedge = false;
+        if let Some((e, q)) = self.hedge_after(text, end) {
+            qualifier = Some(q);
+            end = e;
+            after_hedge = true;
+        }
+
+        // A range, a ratio, or a counted noun.
+        let mut range: Option<(f64, f64)> = None;
+        let mut ratio = false;
+        if !after_hedge && matches!(kind, UnitKind::None | UnitKind::Percent | UnitKind::Money) {
+            match self.range_after(
+                text,
+                &core,
+                value,
+                end,
+                money,
+                kind,
+                opener.is_some(),
+                qualifier,
+            ) {
+                RangeEnd::Range {
+                    low,
+                    high,
+                    end: e,
+                    unit: u,
+                    money: m,
+                } => {
+                    range = Some((low, high));
+                    end = e;
+                    if let Some(s) = opener {
+                        start = s.start;
+                    }
+                    if kind == UnitKind::None {
+                        if let Some((u, k)) = u {
+                            unit = Some(u);
+                            kind = k;
+                        }
+                    }
+                    if m.is_some() {
+                        money = m;
+                        kind = UnitKind::Money;
+                    }
+                }
+                RangeEnd::Years(e) => return Step::Skip(e),
+                RangeEnd::Score(e) => return Step::Skip(e),
+                RangeEnd::None => {}
+            }
+        }
+        if range.is_none() && kind == UnitKind::None && !after_hedge {
+            if let Some((v2, e)) = self.ratio_after(text, &core, end) {
+                value /= v2;
+                end = e;
+                ratio = true;
+            }
+        }
+        let mut noun = None;
+        if kind == UnitKind::None {
+            noun = if core.fraction && !ratio {
+                self.partitive_noun(text, end, true)
+            } else {
+                self.hyphen_unit(text, end)
+                    .or_else(|| self.counted_noun(text, end))
+            };
+            if let Some((s, e)) = noun {
+                unit = Some(self.noun_unit(&text[s..e]));
+                kind = UnitKind::Noun;
+                end = e;
+            }
+            if !after_hedge && range.is_none() {
+                if let Some((e, q)) = self.hedge_after(text, end) {
+                    qualifier = Some(q);
+                    end = e;
+                }
+            }
+        }
+
+        // What is not a quantity after all.
+        let bounded = qualifier.is_some() || range.is_some() || ratio || negative;
+        if core.ambiguous_m && money.is_none() && noun.is_none() {
+            return Step::Skip(end);
+        }
+        if core.bare_one
+            && money.is_none()
+            && kind != UnitKind::Percent
+            && !bounded
+            && !self.one_is_number(text, core, floor)
+        {
+            return Step::Skip(core.end);
+        }
+        if core.plain && money.is_none() && kind != UnitKind::Percent && !bounded {
+            if let Some(e) = self.year(text, &core, noun.is_some(), floor) {
+                return Step::Skip(e);
+            }
+            if self.label_before(text, core.start, floor) {
+                return Step::Skip(core.end);
+            }
+        } else if !core.spelled
+            && money.is_none()
+            && !bounded
+            && self.label_before(text, core.start, floor)
+        {
+            return Step::Skip(core.end);
+        }
+
+        let sign = if negative { -1.0 } else { 1.0 };
+        let approximate = qualifier == Some(Qualifier::About);
+        let via = match (range.is_some(), kind) {
+            (true, _) => "figure:range",
+            (_, UnitKind::Money) => "figure:money",
+            (_, UnitKind::Percent) => "figure:percent",
+            _ if ratio => "figure:ratio",
+            _ => "figure:number",
+        };
+        let (value, low, high, qualifier) = match range {
+            Some((low, high)) => (None, Some(sign * low), Some(high), Some(Qualifier::Range)),
+            None => (Some(sign * value), None, None, qualifier),
+        };
+        Step::Figure(Figure {
+            span: Span::new(start, end),
+            value,
+            low,
+            high,
+            qualifier,
+            approximate,
+            unit: money.map(str::to_string).or(unit),
+            via: via.into(),
+        })
+    }
+}
+
+/// Where a figure's range ended, if it has one.
+enum RangeEnd<'a> {
+    Range {
+        low: f64,
+        high: f64,
+        end: usize,
+        unit: Option<(String, UnitKind)>,
+        money: Option<&'a str>,
+    },
+    /// "2017-18", "between 1990 and 2000": years.
+    Years(usize),
+    /// "2-1", "52-48": a score or vote tally.
+    Score(usize),
+    None,
+}
+
+/// A minus sign glued to `pos` and not joining two words ("-15", not "F-35").
+fn glued_minus(text: &str, pos: usize, floor: usize) -> Option<usize> {
+    let c = char_before(text, pos)?;
+    if !matches!(c, '-' | '\u{2212}') {
+        return None;
+    }
+    let s = pos - c.len_utf8();
+    if s < floor || char_before(text, s).is_some_and(|p| p.is_alphanumeric()) {
+        return None;
+    }
+    Some(s)
+}
+
+/// True when `tok` is a word that starts with an upper-case letter.
+fn capitalised(text: &str, tok: Tok) -> bool {
+    text.as_bytes()[tok.start].is_ascii_uppercase()
+}
+
+impl FigureParser {
+    fn hedge_before(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, Qualifier)> {
+        self.lex.hedges_before.iter().find_map(|h| {
+            h.phrase
+                .match_back(text, pos, floor)
+                .map(|s| (s, h.qualifier))
+        })
+    }
+
+    fn hedge_after(&self, text: &str, pos: usize) -> Option<(usize, Qualifier)> {
+        self.lex
+            .hedges_after
+            .iter()
+            .find_map(|h| h.phrase.match_fwd(text, pos).map(|e| (e, h.qualifier)))
+    }
+
+    fn currency_prefix(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
+        self.lex
+            .currencies
+            .iter()
+            .filter(|c| c.prefix)
+            .find_map(|c| c.phrase.match_back(text, pos, floor).map(|s| (s, &*c.unit)))
+    }
+
+    fn currency_prefix_fwd(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
+        self.lex
+            .currencies
+            .iter()
+            .filter(|c| c.prefix)
+            .find_map(|c| c.phrase.match_fwd(text, pos).map(|e| (e, &*c.unit)))
+    }
+
+    fn percent_after(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
+        self.lex
+            .units
+            .iter()
+            .find_map(|(p, u)| p.match_fwd(text, pos).map(|e| (e, &**u)))
+    }
+
+    /// A currency after the number ("5 €", "420 million finnish markka", "75 USD million",
+    /// "thirteen dollars and forty-five cents"): its end, unit and the adjusted value.
+    fn currency_after(&self, text: &str, pos: usize, value: f64) -> Option<(usize, &str, f64)> {
+        let lex = &self.lex;
+        let (mut end, unit) = lex
+            .currencies
+            .iter()
+            .filter(|c| c.suffix)
+            .find_map(|c| c.phrase.match_fwd(text, pos).map(|e| (e, &*c.unit)))?;
+        let mut value = value;
+        // "75 USD million"
+        if let Some(t) = next_tok(text, end).filter(|t| t.gap) {
+            if let Some(scale) = lex.scale_word(t.text(text)) {
+                if scale > 100.0 {
+                    value *= scale;
+                    end = t.end;
+                }
+            }
+        }
+        // "… dollars and forty-five cents"
+        if unit != "cents" && unit != "pence" {
+            let mut at = end;
+            if let Some(t) = next_tok(text, at).filter(|t| t.is(text, "and")) {
+                at = t.end;
+            }
+            if let Some(t) = next_tok(text, at) {
+                let minor = if t.is_digits(text) {
+                    lex.digits_number(text, t.start, false)
+                } else {
+                    lex.word_number(text, t)
+                };
+                if let Parsed::Number(c) = minor {
+                    if c.value < 100.0 {
+                        if let Some(e) = lex
+                            .currencies
+                            .iter()
+                            .filter(|c| &*c.unit == "cents" || &*c.unit == "pence")
+                            .find_map(|cur| cur.phrase.match_fwd(text, c.end))
+                        {
+                            value += c.value / 100.0;
+                            end = e;
+                        }
+                    }
+                }
+            }
+        }
+        Some((end, unit, value))
+    }
+
+    fn month_after(&self, text: &str, pos: usize) -> Option<usize> {
+        let t = next_tok(text, pos).filter(|t| t.gap)?;
+        self.is_month(text, t).then_some(t.end)
+    }
+
+    fn month_before(&self, text: &str, pos: usize) -> bool {
+        let Some(mut t) = prev_tok(text, pos, 0) else {
+            return false;
+        };
+        if t.text(text) == "." {
+            match prev_tok(text, t.start, 0) {
+                Some(m) => t = m,
+                None => return false,
+            }
+        }
+        self.is_month(text, t)
+    }
+
+    /// A month name; "may" and "march" only capitalised.
+    fn is_month(&self, text: &str, t: Tok) -> bool {
+        let w = t.text(text);
+        t.is_word(text)
+            && Lexicon::in_set(&self.lex.months, w)
+            && (capitalised(text, t)
+                || !(w.eq_ignore_ascii_case("may") || w.eq_ignore_ascii_case("march")))
+    }
+
+    /// "10 Downing Street": a house number.
+    fn street_after(&self, text: &str, pos: usize) -> bool {
+        let mut at = pos;
+        for i in 0..4 {
+            let Some(t) =
+                next_tok(text, at).filter(|t| t.gap && t.is_word(text) && capitalised(text, *t))
+            else {
+                return false;
+            };
+            if i > 0 && Lexicon::in_set(&self.lex.street_words, t.text(text)) {
+                return true;
+            }
+            at = t.end;
+        }
+        false
+    }
+
+    /// The second half of a range after the number ending at `pos`.
+    #[allow(clippy::too_many_arguments)]
+    fn range_after(
+        &self,
+        text: &str,
+        core: &Core,
+        value: f64,
+        pos: usize,
+        money: Option<&str>,
+        kind: UnitKind,
+        opener: bool,
+        qualifier: Option<Qualifier>,
+    ) -> RangeEnd<'_> {
+        let lex = &self.lex;
+        let Some(sep) = next_tok(text, pos) else {
+            return RangeEnd::None;
+        };
+        let s = sep.text(text);
+        let glued = !sep.gap && s == "-";
+        let lower_bound = matches!(qualifier, Some(Qualifier::MoreThan | Qualifier::AtLeast));
+        let ok = match s {
+            "-" | "\u{2013}" | "\u{2014}" => true,
+            _ if sep.is(text, "to") || sep.is(text, "through") || sep.is(text, "thru") => true,
+            _ if sep.is(text, "and") => opener || lower_bound,
+            _ if sep.is(text, "or") => !opener,
+            _ => false,
+        };
+        if !ok || (qualifier.is_some() && !lower_bound && qualifier != Some(Qualifier::About)) {
+            return RangeEnd::None;
+        }
+        let mut at = sep.end;
+        // "above 1000 and below 1500": an upper bound after a lower one.
+        if sep.is(text, "and") && !opener {
+            match self.hedge_fwd(text, at) {
+                Some((e, Qualifier::LessThan | Qualifier::AtMost)) => at = e,
+                _ => return RangeEnd::None,
+            }
+        }
+        let mut money2 = None;
+        if let Some((e, unit)) = self.currency_prefix_fwd(text, at) {
+            money2 = Some(unit);
+            at = e;
+        }
+        let Some(t) = next_tok(text, at) else {
+            return RangeEnd::None;
+        };
+        if glued && (t.gap || at != sep.end) {
+            return RangeEnd::None;
+        }
+        let parsed = if t.is_digits(text) {
+            if core.spelled {
+                return RangeEnd::None;
+            }
+            lex.digits_number(text, t.start, false)
+        } else if t.is_word(text) && core.spelled {
+            lex.word_number(text, t)
+        } else {
+            return RangeEnd::None;
+        };
+        let Parsed::Number(c2) = parsed else {
+            return RangeEnd::None;
+        };
+        if c2.glued_unit.is_some() || c2.ambiguous_m {
+            return RangeEnd::None;
+        }
+        let mut end = c2.end;
+        let mut high = c2.value;
+        let mut unit2 = None;
+        if money2.is_none() {
+            if let Some((e, u)) = self.percent_after(text, end) {
+                unit2 = Some((u.to_string(), UnitKind::Percent));
+                end = e;
+            } else if let Some((e, u, v)) = self.currency_after(text, end, high) {
+                money2 = Some(u);
+                high = v;
+                end = e;
+            }
+        }
+        // Units must agree: "12% to €150 million" is two figures.
+        if money2.is_some() && money2 != money && (money.is_some() || kind != UnitKind::None) {
+            return RangeEnd::None;
+        }
+        if unit2.is_some() && kind != UnitKind::None && kind != UnitKind::Percent {
+            return RangeEnd::None;
+        }
+        if money.is_some() && money2.is_none() && unit2.is_some() {
+            return RangeEnd::None;
+        }
+        let mut low = value;
+        if let (Some(scale), None) = (c2.tail_scale, core.tail_scale) {
+            // "between 3 and 4 million"
+            if low * scale <= high {
+                low *= scale;
+            }
+        }
+        let year = |c: &Core, v: f64| c.plain && (1000.0..=2100.0).contains(&v);
+        if qualifier.is_none()
+            && year(core, value)
+            && c2.plain
+            && ((1000.0..=2100.0).contains(&c2.value) || c2.end - c2.start == 2)
+            && money.is_none()
+            && kind == UnitKind::None
+            && self.counted_noun(text, end).is_none()
+        {
+            return RangeEnd::Years(end);
+        }
+        if low >= high {
+            return if glued {
+                RangeEnd::Score(end)
+            } else {
+                RangeEnd::None
+            };
+        }
+        RangeEnd::Range {
+            low,
+            high,
+            end,
+            unit: unit2,
+            money: money2,
+        }
+    }
+
+    /// A hedge written after a range's "and": "and below 1500".
+    fn hedge_fwd(&self, text: &str, pos: usize) -> Option<(usize, Qualifier)> {
+        self.lex
+            .hedges_before
+            .iter()
+            .find_map(|h| h.phrase.match_fwd(text, pos).map(|e| (e, h.qualifier)))
+    }
+
+    /// "one in five", "3 out of 4": the divisor and where it ends.
+    fn ratio_after(&self, text: &str, core: &Core, pos: usize) -> Option<(f64, usize)> {
+        let t = next_tok(text, pos)?;
+        let mut at = if t.is(text, "in") {
+            t.end
+        } else if t.is(text, "out") {
+            next_tok(text, t.end).filter(|o| o.is(text, "of"))?.end
+        } else {
+            return None;
+        };
+        let n = next_tok(text, at)?;
+        let parsed = if n.is_digits(text) {
+            self.lex.digits_number(text, n.start, false)
+        } else if n.is(text, "a") {
+            // "one in a million"
+            let s = next_tok(text, n.end)?;
+            self.lex
+                .scaled_number(text, n.start, Reading::start(1.0, false), n.end)
+                .filter(|_| self.lex.scale_word(s.text(text)).is_some())
+                .map_or(Parsed::Nothing, Parsed::Number)
+        } else {
+            self.lex.word_number(text, n)
+        };
+        let Parsed::Number(c2) = parsed else {
+            return None;
+        };
+        let years = c2.plain && (1000.0..=2100.0).contains(&c2.value);
+        if years
+            || c2.glued_unit.is_some()
+            || c2.value <= core.value
+            || core.value <= 0.0
+            || core.value.fract() != 0.0
+        {
+            return None;
+        }
+        at = c2.end;
+        Some((c2.value, at))
+    }
+
+    /// "two-year", "12-cent": a unit glued with a hyphen.
+    fn hyphen_unit(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let dash = next_tok(text, pos).filter(|t| !t.gap && t.text(text) == "-")?;
+        let w = next_tok(text, dash.end).filter(|t| !t.gap && t.is_word(text))?;
+        if self.lex.number_word(w.text(text)).is_some() {
+            return None;
+        }
+        Some((w.start, w.end))
+    }
+
+    /// The counted noun after a number: up to two modifiers and a plural head ("250 civilian
+    /// casualties"), an invariant plural ("people") or a unit word ("5 km").
+    fn counted_noun(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let lex = &self.lex;
+        let mut at = pos;
+        for i in 0..3 {
+            let t = next_tok(text, at).filter(|t| t.gap && t.is_word(text))?;
+            let end = compound_end(text, t.end);
+            let w = &text[t.start..end];
+            if Lexicon::in_set(&lex.noun_stopwords, w) || lex.number_word(w).is_some() {
+                return None;
+            }
+            let head = &text[last_segment(text, t.start, end)..end];
+            if Lexicon::in_set(&lex.invariant_plurals, head)
+                || plural_like(head)
+                || (i == 0 && Lexicon::in_set(&lex.unit_words, w))
+            {
+                return Some((t.start, end));
+            }
+            at = end;
+        }
+        None
+    }
+
+    /// The noun after "of": "of the population", "of protesters", "of them" (none).
+    fn partitive_noun(&self, text: &str, pos: usize, any_head: bool) -> Option<(usize, usize)> {
+        let lex = &self.lex;
+        let of = next_tok(text, pos).filter(|t| t.is(text, "of"))?;
+        let mut at = of.end;
+        for _ in 0..2 {
+            let t = next_tok(text, at)?;
+            if !t.is_word(text) || !Lexicon::in_set(&lex.noun_stopwords, t.text(text)) {
+                break;
+            }
+            if t.is(text, "them") || t.is(text, "us") || t.is(text, "it") {
+                return None;
+            }
+            at = t.end;
+        }
+        if any_head {
+            let t = next_tok(text, at).filter(|t| t.is_word(text))?;
+            let end = compound_end(text, t.end);
+            if Lexicon::in_set(&lex.noun_stopwords, &text[t.start..end]) {
+                return None;
+            }
+            return Some((t.start, end));
+        }
+        self.counted_noun(text, at)
+    }
+
+    /// A bare "one" is a number when it closes a clause and no determiner makes it a pronoun
+    /// ("the answer is one."), not in "one of", "no one", "the one who", "one day".
+    fn one_is_number(&self, text: &str, core: Core, floor: usize) -> bool {
+        let next_is_word = next_tok(text, core.end)
+            .is_some_and(|t| t.is_word(text) || t.is_digits(text) || t.text(text) == "-");
+        let blocked = prev_tok(text, core.start, floor).is_some_and(|t| {
+            t.is_word(text) && Lexicon::in_set(&self.lex.one_blockers, t.text(text))
+        });
+        !next_is_word && !blocked
+    }
+
+    /// A four-digit year: where to skip to ("2013-14" as a whole), or None for a quantity.
+    fn year(&self, text: &str, core: &Core, counted: bool, floor: usize) -> Option<usize> {
+        if core.end - core.start != 4 || !(1000.0..=2100.0).contains(&core.value) {
+            return None;
+        }
+        let year_word = prev_tok(text, core.start, floor).is_some_and(|t| {
+            t.is_word(text) && Lexicon::in_set(&self.lex.year_words, t.text(text))
+        });
+        // "2000 people" counts; "had 1988 sales", "the 2016 elections" are years.
+        let round = core.value % 50.0 == 0.0;
+        let is_year = if core.value >= 1800.0 {
+            !counted || year_word || !round
+        } else {
+            year_word && !counted
+        };
+        if !is_year {
+            return None;
+        }
+        let bytes = text.as_bytes();
+        let mut end = core.end;
+        if let Some(c) = char_at(text, end) {
+            if matches!(c, '-' | '/' | '\u{2013}') {
+                let after = end + c.len_utf8();
+                let n = bytes[after..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if n == 2 || n == 4 {
+                    end = after + n;
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// "Article 5", "Flight 370", "Boeing 737", "Windows 10": a number that names something.
+    fn label_before(&self, text: &str, pos: usize, floor: usize) -> bool {
+        let lex = &self.lex;
+        if lex
+            .label_words
+            .iter()
+            .any(|p| p.match_back(text, pos, floor).is_some())
+        {
+            return true;
+        }
+        let Some(w) =
+            prev_tok(text, pos, floor).filter(|t| t.is_word(text) && capitalised(text, *t))
+        else {
+            return false;
+        };
+        // The first word of a sentence is capitalised anyway ("Some 40 people", "Only 5").
+        let sentence_start = match prev_tok(text, w.start, 0) {
+            None => true,
+            Some(p) => {
+                let gap = &text[p.end..w.start];
+                gap.contains('\n')
+                    || !(p.is_word(text) || p.is_digits(text) || matches!(p.text(text), "," | ";"))
+            }
+        };
+        !sentence_start && !Lexicon::in_set(&lex.year_words, w.text(text))
+    }
+}
+
+/// The end of a word and any hyphenated parts glued to it ("so-called", "Afghan-born").
+fn compound_end(text: &str, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while bytes.get(end) == Some(&b'-')
+        && bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphabetic())
+    {
+        end += 1 + bytes[end + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    }
+    end
+}
+
+/// Where the last hyphen-separated part of a compound starts.
+fn last_segment(text: &str, start: usize, end: usize) -> usize {
+    text[start..end].rfind('-').map_or(start, |i| start + i + 1)
+}
+
+/// A plural-looking word: "incidents", "hrs"; not "is", "was", "bus", "glass", "various".
+fn plural_like(word: &str) -> bool {
+    let w = word.as_bytes();
+    w.len() >= 3
+        && w[w.len() - 1].eq_ignore_ascii_case(&b's')
+        && !matches!(w[w.len() - 2].to_ascii_lowercase(), b's' | b'u' | b'i')
+}

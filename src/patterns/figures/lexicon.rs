@@ -1,8 +1,6 @@
 //! The word lists behind figure recognition, embedded from `gazetteers/figures/`.
 
-use std::collections::{HashMap, HashSet};
-
-use super::scan::{lower, Phrase};
+use super::scan::{lower, Map as HashMap, Phrase, PhraseSet, Set as HashSet};
 use crate::document::Qualifier;
 
 /// Every list file, by name, for the loader and the test that keeps the lists tidy.
@@ -141,18 +139,6 @@ pub(super) enum ScaleForm {
     Abbr,
 }
 
-pub(super) struct Currency {
-    pub phrase: Phrase,
-    pub unit: Box<str>,
-    pub prefix: bool,
-    pub suffix: bool,
-}
-
-pub(super) struct Hedge {
-    pub phrase: Phrase,
-    pub qualifier: Qualifier,
-}
-
 /// Whether a vague quantity needs "of" after it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum NeedsOf {
@@ -181,18 +167,19 @@ pub(super) struct Lexicon {
     pub scales: HashMap<Box<str>, (f64, ScaleForm)>,
     pub denominators: HashMap<Box<str>, f64>,
     pub vulgar: HashMap<char, f64>,
-    /// Longest first, so "US$" wins over "$".
-    pub currencies: Vec<Currency>,
-    /// Percent and points, longest first.
-    pub units: Vec<(Phrase, Box<str>)>,
+    /// Currencies written before the number ("$", "US$", "USD", "Rs"), with their unit.
+    pub currency_prefixes: PhraseSet<Box<str>>,
+    /// Currencies written after it ("€", "USD", "swiss francs", "cents").
+    pub currency_suffixes: PhraseSet<Box<str>>,
+    /// Percent and points, normalised.
+    pub units: PhraseSet<Box<str>>,
     pub unit_words: HashSet<Box<str>>,
-    /// Longest first.
-    pub hedges_before: Vec<Hedge>,
-    pub hedges_after: Vec<Hedge>,
+    pub hedges_before: PhraseSet<Qualifier>,
+    pub hedges_after: PhraseSet<Qualifier>,
     pub vague: HashMap<Box<str>, Vague>,
-    pub label_words: Vec<Phrase>,
+    pub label_words: PhraseSet<()>,
     pub months: HashSet<Box<str>>,
-    pub time_words: Vec<Phrase>,
+    pub time_words: PhraseSet<()>,
     pub year_words: HashSet<Box<str>>,
     pub street_words: HashSet<Box<str>>,
     pub one_blockers: HashSet<Box<str>>,
@@ -229,34 +216,31 @@ impl Lexicon {
         let vulgar = rows("vulgar_fractions.tsv")
             .filter_map(|r| Some((r[0].chars().next()?, number(r[1]))))
             .collect();
-        let mut currencies: Vec<Currency> = rows("currencies.tsv")
-            .map(|r| Currency {
-                phrase: Phrase::new(r[0], r.get(3) == Some(&"exact")),
-                unit: r[1].into(),
-                prefix: r[2] != "suffix",
-                suffix: r[2] != "prefix",
-            })
-            .collect();
-        currencies.sort_by_key(|c| std::cmp::Reverse(c.phrase.len()));
-        let mut units: Vec<(Phrase, Box<str>)> = rows("units.tsv")
+        let mut currency_prefixes = Vec::new();
+        let mut currency_suffixes = Vec::new();
+        for r in rows("currencies.tsv") {
+            let phrase = Phrase::new(r[0], r.get(3) == Some(&"exact"));
+            let unit: Box<str> = r[1].into();
+            if r[2] != "suffix" {
+                currency_prefixes.push((phrase.clone(), unit.clone()));
+            }
+            if r[2] != "prefix" {
+                currency_suffixes.push((phrase, unit));
+            }
+        }
+        let units = rows("units.tsv")
             .map(|r| (Phrase::new(r[0], false), r[1].into()))
             .collect();
-        units.sort_by_key(|u| std::cmp::Reverse(u.0.len()));
         let mut hedges_before = Vec::new();
         let mut hedges_after = Vec::new();
         for r in rows("hedges.tsv") {
-            let hedge = Hedge {
-                phrase: Phrase::new(r[0], false),
-                qualifier: qualifier(r[1]),
-            };
+            let hedge = (Phrase::new(r[0], false), qualifier(r[1]));
             if r[2] == "after" {
                 hedges_after.push(hedge);
             } else {
                 hedges_before.push(hedge);
             }
         }
-        hedges_before.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
-        hedges_after.sort_by_key(|h| std::cmp::Reverse(h.phrase.len()));
         let vague = rows("vague.tsv")
             .map(|r| {
                 let (needs_a, word) = match r[0].strip_prefix("a ") {
@@ -278,21 +262,24 @@ impl Lexicon {
                 (word.into(), v)
             })
             .collect();
-        let phrases = |name| -> Vec<Phrase> {
-            let mut v: Vec<Phrase> = lines(file(name)).map(|l| Phrase::new(l, false)).collect();
-            v.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            v
+        let phrases = |name| {
+            PhraseSet::new(
+                lines(file(name))
+                    .map(|l| (Phrase::new(l, false), ()))
+                    .collect(),
+            )
         };
         Lexicon {
             number_words,
             scales,
             denominators,
             vulgar,
-            currencies,
-            units,
+            currency_prefixes: PhraseSet::new(currency_prefixes),
+            currency_suffixes: PhraseSet::new(currency_suffixes),
+            units: PhraseSet::new(units),
             unit_words: set("unit_words.txt"),
-            hedges_before,
-            hedges_after,
+            hedges_before: PhraseSet::new(hedges_before),
+            hedges_after: PhraseSet::new(hedges_after),
             vague,
             label_words: phrases("label_words.txt"),
             months: set("months.txt"),
@@ -346,9 +333,7 @@ impl Lexicon {
 
     /// True when a currency written before numbers ends at `pos` ("Rs500", "US$5").
     pub fn currency_before(&self, text: &str, pos: usize) -> bool {
-        self.currencies
-            .iter()
-            .any(|c| c.prefix && c.phrase.match_back(text, pos, 0).is_some())
+        self.currency_prefixes.longest_back(text, pos, 0).is_some()
     }
 
     /// Every word a figure can start with, for the anchor scanner.

@@ -24,7 +24,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::document::{Figure, Qualifier, Span};
 use lexicon::{Lexicon, NeedsOf, Vague};
@@ -34,7 +34,9 @@ use scan::{char_at, char_before, next_tok, prev_tok, Tok};
 /// Finds figures in text.
 pub struct FigureParser {
     lex: Lexicon,
-    anchors: Regex,
+    /// Digits, number words, vague words: where a figure may start. An automaton rather than a
+    /// regex: word boundaries are checked by hand, and the scan runs at memory speed.
+    anchors: AhoCorasick,
 }
 
 impl Default for FigureParser {
@@ -63,33 +65,71 @@ enum UnitKind {
 impl FigureParser {
     pub fn new() -> FigureParser {
         let lex = Lexicon::embedded();
-        let words: Vec<String> = lex.anchor_words().into_iter().map(regex::escape).collect();
-        let vulgar: String = lex.vulgar.keys().collect();
-        let pattern = format!(
-            r"(?i-u:\b(?:{})\b)|[0-9]+|[{}]",
-            words.join("|"),
-            regex::escape(&vulgar)
-        );
-        FigureParser {
-            anchors: Regex::new(&pattern).expect("figure anchor regex compiles"),
-            lex,
-        }
+        let mut patterns: Vec<String> = lex.anchor_words().into_iter().map(String::from).collect();
+        patterns.extend(lex.vulgar.keys().map(char::to_string));
+        let anchors = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
+            .build(&patterns)
+            .expect("figure anchors build");
+        FigureParser { anchors, lex }
     }
 
     /// Figures in text order, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Figure> {
+        let bytes = text.as_bytes();
         let mut figures = Vec::new();
+        // Nothing before `floor` may join a new figure; scanning resumes at `pos`.
         let mut floor = 0;
-        for m in self.anchors.find_iter(text) {
-            if m.start() < floor {
+        let mut pos = 0;
+        let mut words = self.anchors.find_iter(text).peekable();
+        let mut digit: Option<usize> = None;
+        while pos < bytes.len() {
+            // The next digit (a plain byte scan) and the next anchor word, whichever is first.
+            if digit.is_none_or(|d| d < pos) {
+                digit = bytes[pos..]
+                    .iter()
+                    .position(u8::is_ascii_digit)
+                    .map(|i| pos + i);
+            }
+            while words.next_if(|m| m.start() < pos).is_some() {}
+            let word = words.peek().map(|m| (m.start(), m.end()));
+            let (start, end) = match (digit, word) {
+                (Some(d), Some((ws, _))) if d < ws => (d, d + 1),
+                (_, Some(w)) => w,
+                (Some(d), None) => (d, d + 1),
+                (None, None) => break,
+            };
+            let first = bytes[start];
+            let run_end = if first.is_ascii_digit() {
+                start
+                    + bytes[start..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count()
+            } else {
+                end
+            };
+            pos = run_end;
+            // Whole words only: "one" but not "someone" or "money".
+            if first.is_ascii_alphabetic()
+                && (start > 0 && bytes[start - 1].is_ascii_alphabetic()
+                    || bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()))
+            {
                 continue;
             }
-            match self.at_anchor(text, m.start(), m.end(), floor) {
+            match self.at_anchor(text, start, end, floor) {
                 Step::Figure(f) => {
                     floor = f.span.end;
+                    pos = pos.max(floor);
                     figures.push(f);
                 }
-                Step::Skip(end) => floor = floor.max(end),
+                Step::Skip(end) => {
+                    floor = floor.max(end);
+                    pos = pos.max(floor);
+                }
                 Step::Nothing => {}
             }
         }
@@ -309,12 +349,10 @@ impl FigureParser {
     }
 
     fn money_word(&self, word: &str) -> Option<String> {
-        self.lex
-            .currencies
-            .iter()
-            .filter(|c| c.suffix)
-            .find(|c| c.phrase.match_fwd(word, 0) == Some(word.len()))
-            .map(|c| c.unit.to_string())
+        match self.lex.currency_suffixes.longest_fwd(word, 0) {
+            Some((end, unit)) if end == word.len() => Some(unit.to_string()),
+            _ => None,
+        }
     }
 
     /// The figure around a number: currency, sign, hedge, range, ratio, unit; or why not.
@@ -361,7 +399,7 @@ impl FigureParser {
             kind = UnitKind::Noun;
         }
         if money.is_none() && !core.spelled {
-            if let Some(e) = lex.time_words.iter().find_map(|p| p.match_fwd(text, end)) {
+            if let Some((e, _)) = lex.time_words.longest_fwd(text, end) {
                 return Step::Skip(e); // 5 p.m., 1700 GMT
             }
         }
@@ -562,52 +600,36 @@ fn capitalised(text: &str, tok: Tok) -> bool {
 
 impl FigureParser {
     fn hedge_before(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, Qualifier)> {
-        self.lex.hedges_before.iter().find_map(|h| {
-            h.phrase
-                .match_back(text, pos, floor)
-                .map(|s| (s, h.qualifier))
-        })
+        let (start, q) = self.lex.hedges_before.longest_back(text, pos, floor)?;
+        Some((start, *q))
     }
 
     fn hedge_after(&self, text: &str, pos: usize) -> Option<(usize, Qualifier)> {
-        self.lex
-            .hedges_after
-            .iter()
-            .find_map(|h| h.phrase.match_fwd(text, pos).map(|e| (e, h.qualifier)))
+        let (end, q) = self.lex.hedges_after.longest_fwd(text, pos)?;
+        Some((end, *q))
     }
 
     fn currency_prefix(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
-        self.lex
-            .currencies
-            .iter()
-            .filter(|c| c.prefix)
-            .find_map(|c| c.phrase.match_back(text, pos, floor).map(|s| (s, &*c.unit)))
+        let (start, unit) = self.lex.currency_prefixes.longest_back(text, pos, floor)?;
+        Some((start, unit))
     }
 
     fn currency_prefix_fwd(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
-        self.lex
-            .currencies
-            .iter()
-            .filter(|c| c.prefix)
-            .find_map(|c| c.phrase.match_fwd(text, pos).map(|e| (e, &*c.unit)))
+        let (end, unit) = self.lex.currency_prefixes.longest_fwd(text, pos)?;
+        Some((end, unit))
     }
 
     fn percent_after(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
-        self.lex
-            .units
-            .iter()
-            .find_map(|(p, u)| p.match_fwd(text, pos).map(|e| (e, &**u)))
+        let (end, unit) = self.lex.units.longest_fwd(text, pos)?;
+        Some((end, unit))
     }
 
     /// A currency after the number ("5 €", "420 million finnish markka", "75 USD million",
     /// "thirteen dollars and forty-five cents"): its end, unit and the adjusted value.
     fn currency_after(&self, text: &str, pos: usize, value: f64) -> Option<(usize, &str, f64)> {
         let lex = &self.lex;
-        let (mut end, unit) = lex
-            .currencies
-            .iter()
-            .filter(|c| c.suffix)
-            .find_map(|c| c.phrase.match_fwd(text, pos).map(|e| (e, &*c.unit)))?;
+        let (mut end, unit) = lex.currency_suffixes.longest_fwd(text, pos)?;
+        let unit = &**unit;
         let mut value = value;
         // "75 USD million"
         if let Some(t) = next_tok(text, end).filter(|t| t.gap) {
@@ -632,11 +654,9 @@ impl FigureParser {
                 };
                 if let Parsed::Number(c) = minor {
                     if c.value < 100.0 {
-                        if let Some(e) = lex
-                            .currencies
-                            .iter()
-                            .filter(|c| &*c.unit == "cents" || &*c.unit == "pence")
-                            .find_map(|cur| cur.phrase.match_fwd(text, c.end))
+                        let minor_unit = lex.currency_suffixes.longest_fwd(text, c.end);
+                        if let Some((e, _)) =
+                            minor_unit.filter(|(_, u)| &***u == "cents" || &***u == "pence")
                         {
                             value += c.value / 100.0;
                             end = e;
@@ -816,10 +836,8 @@ impl FigureParser {
 
     /// A hedge written after a range's "and": "and below 1500".
     fn hedge_fwd(&self, text: &str, pos: usize) -> Option<(usize, Qualifier)> {
-        self.lex
-            .hedges_before
-            .iter()
-            .find_map(|h| h.phrase.match_fwd(text, pos).map(|e| (e, h.qualifier)))
+        let (end, q) = self.lex.hedges_before.longest_fwd(text, pos)?;
+        Some((end, *q))
     }
 
     /// "one in five", "3 out of 4": the divisor and where it ends.
@@ -970,11 +988,7 @@ impl FigureParser {
     /// "Article 5", "Flight 370", "Boeing 737", "Windows 10": a number that names something.
     fn label_before(&self, text: &str, pos: usize, floor: usize) -> bool {
         let lex = &self.lex;
-        if lex
-            .label_words
-            .iter()
-            .any(|p| p.match_back(text, pos, floor).is_some())
-        {
+        if lex.label_words.longest_back(text, pos, floor).is_some() {
             return true;
         }
         let Some(w) =

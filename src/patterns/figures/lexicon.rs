@@ -66,10 +66,6 @@ pub(super) const FILES: &[(&str, &str)] = &[
         include_str!("../../../gazetteers/figures/fraction_blockers.txt"),
     ),
     (
-        "one_blockers.txt",
-        include_str!("../../../gazetteers/figures/one_blockers.txt"),
-    ),
-    (
         "noun_stopwords.txt",
         include_str!("../../../gazetteers/figures/noun_stopwords.txt"),
     ),
@@ -182,7 +178,6 @@ pub(super) struct Lexicon {
     pub time_words: PhraseSet<()>,
     pub year_words: HashSet<Box<str>>,
     pub street_words: HashSet<Box<str>>,
-    pub one_blockers: HashSet<Box<str>>,
     pub fraction_blockers: HashSet<Box<str>>,
     pub noun_stopwords: HashSet<Box<str>>,
     pub invariant_plurals: HashSet<Box<str>>,
@@ -286,7 +281,6 @@ impl Lexicon {
             time_words: phrases("time_words.txt"),
             year_words: set("year_words.txt"),
             street_words: set("street_words.txt"),
-            one_blockers: set("one_blockers.txt"),
             fraction_blockers: set("fraction_blockers.txt"),
             noun_stopwords: set("noun_stopwords.txt"),
             invariant_plurals: set("invariant_plurals.txt"),

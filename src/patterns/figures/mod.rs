@@ -395,8 +395,17 @@ impl FigureParser {
         let mut unit: Option<String> = None;
         let mut kind = UnitKind::None;
         if let Some((s, e)) = core.glued_unit {
-            unit = Some(text[s..e].to_ascii_lowercase());
-            kind = UnitKind::Noun;
+            // "12km"; "247p" is money.
+            match self.money_word(&text[s..e]) {
+                Some(m) if money.is_none() => {
+                    unit = Some(m);
+                    kind = UnitKind::Money;
+                }
+                _ => {
+                    unit = Some(text[s..e].to_ascii_lowercase());
+                    kind = UnitKind::Noun;
+                }
+            }
         }
         if money.is_none() && !core.spelled {
             if let Some((e, _)) = lex.time_words.longest_fwd(text, end) {
@@ -512,29 +521,25 @@ impl FigureParser {
 
         // What is not a quantity after all.
         let bounded = qualifier.is_some() || range.is_some() || ratio || negative;
-        if core.ambiguous_m && money.is_none() && noun.is_none() {
+        // "2.3m people" but not "1m isn't", "the 800m final": metres or minutes.
+        let article = prev_tok(text, core.start, floor)
+            .is_some_and(|t| t.is(text, "a") || t.is(text, "an") || t.is(text, "the"));
+        if core.ambiguous_m && money.is_none() && (noun.is_none() || article) {
             return Step::Skip(end);
         }
-        if core.bare_one
-            && money.is_none()
-            && kind != UnitKind::Percent
-            && !bounded
-            && !self.one_is_number(text, core, floor)
-        {
+        // A bare "one" is a pronoun or determiner ("one of", "no one", "a quiet one", "one
+        // day") unless money, percent, a hedge, a sign, a range or a ratio makes it a number.
+        if core.bare_one && money.is_none() && kind != UnitKind::Percent && !bounded {
             return Step::Skip(core.end);
         }
-        if core.plain && money.is_none() && kind != UnitKind::Percent && !bounded {
-            if let Some(e) = self.year(text, &core, noun.is_some(), floor) {
+        if core.plain && money.is_none() && kind != UnitKind::Percent && range.is_none() && !ratio {
+            if let Some(e) = self.year(text, &core, noun.is_some(), qualifier.is_some(), floor) {
                 return Step::Skip(e);
             }
-            if self.label_before(text, core.start, floor) {
-                return Step::Skip(core.end);
-            }
-        } else if !core.spelled
-            && money.is_none()
-            && !bounded
-            && self.label_before(text, core.start, floor)
-        {
+        }
+        // Labels: "Flight 370", "Boeing 737"; spelled only in title case ("BBC One").
+        let title_case = !core.spelled || text.as_bytes()[core.start].is_ascii_uppercase();
+        if money.is_none() && !bounded && title_case && self.label_before(text, core.start, floor) {
             return Step::Skip(core.end);
         }
 
@@ -548,8 +553,13 @@ impl FigureParser {
             _ => "figure:number",
         };
         let (value, low, high, qualifier) = match range {
-            Some((low, high)) => (None, Some(sign * low), Some(high), Some(Qualifier::Range)),
-            None => (Some(sign * value), None, None, qualifier),
+            Some((low, high)) => (
+                None,
+                Some(tidy(sign * low)),
+                Some(tidy(high)),
+                Some(Qualifier::Range),
+            ),
+            None => (Some(tidy(sign * value)), None, None, qualifier),
         };
         Step::Figure(Figure {
             span: Span::new(start, end),
@@ -668,9 +678,24 @@ impl FigureParser {
         Some((end, unit, value))
     }
 
+    /// "3 March", and "22 and 23 June", "1-3 May": a day of the month.
     fn month_after(&self, text: &str, pos: usize) -> Option<usize> {
-        let t = next_tok(text, pos).filter(|t| t.gap)?;
-        self.is_month(text, t).then_some(t.end)
+        let t = next_tok(text, pos)?;
+        if t.gap && self.is_month(text, t) {
+            return Some(t.end);
+        }
+        let joins =
+            t.is(text, "and") || t.is(text, "to") || matches!(t.text(text), "-" | "\u{2013}");
+        let day = next_tok(text, t.end).filter(|d| {
+            joins
+                && d.is_digits(text)
+                && d.end - d.start <= 2
+                && !text.as_bytes()[d.end..]
+                    .first()
+                    .is_some_and(|b| b.is_ascii_alphanumeric())
+        })?;
+        let m = next_tok(text, day.end).filter(|m| m.gap && self.is_month(text, *m))?;
+        Some(m.end)
     }
 
     fn month_before(&self, text: &str, pos: usize) -> bool {
@@ -755,6 +780,7 @@ impl FigureParser {
             money2 = Some(unit);
             at = e;
         }
+        let prefixed2 = money2.is_some();
         let Some(t) = next_tok(text, at) else {
             return RangeEnd::None;
         };
@@ -808,10 +834,21 @@ impl FigureParser {
             }
         }
         let year = |c: &Core, v: f64| c.plain && (1000.0..=2100.0).contains(&v);
+        let c2_year = c2.plain && (c2.end - c2.start == 2 || year(&c2, c2.value));
+        if core.plain
+            && core.end - core.start == 4
+            && (1800.0..=2100.0).contains(&value)
+            && !c2_year
+        {
+            // "in 2003 to £2.89bn": a year, then the figure it changed to.
+            return RangeEnd::None;
+        }
+        if prefixed2 && money.is_none() && kind == UnitKind::None {
+            return RangeEnd::None;
+        }
         if qualifier.is_none()
             && year(core, value)
-            && c2.plain
-            && ((1000.0..=2100.0).contains(&c2.value) || c2.end - c2.start == 2)
+            && c2_year
             && money.is_none()
             && kind == UnitKind::None
             && self.counted_noun(text, end).is_none()
@@ -939,21 +976,31 @@ impl FigureParser {
         self.counted_noun(text, at)
     }
 
-    /// A bare "one" is a number when it closes a clause and no determiner makes it a pronoun
-    /// ("the answer is one."), not in "one of", "no one", "the one who", "one day".
-    fn one_is_number(&self, text: &str, core: Core, floor: usize) -> bool {
-        let next_is_word = next_tok(text, core.end)
-            .is_some_and(|t| t.is_word(text) || t.is_digits(text) || t.text(text) == "-");
-        let blocked = prev_tok(text, core.start, floor).is_some_and(|t| {
-            t.is_word(text) && Lexicon::in_set(&self.lex.one_blockers, t.text(text))
-        });
-        !next_is_word && !blocked
-    }
-
     /// A four-digit year: where to skip to ("2013-14" as a whole), or None for a quantity.
-    fn year(&self, text: &str, core: &Core, counted: bool, floor: usize) -> Option<usize> {
+    fn year(
+        &self,
+        text: &str,
+        core: &Core,
+        counted: bool,
+        hedged: bool,
+        floor: usize,
+    ) -> Option<usize> {
         if core.end - core.start != 4 || !(1000.0..=2100.0).contains(&core.value) {
             return None;
+        }
+        // "1776's Wealth of Nations", "above 2004's average".
+        let possessive = matches!(char_at(text, core.end), Some('\'' | '\u{2019}'))
+            && text
+                .as_bytes()
+                .get(core.end + char_at(text, core.end).map_or(0, char::len_utf8))
+                == Some(&b's');
+        if possessive {
+            return Some(core.end);
+        }
+        if hedged {
+            // "about 2005", "up to 2010": a hedged bare year-like number is a year; "about 2000
+            // people" is not.
+            return (core.value >= 1800.0 && !counted).then_some(core.end);
         }
         let year_word = prev_tok(text, core.start, floor).is_some_and(|t| {
             t.is_word(text) && Lexicon::in_set(&self.lex.year_words, t.text(text))
@@ -1002,11 +1049,40 @@ impl FigureParser {
             Some(p) => {
                 let gap = &text[p.end..w.start];
                 gap.contains('\n')
-                    || !(p.is_word(text) || p.is_digits(text) || matches!(p.text(text), "," | ";"))
+                    || matches!(
+                        p.text(text),
+                        "." | "!"
+                            | "?"
+                            | ":"
+                            | "\""
+                            | "\u{201c}"
+                            | "\u{201d}"
+                            | "'"
+                            | "\u{2018}"
+                            | "\u{2019}"
+                            | "("
+                            | "["
+                            | "\u{2014}"
+                            | "\u{2013}"
+                    )
             }
         };
         !sentence_start && !Lexicon::in_set(&lex.year_words, w.text(text))
     }
+}
+
+/// Rounds away binary noise from decimal scaling (8.2 × 1e9 = 8199999999.999999) by keeping
+/// 15 significant digits, as many as an f64 holds exactly.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 14 - v.abs().log10().floor() as i32;
+    if digits <= 0 || digits > 300 {
+        return v;
+    }
+    let m = 10f64.powi(digits);
+    (v * m).round() / m
 }
 
 /// The end of a word and any hyphenated parts glued to it ("so-called", "Afghan-born").

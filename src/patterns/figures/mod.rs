@@ -459,7 +459,7 @@ impl FigureParser {
                 value,
                 end,
                 money,
-                kind,
+                (kind, unit.as_deref()),
                 opener.is_some(),
                 qualifier,
             ) {
@@ -533,7 +533,7 @@ impl FigureParser {
             return Step::Skip(core.end);
         }
         if core.plain && money.is_none() && kind != UnitKind::Percent && range.is_none() && !ratio {
-            if let Some(e) = self.year(text, &core, noun.is_some(), qualifier.is_some(), floor) {
+            if let Some(e) = self.year(text, &core, noun.is_some(), floor) {
                 return Step::Skip(e);
             }
         }
@@ -746,11 +746,13 @@ impl FigureParser {
         value: f64,
         pos: usize,
         money: Option<&str>,
-        kind: UnitKind,
+        (kind, unit1): (UnitKind, Option<&str>),
         opener: bool,
         qualifier: Option<Qualifier>,
     ) -> RangeEnd<'_> {
         let lex = &self.lex;
+        // "rose by 5% to 10%": an amount of change, then where it ended.
+        let by = prev_tok(text, core.start, 0).is_some_and(|t| t.is(text, "by"));
         let Some(sep) = next_tok(text, pos) else {
             return RangeEnd::None;
         };
@@ -759,7 +761,8 @@ impl FigureParser {
         let lower_bound = matches!(qualifier, Some(Qualifier::MoreThan | Qualifier::AtLeast));
         let ok = match s {
             "-" | "\u{2013}" | "\u{2014}" => true,
-            _ if sep.is(text, "to") || sep.is(text, "through") || sep.is(text, "thru") => true,
+            _ if sep.is(text, "to") => !by,
+            _ if sep.is(text, "through") || sep.is(text, "thru") => true,
             _ if sep.is(text, "and") => opener || lower_bound,
             _ if sep.is(text, "or") => !opener,
             _ => false,
@@ -820,7 +823,11 @@ impl FigureParser {
         if money2.is_some() && money2 != money && (money.is_some() || kind != UnitKind::None) {
             return RangeEnd::None;
         }
-        if unit2.is_some() && kind != UnitKind::None && kind != UnitKind::Percent {
+        if unit2.is_some()
+            && kind != UnitKind::None
+            && unit2.as_ref().map(|u| u.0.as_str()) != unit1
+        {
+            // "0.3 percentage points to 5.1%"
             return RangeEnd::None;
         }
         if money.is_some() && money2.is_none() && unit2.is_some() {
@@ -982,7 +989,6 @@ impl FigureParser {
         text: &str,
         core: &Core,
         counted: bool,
-        hedged: bool,
         floor: usize,
     ) -> Option<usize> {
         if core.end - core.start != 4 || !(1000.0..=2100.0).contains(&core.value) {
@@ -997,15 +1003,11 @@ impl FigureParser {
         if possessive {
             return Some(core.end);
         }
-        if hedged {
-            // "about 2005", "up to 2010": a hedged bare year-like number is a year; "about 2000
-            // people" is not.
-            return (core.value >= 1800.0 && !counted).then_some(core.end);
-        }
         let year_word = prev_tok(text, core.start, floor).is_some_and(|t| {
             t.is_word(text) && Lexicon::in_set(&self.lex.year_words, t.text(text))
         });
-        // "2000 people" counts; "had 1988 sales", "the 2016 elections" are years.
+        // "2000 people" counts; "had 1988 sales", "the 2016 elections" are years; so are
+        // hedged ones without a noun: "about 2005", "up to 2010".
         let round = core.value % 50.0 == 0.0;
         let is_year = if core.value >= 1800.0 {
             !counted || year_word || !round
@@ -1038,8 +1040,9 @@ impl FigureParser {
         if lex.label_words.longest_back(text, pos, floor).is_some() {
             return true;
         }
-        let Some(w) =
-            prev_tok(text, pos, floor).filter(|t| t.is_word(text) && capitalised(text, *t))
+        // Capitalised or camel-cased: "Boeing 737", "iPhone 12".
+        let Some(w) = prev_tok(text, pos, floor)
+            .filter(|t| t.is_word(text) && t.text(text).bytes().any(|b| b.is_ascii_uppercase()))
         else {
             return false;
         };

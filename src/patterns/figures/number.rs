@@ -152,6 +152,31 @@ fn read_digits(text: &str, pos: usize) -> Result<Digits, usize> {
     })
 }
 
+/// "3/4", "1/5", "20/100": a fraction below one whose denominator is a small or round
+/// number; "9/11", "24/7", "27/08" are dates, names and ratios. Returns the value and end.
+fn fraction(text: &str, pos: usize) -> Option<(f64, usize)> {
+    let bytes = text.as_bytes();
+    let n_len = digit_run(bytes, pos);
+    let slash = pos + n_len;
+    if n_len == 0 || bytes.get(slash) != Some(&b'/') {
+        return None;
+    }
+    let d_len = digit_run(bytes, slash + 1);
+    let end = slash + 1 + d_len;
+    if d_len == 0 || bytes[pos] == b'0' || bytes[slash + 1] == b'0' {
+        return None;
+    }
+    if matches!(bytes.get(end), Some(b'/' | b'-' | b'.' | b':')) && digit_run(bytes, end + 1) > 0
+        || glued_after(text, end)
+    {
+        return None;
+    }
+    let n: f64 = text[pos..slash].parse().ok()?;
+    let d: f64 = text[slash + 1..end].parse().ok()?;
+    let round = d <= 10.0 || d % 5.0 == 0.0;
+    (n < d && d <= 1000.0 && round).then_some((n / d, end))
+}
+
 /// The end of a run of letters and digits (to skip a whole code like "5G" or "MH17").
 fn alnum_end(text: &str, pos: usize) -> usize {
     pos + text.as_bytes()[pos..]
@@ -213,10 +238,28 @@ fn phone_or_date(text: &str, start: usize) -> Option<usize> {
     let thousands = all_space_triples && first_len <= 3 && !leading_zero;
     let dashed_date = groups == 3 && {
         let s = &text[start..pos];
-        s.contains('-') || s.contains('/')
+        (s.contains('-') || s.contains('/')) && !s.contains(' ')
     };
     let phone = digits >= 7 && groups >= 2 && (lead || groups >= 3 || leading_zero) && !thousands;
     (phone || dashed_date).then_some(pos)
+}
+
+impl Core {
+    /// A number written in digits alone, with nothing more to say about it.
+    fn digits(start: usize, end: usize, value: f64) -> Core {
+        Core {
+            start,
+            end,
+            value,
+            spelled: false,
+            plain: false,
+            tail_scale: None,
+            bare_one: false,
+            fraction: false,
+            glued_unit: None,
+            ambiguous_m: false,
+        }
+    }
 }
 
 impl Lexicon {
@@ -278,6 +321,13 @@ impl Lexicon {
                 return Parsed::Skip(alnum_end(text, end + 1)); // 3:30, a time or a score
             }
             Some(b'/') if digit_run(bytes, end + 1) > 0 => {
+                if let Some((v, e)) = fraction(text, pos) {
+                    let core = Core {
+                        fraction: true,
+                        ..Core::digits(start, e, v)
+                    };
+                    return Parsed::Number(core);
+                }
                 let mut e = end;
                 while bytes.get(e) == Some(&b'/') && digit_run(bytes, e + 1) > 0 {
                     e += 1 + digit_run(bytes, e + 1);
@@ -286,12 +336,34 @@ impl Lexicon {
             }
             _ => {}
         }
+        let mut value = value;
+        let mut end = end;
+        if d.plain && start == pos {
+            // "2 1/2": a whole number and a fraction.
+            if let Some(sp) = char_at(text, end).filter(|&c| is_space_sep(c)) {
+                if let Some((f, e)) = fraction(text, end + sp.len_utf8()) {
+                    value += f;
+                    end = e;
+                }
+            }
+        }
+        // "1.5e-3", "6e23": scientific notation.
+        if matches!(bytes.get(end), Some(b'e' | b'E')) {
+            let sign = usize::from(matches!(bytes.get(end + 1), Some(b'-' | b'+')));
+            let n = digit_run(bytes, end + 1 + sign);
+            if n > 0 && n <= 3 && !glued_after(text, end + 1 + sign + n) {
+                let exp: i32 = text[end + 1..end + 1 + sign + n].parse().unwrap_or(0);
+                value *= 10f64.powi(exp);
+                end += 1 + sign + n;
+                return Parsed::Number(Core::digits(start, end, value));
+            }
+        }
         let mut core = Core {
             start,
             end,
             value,
             spelled: false,
-            plain: d.plain && start == pos,
+            plain: d.plain && start == pos && end == d.end,
             tail_scale: None,
             bare_one: false,
             fraction: false,

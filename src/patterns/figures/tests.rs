@@ -529,3 +529,59 @@ fn word_lists_are_sorted_deduped_and_trimmed() {
         assert_eq!(rows, sorted, "{name} is not sorted and deduplicated");
     }
 }
+
+#[test]
+fn fractions_exponents_and_units() {
+    check(&[
+        (
+            "Add 2 1/2 cups, then 3/4 of the flour.",
+            vec![
+                v("2 1/2 cups", 2.5, Some("cups")),
+                v("3/4 of the flour", 0.75, Some("flour")),
+            ],
+        ),
+        (
+            "It holds 6.5e3 litres.",
+            vec![v("6.5e3 litres", 6500.0, Some("litres"))],
+        ),
+        (
+            "It was -10°C at dawn.",
+            vec![v("-10°C", -10.0, Some("degrees Celsius"))],
+        ),
+        (
+            "Shares closed down 247p.",
+            vec![v("247p", 247.0, Some("pence"))],
+        ),
+        (
+            "Exports hit 8.2bn euros.",
+            vec![v("8.2bn euros", 8.2e9, Some("EUR"))],
+        ),
+        (
+            "Rates rose by 0.5 to 4.5%.",
+            vec![v("0.5", 0.5, None), v("4.5%", 4.5, Some("percent"))],
+        ),
+        (
+            "Sales fell from 36,185 in 2003 to 28,041.",
+            vec![v("36,185", 36185.0, None), v("28,041", 28041.0, None)],
+        ),
+    ]);
+}
+
+#[test]
+fn names_pronouns_and_dates_are_not_figures() {
+    check(&[
+        ("He used an iPhone 12 and a PlayStation 5.", vec![]),
+        ("They fought in World War Two and watched BBC One.", vec![]),
+        (
+            "It was a compelling one, and the least feasible one.",
+            vec![],
+        ),
+        ("The dates were 9/11 and 24/7.", vec![]),
+        (
+            "Sales were about 2005 levels, above 2004's and up to 2010.",
+            vec![],
+        ),
+        ("Concerts on 22 and 23 June were sold out.", vec![]),
+        ("He ran the 800m final.", vec![]),
+    ]);
+}

@@ -58,6 +58,10 @@ pub(super) const FILES: &[(&str, &str)] = &[
         include_str!("../../../gazetteers/figures/year_words.txt"),
     ),
     (
+        "change_words.txt",
+        include_str!("../../../gazetteers/figures/change_words.txt"),
+    ),
+    (
         "street_words.txt",
         include_str!("../../../gazetteers/figures/street_words.txt"),
     ),
@@ -178,6 +182,7 @@ pub(super) struct Lexicon {
     pub time_words: PhraseSet<()>,
     pub year_words: HashSet<Box<str>>,
     pub street_words: HashSet<Box<str>>,
+    pub change_words: HashSet<Box<str>>,
     pub fraction_blockers: HashSet<Box<str>>,
     pub noun_stopwords: HashSet<Box<str>>,
     pub invariant_plurals: HashSet<Box<str>>,
@@ -281,6 +286,7 @@ impl Lexicon {
             time_words: phrases("time_words.txt"),
             year_words: set("year_words.txt"),
             street_words: set("street_words.txt"),
+            change_words: set("change_words.txt"),
             fraction_blockers: set("fraction_blockers.txt"),
             noun_stopwords: set("noun_stopwords.txt"),
             invariant_plurals: set("invariant_plurals.txt"),

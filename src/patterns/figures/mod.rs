@@ -751,8 +751,9 @@ impl FigureParser {
         qualifier: Option<Qualifier>,
     ) -> RangeEnd<'_> {
         let lex = &self.lex;
-        // "rose by 5% to 10%": an amount of change, then where it ended.
-        let by = prev_tok(text, core.start, 0).is_some_and(|t| t.is(text, "by"));
+        // "rose by 5% to 10%", "fell 11,000 to 813,200": an amount of change, then the level.
+        let change = prev_tok(text, core.start, 0)
+            .is_some_and(|t| t.is_word(text) && Lexicon::in_set(&lex.change_words, t.text(text)));
         let Some(sep) = next_tok(text, pos) else {
             return RangeEnd::None;
         };
@@ -761,7 +762,7 @@ impl FigureParser {
         let lower_bound = matches!(qualifier, Some(Qualifier::MoreThan | Qualifier::AtLeast));
         let ok = match s {
             "-" | "\u{2013}" | "\u{2014}" => true,
-            _ if sep.is(text, "to") => !by,
+            _ if sep.is(text, "to") => !change,
             _ if sep.is(text, "through") || sep.is(text, "thru") => true,
             _ if sep.is(text, "and") => opener || lower_bound,
             _ if sep.is(text, "or") => !opener,
@@ -862,7 +863,11 @@ impl FigureParser {
         {
             return RangeEnd::Years(end);
         }
-        if low >= high {
+        // "737-800", "72-500": a model and its variant.
+        let model = glued && value >= 10.0 && value % 10.0 != 0.0 && c2.value % 100.0 == 0.0;
+        // "rose a higher than expected 17,000 to 4.483 million": a change and a level.
+        let far = sep.is(text, "to") && !opener && low > 0.0 && high > 20.0 * low;
+        if low >= high || model || far {
             return if glued {
                 RangeEnd::Score(end)
             } else {
@@ -984,13 +989,7 @@ impl FigureParser {
     }
 
     /// A four-digit year: where to skip to ("2013-14" as a whole), or None for a quantity.
-    fn year(
-        &self,
-        text: &str,
-        core: &Core,
-        counted: bool,
-        floor: usize,
-    ) -> Option<usize> {
+    fn year(&self, text: &str, core: &Core, counted: bool, floor: usize) -> Option<usize> {
         if core.end - core.start != 4 || !(1000.0..=2100.0).contains(&core.value) {
             return None;
         }

@@ -932,7 +932,8 @@ impl FigureParser {
     fn hyphen_unit(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
         let dash = next_tok(text, pos).filter(|t| !t.gap && t.text(text) == "-")?;
         let w = next_tok(text, dash.end).filter(|t| !t.gap && t.is_word(text))?;
-        if self.lex.number_word(w.text(text)).is_some() {
+        let word = w.text(text);
+        if self.lex.number_word(word).is_some() || Lexicon::in_set(&self.lex.noun_stopwords, word) {
             return None;
         }
         Some((w.start, w.end))
@@ -982,6 +983,29 @@ impl FigureParser {
             let end = compound_end(text, t.end);
             if Lexicon::in_set(&lex.noun_stopwords, &text[t.start..end]) {
                 return None;
+            }
+            // "a third of the company's profits": the possessed noun is what is counted.
+            let possessive = matches!(char_at(text, end), Some('\'' | '\u{2019}'))
+                && next_tok(text, end)
+                    .and_then(|q| next_tok(text, q.end))
+                    .is_some_and(|s| !s.gap && s.is(text, "s"));
+            if possessive {
+                let mut at = end + char_at(text, end).map_or(0, char::len_utf8) + 1;
+                let mut last = None;
+                for _ in 0..3 {
+                    let Some(w) = next_tok(text, at).filter(|w| w.gap && w.is_word(text)) else {
+                        break;
+                    };
+                    let e = compound_end(text, w.end);
+                    if Lexicon::in_set(&lex.noun_stopwords, &text[w.start..e]) {
+                        break;
+                    }
+                    last = Some((w.start, e));
+                    at = e;
+                }
+                if last.is_some() {
+                    return last;
+                }
             }
             return Some((t.start, end));
         }

@@ -618,7 +618,7 @@ impl Lexicon {
     /// "and" inside a number: "hundred and two", "thousand and 21", "two and a half",
     /// "a million and a half" (the fraction is of the last scale).
     fn after_and(&self, text: &str, mut r: Reading, pos: usize) -> Option<(Reading, usize)> {
-        let t = next_tok(text, pos)?;
+        let t = joined_tok(text, pos)?;
         // A fraction: "and a half", "and one half", "and three quarters".
         let numerator = if t.is(text, "a") {
             Some(1.0)
@@ -629,7 +629,7 @@ impl Lexicon {
             }
         };
         if let Some(n) = numerator {
-            if let Some(den_tok) = next_tok(text, t.end) {
+            if let Some(den_tok) = joined_tok(text, t.end) {
                 if let Some(den) = self.denominator(den_tok.text(text)) {
                     let frac = n / den;
                     match r.last {
@@ -654,6 +654,15 @@ impl Lexicon {
                     .then_some((next, end))
             })
     }
+}
+
+/// The next token, stepping over a hyphen that joins words ("two-and-a-half").
+fn joined_tok(text: &str, pos: usize) -> Option<Tok> {
+    let t = next_tok(text, pos)?;
+    if t.text(text) == "-" && !t.gap {
+        return next_tok(text, t.end).filter(|w| !w.gap && w.is_word(text));
+    }
+    Some(t)
 }
 
 /// True when a letter or digit is glued at `pos` (the number is part of a code).

@@ -86,13 +86,16 @@ impl FigureParser {
         let mut pos = 0;
         let mut words = self.anchors.find_iter(text).peekable();
         let mut digit: Option<usize> = None;
+        let mut digit_scanned = false;
         while pos < bytes.len() {
             // The next digit (a plain byte scan) and the next anchor word, whichever is first.
-            if digit.is_none_or(|d| d < pos) {
+            // `None` after a scan means no digit is left: rescanning then would be quadratic.
+            if !digit_scanned || digit.is_some_and(|d| d < pos) {
                 digit = bytes[pos..]
                     .iter()
                     .position(u8::is_ascii_digit)
                     .map(|i| pos + i);
+                digit_scanned = true;
             }
             while words.next_if(|m| m.start() < pos).is_some() {}
             let word = words.peek().map(|m| (m.start(), m.end()));

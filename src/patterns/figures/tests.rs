@@ -585,3 +585,60 @@ fn names_pronouns_and_dates_are_not_figures() {
         ("He ran the 800m final.", vec![]),
     ]);
 }
+
+#[test]
+fn random_inputs_never_panic_and_give_ordered_spans() {
+    const PIECES: &[&str] = &[
+        "1", "0", "9", "12", "2015", ",", " ", ".", "-", "\u{2212}", "$", "£", "€", "%", "/", ":",
+        "a", "m", "k", "bn", "one", "half", "and", "a few", "million", "to", "between", "of",
+        "\u{a0}", "\u{202f}", "é", "日", "'", "s", "the", "\n", "¾", "US$", "Rs", "or more",
+        "dozens", "tens", "at least", "per cent", "°C", "e", "+", "(", ")", "A",
+    ];
+    let parser = FigureParser::new();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 24) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let mut last_end = 0;
+        for f in parser.find(&text) {
+            assert!(
+                f.span.start >= last_end && f.span.start < f.span.end,
+                "{text:?}"
+            );
+            assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            assert!(
+                f.value.is_some() || (f.low.is_some() && f.high.is_some()),
+                "{text:?}"
+            );
+            last_end = f.span.end;
+        }
+    }
+}
+
+#[test]
+fn long_inputs_stay_linear() {
+    let parser = FigureParser::new();
+    for unit in [
+        "1 ",
+        "one ",
+        "1,000 ",
+        "between 1 and ",
+        "$",
+        "a few ",
+        "12-",
+        "9 99 ",
+    ] {
+        let text = unit.repeat(20_000);
+        let start = std::time::Instant::now();
+        parser.find(&text);
+        assert!(start.elapsed().as_secs() < 5, "{unit:?} repeated is slow");
+    }
+}

@@ -393,6 +393,22 @@ impl FigureParser {
         let opener =
             prev_tok(text, start, floor).filter(|t| t.is(text, "between") || t.is(text, "from"));
 
+        // "twenty-first", "thirty-third": an ordinal.
+        if core.spelled {
+            let dash = next_tok(text, core.end).filter(|t| t.text(text) == "-" && !t.gap);
+            if let Some(dash) = dash {
+                if let Some(w) = next_tok(text, dash.end).filter(|w| !w.gap && w.is_word(text)) {
+                    let word = w.text(text);
+                    if word.eq_ignore_ascii_case("first")
+                        || word.eq_ignore_ascii_case("second")
+                        || lex.denominator(word).is_some()
+                    {
+                        return Step::Skip(w.end);
+                    }
+                }
+            }
+        }
+
         // Right: what the number counts.
         let mut end = core.end;
         let mut unit: Option<String> = None;
@@ -763,22 +779,26 @@ impl FigureParser {
         let s = sep.text(text);
         let glued = !sep.gap && s == "-";
         let lower_bound = matches!(qualifier, Some(Qualifier::MoreThan | Qualifier::AtLeast));
+        let upper_bound = matches!(qualifier, Some(Qualifier::LessThan | Qualifier::AtMost));
+        let both_bounds = (sep.is(text, "and") || sep.is(text, "but")) && !opener;
         let ok = match s {
+            _ if both_bounds => lower_bound || upper_bound,
             "-" | "\u{2013}" | "\u{2014}" => true,
             _ if sep.is(text, "to") => !change,
             _ if sep.is(text, "through") || sep.is(text, "thru") => true,
-            _ if sep.is(text, "and") => opener || lower_bound,
+            _ if sep.is(text, "and") => opener,
             _ if sep.is(text, "or") => !opener,
             _ => false,
         };
-        if !ok || (qualifier.is_some() && !lower_bound && qualifier != Some(Qualifier::About)) {
+        if !ok || (qualifier.is_some() && !both_bounds && qualifier != Some(Qualifier::About)) {
             return RangeEnd::None;
         }
         let mut at = sep.end;
-        // "above 1000 and below 1500": an upper bound after a lower one.
-        if sep.is(text, "and") && !opener {
+        // "above 1000 and below 1500", "less than 30 but more than 10": two opposite bounds.
+        if both_bounds {
             match self.hedge_fwd(text, at) {
-                Some((e, Qualifier::LessThan | Qualifier::AtMost)) => at = e,
+                Some((e, Qualifier::LessThan | Qualifier::AtMost)) if lower_bound => at = e,
+                Some((e, Qualifier::MoreThan | Qualifier::AtLeast)) if upper_bound => at = e,
                 _ => return RangeEnd::None,
             }
         }
@@ -812,6 +832,7 @@ impl FigureParser {
         }
         let mut end = c2.end;
         let mut high = c2.value;
+        let mut low_first = value;
         let mut unit2 = None;
         if money2.is_none() {
             if let Some((e, u)) = self.percent_after(text, end) {
@@ -837,7 +858,10 @@ impl FigureParser {
         if money.is_some() && money2.is_none() && unit2.is_some() {
             return RangeEnd::None;
         }
-        let mut low = value;
+        if upper_bound && both_bounds {
+            (low_first, high) = (high, value);
+        }
+        let mut low = low_first;
         if let (Some(scale), None) = (c2.tail_scale, core.tail_scale) {
             // "between 3 and 4 million"
             if low * scale <= high {

@@ -236,9 +236,12 @@ fn phone_or_date(text: &str, start: usize) -> Option<usize> {
     }
     let _ = seps;
     let thousands = all_space_triples && first_len <= 3 && !leading_zero;
-    let dashed_date = groups == 3 && {
+    // "2021-08-27", "27/08/2021", "5/6/21": one separator throughout.
+    let dashed_date = groups == 3 && digits >= 4 && {
         let s = &text[start..pos];
-        (s.contains('-') || s.contains('/')) && !s.contains(' ')
+        [b'-', b'/', b'.']
+            .iter()
+            .any(|&sep| s.bytes().filter(|b| !b.is_ascii_digit()).all(|b| b == sep))
     };
     let phone = digits >= 7 && groups >= 2 && (lead || groups >= 3 || leading_zero) && !thousands;
     (phone || dashed_date).then_some(pos)
@@ -342,8 +345,7 @@ impl Lexicon {
             // "2 1/2": a whole number and a fraction.
             if let Some(sp) = char_at(text, end).filter(|&c| is_space_sep(c)) {
                 if let Some((f, e)) = fraction(text, end + sp.len_utf8()) {
-                    value += f;
-                    end = e;
+                    return Parsed::Number(Core::digits(start, e, value + f));
                 }
             }
         }
@@ -574,11 +576,8 @@ impl Lexicon {
             return Some((r, tok.end));
         }
         if let Some(den) = self.denominator(word) {
-            // "one sixth", "three quarters", "two thirds".
-            if !matches!(r.last, Last::Unit | Last::Teen | Last::Ten)
-                || r.total > 0.0
-                || r.cur <= 0.0
-            {
+            // "one sixth", "three quarters", "two thirds"; "twenty-third" is an ordinal.
+            if !matches!(r.last, Last::Unit | Last::Teen) || r.total > 0.0 || r.cur <= 0.0 {
                 return None;
             }
             r.cur /= den;

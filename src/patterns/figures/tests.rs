@@ -642,3 +642,26 @@ fn long_inputs_stay_linear() {
         assert!(start.elapsed().as_secs() < 5, "{unit:?} repeated is slow");
     }
 }
+
+#[test]
+fn bounds_both_ways_and_ordinals() {
+    check(&[
+        (
+            "Less than 30 but more than 10 came.",
+            vec![r("Less than 30 but more than 10", 10.0, 30.0, None)],
+        ),
+        (
+            "It took 1.5-2 hours.",
+            vec![r("1.5-2 hours", 1.5, 2.0, Some("hours"))],
+        ),
+        (
+            "Scores of 30 and up.",
+            vec![q("30 and up", 30.0, "at_least", None)],
+        ),
+        ("On the twenty-first day and the thirty-third.", vec![]),
+        (
+            "It offered $280 million first-lien notes.",
+            vec![v("$280 million", 2.8e8, Some("USD"))],
+        ),
+    ]);
+}

@@ -313,7 +313,12 @@ impl FigureParser {
                 of_next || next.is_none_or(|t| !t.is_word(text) && !t.is_digits(text))
             }
         };
-        if !ok {
+        // "scores of 30", "tens of 1,000s": "of" before a number is not a vague amount.
+        let number_after_of = of_next
+            && next
+                .and_then(|of| next_tok(text, of.end))
+                .is_some_and(|t| t.is_digits(text) || lex.number_word(t.text(text)).is_some());
+        if !ok || number_after_of {
             return Step::Nothing;
         }
         let noun = if of_next {

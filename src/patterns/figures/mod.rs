@@ -420,7 +420,18 @@ impl FigureParser {
         let mut kind = UnitKind::None;
         if let Some((s, e)) = core.glued_unit {
             // "12km"; "247p" is money.
-            match self.money_word(&text[s..e]) {
+            let glued = &text[s..e];
+            let percent = self
+                .lex
+                .units
+                .longest_fwd(glued, 0)
+                .filter(|(end, _)| *end == glued.len());
+            match self.money_word(glued) {
+                _ if percent.is_some() => {
+                    // "5pc"
+                    unit = percent.map(|(_, u)| u.to_string());
+                    kind = UnitKind::Percent;
+                }
                 Some(m) if money.is_none() => {
                     unit = Some(m);
                     kind = UnitKind::Money;

@@ -295,6 +295,10 @@ impl Lexicon {
                 return Parsed::Skip(alnum_end(text, pos));
             }
             Some('#') => return Parsed::Skip(alnum_end(text, pos)),
+            // "P5+1", "N+1"
+            Some('+') if pos >= 2 && bytes[pos - 2].is_ascii_alphanumeric() => {
+                return Parsed::Skip(alnum_end(text, pos));
+            }
             Some('\'' | '\u{2019}') if digit_run(bytes, pos) == 2 => {
                 return Parsed::Skip(alnum_end(text, pos)); // '90s
             }

@@ -398,6 +398,15 @@ impl FigureParser {
         let opener =
             prev_tok(text, start, floor).filter(|t| t.is(text, "between") || t.is(text, "from"));
 
+        // "the preceding three quarters", "the last two thirds": periods, not fractions.
+        if core.fraction && core.spelled {
+            let blocked = prev_tok(text, core.start, floor).is_some_and(|t| {
+                t.is_word(text) && Lexicon::in_set(&lex.fraction_blockers, t.text(text))
+            });
+            if blocked {
+                return Step::Skip(core.end);
+            }
+        }
         // "twenty-first", "thirty-third": an ordinal.
         if core.spelled {
             let dash = next_tok(text, core.end).filter(|t| t.text(text) == "-" && !t.gap);

@@ -243,7 +243,13 @@ fn phone_or_date(text: &str, start: usize) -> Option<usize> {
             .iter()
             .any(|&sep| s.bytes().filter(|b| !b.is_ascii_digit()).all(|b| b == sep))
     };
-    let phone = digits >= 7 && groups >= 2 && (lead || groups >= 3 || leading_zero) && !thousands;
+    // "555-1234", "555 0143": the local phone shape (but "100-1000" is a range).
+    let local = groups == 2 && first_len == 3 && digits == 7 && {
+        let last: u32 = text[pos - 4..pos].parse().unwrap_or(0);
+        last % 100 != 0
+    };
+    let phone =
+        digits >= 7 && groups >= 2 && (lead || groups >= 3 || leading_zero || local) && !thousands;
     (phone || dashed_date).then_some(pos)
 }
 

@@ -665,3 +665,17 @@ fn bounds_both_ways_and_ordinals() {
         ),
     ]);
 }
+
+#[test]
+fn phone_shapes_and_periods() {
+    check(&[
+        ("Call 555-1234 or 555 0143 or (212) 555-0199.", vec![]),
+        (
+            "Between 100-1000 people.",
+            vec![r("Between 100-1000 people", 100.0, 1000.0, Some("people"))],
+        ),
+        ("Profits fell in the preceding three quarters.", vec![]),
+        ("Shares rose 5pc.", vec![v("5pc", 5.0, Some("percent"))]),
+        ("Talks with the P5+1 resumed.", vec![]),
+    ]);
+}

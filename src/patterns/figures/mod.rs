@@ -1059,6 +1059,15 @@ impl FigureParser {
                     return last;
                 }
             }
+            // "of all economic activity", "of civilian casualties": past an adjective.
+            if adjective_like(&text[t.start..end]) {
+                if let Some(n) = next_tok(text, end).filter(|n| n.gap && n.is_word(text)) {
+                    let n_end = compound_end(text, n.end);
+                    if !Lexicon::in_set(&lex.noun_stopwords, &text[n.start..n_end]) {
+                        return Some((n.start, n_end));
+                    }
+                }
+            }
             return Some((t.start, end));
         }
         self.counted_noun(text, at)
@@ -1180,6 +1189,15 @@ fn compound_end(text: &str, mut end: usize) -> usize {
 /// Where the last hyphen-separated part of a compound starts.
 fn last_segment(text: &str, start: usize, end: usize) -> usize {
     text[start..end].rfind('-').map_or(start, |i| start + i + 1)
+}
+
+/// A word that looks like an adjective by its ending: "economic", "civilian", "armed".
+fn adjective_like(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["al", "ic", "ive", "ous", "ed", "ful", "less", "ian", "ern"];
+    word.len() > 4
+        && ENDINGS
+            .iter()
+            .any(|e| word.len() > e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e))
 }
 
 /// A plural-looking word: "incidents", "hrs"; not "is", "was", "bus", "glass", "various".

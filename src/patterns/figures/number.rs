@@ -109,8 +109,8 @@ fn read_digits(text: &str, pos: usize) -> Result<Digits, usize> {
                 // "5 100-metre": a space group needs a clean end.
                 break;
             }
-            if after.is_some_and(|b| b.is_ascii_alphabetic()) {
-                break;
+            if !comma && after.is_some_and(|b| b.is_ascii_alphabetic()) {
+                break; // "5 100m": two numbers ("1,500m" is one)
             }
             end = next + 3;
             plain = false;

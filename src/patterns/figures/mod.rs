@@ -363,258 +363,238 @@ impl FigureParser {
         }
     }
 
-    /// The figure around a number: currency, sign, hedge, range, ratio, unit; or why not.
+    /// The figure around a number, in stages: left context (sign, currency, hedge), what it
+    /// counts (unit, money, percent), how far it reaches (range, ratio, counted noun), and
+    /// last the rules for what is not a quantity after all. A stage may end in a skip.
     fn build(&self, text: &str, core: Core, floor: usize) -> Step {
+        if let Some(end) = self.word_period_or_ordinal(text, &core, floor) {
+            return Step::Skip(end);
+        }
+        let mut d = Draft::new(&core);
+        let opener = self.left_context(text, floor, &mut d);
+        let stages = self
+            .unit_after(text, &core, &mut d)
+            .or_else(|| self.extent(text, &core, opener, &mut d))
+            .or_else(|| self.not_a_quantity(text, &core, floor, &d));
+        match stages {
+            Some(end) => Step::Skip(end),
+            None => Step::Figure(d.finish()),
+        }
+    }
+
+    /// "the preceding three quarters" (periods, not a fraction), "twenty-first" (an ordinal).
+    fn word_period_or_ordinal(&self, text: &str, core: &Core, floor: usize) -> Option<usize> {
+        if !core.spelled {
+            return None;
+        }
         let lex = &self.lex;
-        let mut start = core.start;
-        let mut value = core.value;
-        let mut negative = false;
-
-        // Left: sign, currency, "minus", hedge, range opener.
-        if let Some(s) = glued_minus(text, start, floor) {
-            negative = true;
-            start = s;
+        let blocked = prev_tok(text, core.start, floor).is_some_and(|t| {
+            t.is_word(text) && Lexicon::in_set(&lex.fraction_blockers, t.text(text))
+        });
+        if core.fraction && blocked {
+            return Some(core.end);
         }
-        let mut money: Option<&str> = None;
-        if let Some((s, unit)) = self.currency_prefix(text, start, floor) {
-            money = Some(unit);
-            start = s;
-            if let Some(s) = glued_minus(text, start, floor) {
-                negative = true;
-                start = s;
+        let dash = next_tok(text, core.end).filter(|t| t.text(text) == "-" && !t.gap)?;
+        let w = next_tok(text, dash.end).filter(|w| !w.gap && w.is_word(text))?;
+        let word = w.text(text);
+        let ordinal = word.eq_ignore_ascii_case("first")
+            || word.eq_ignore_ascii_case("second")
+            || lex.denominator(word).is_some();
+        ordinal.then_some(w.end)
+    }
+
+    /// Sign, currency, "minus" and hedge before the number; returns a range opener
+    /// ("between", "from") if one comes before them.
+    fn left_context<'p>(&'p self, text: &str, floor: usize, d: &mut Draft<'p>) -> Option<Tok> {
+        if let Some(s) = glued_minus(text, d.start, floor) {
+            d.negative = true;
+            d.start = s;
+        }
+        if let Some((s, unit)) = self.currency_prefix(text, d.start, floor) {
+            d.money = Some(unit);
+            d.start = s;
+            if let Some(s) = glued_minus(text, d.start, floor) {
+                d.negative = true;
+                d.start = s;
             }
         }
-        if let Some(t) = prev_tok(text, start, floor) {
+        if let Some(t) = prev_tok(text, d.start, floor) {
             if t.is(text, "minus") || t.is(text, "negative") {
-                negative = true;
-                start = t.start;
+                d.negative = true;
+                d.start = t.start;
             }
         }
-        let mut qualifier = None;
-        if let Some((s, q)) = self.hedge_before(text, start, floor) {
-            qualifier = Some(q);
-            start = s;
+        if let Some((s, q)) = self.hedge_before(text, d.start, floor) {
+            d.qualifier = Some(q);
+            d.start = s;
         }
-        let opener =
-            prev_tok(text, start, floor).filter(|t| t.is(text, "between") || t.is(text, "from"));
+        prev_tok(text, d.start, floor).filter(|t| t.is(text, "between") || t.is(text, "from"))
+    }
 
-        // "the preceding three quarters", "the last two thirds": periods, not fractions.
-        if core.fraction && core.spelled {
-            let blocked = prev_tok(text, core.start, floor).is_some_and(|t| {
-                t.is_word(text) && Lexicon::in_set(&lex.fraction_blockers, t.text(text))
-            });
-            if blocked {
-                return Step::Skip(core.end);
-            }
-        }
-        // "twenty-first", "thirty-third": an ordinal.
-        if core.spelled {
-            let dash = next_tok(text, core.end).filter(|t| t.text(text) == "-" && !t.gap);
-            if let Some(dash) = dash {
-                if let Some(w) = next_tok(text, dash.end).filter(|w| !w.gap && w.is_word(text)) {
-                    let word = w.text(text);
-                    if word.eq_ignore_ascii_case("first")
-                        || word.eq_ignore_ascii_case("second")
-                        || lex.denominator(word).is_some()
-                    {
-                        return Step::Skip(w.end);
-                    }
-                }
-            }
-        }
-
-        // Right: what the number counts.
-        let mut end = core.end;
-        let mut unit: Option<String> = None;
-        let mut kind = UnitKind::None;
+    /// What the number counts when it is written right after it: a glued unit ("12km",
+    /// "5pc", "247p"), percent, money, or a hedge ("or more"). Times, days of the month and
+    /// house numbers end here as skips.
+    fn unit_after<'p>(&'p self, text: &str, core: &Core, d: &mut Draft<'p>) -> Option<usize> {
+        let lex = &self.lex;
         if let Some((s, e)) = core.glued_unit {
-            // "12km"; "247p" is money.
             let glued = &text[s..e];
-            let percent = self
-                .lex
+            let percent = lex
                 .units
                 .longest_fwd(glued, 0)
                 .filter(|(end, _)| *end == glued.len());
-            match self.money_word(glued) {
-                _ if percent.is_some() => {
-                    // "5pc"
-                    unit = percent.map(|(_, u)| u.to_string());
-                    kind = UnitKind::Percent;
-                }
-                Some(m) if money.is_none() => {
-                    unit = Some(m);
-                    kind = UnitKind::Money;
-                }
-                _ => {
-                    unit = Some(text[s..e].to_ascii_lowercase());
-                    kind = UnitKind::Noun;
-                }
+            if let Some((_, u)) = percent {
+                d.unit = Some(u.to_string());
+                d.kind = UnitKind::Percent;
+            } else if let Some(m) = self.money_word(glued).filter(|_| d.money.is_none()) {
+                d.unit = Some(m);
+                d.kind = UnitKind::Money;
+            } else {
+                d.unit = Some(glued.to_ascii_lowercase());
+                d.kind = UnitKind::Noun;
             }
         }
-        if money.is_none() && !core.spelled {
-            if let Some((e, _)) = lex.time_words.longest_fwd(text, end) {
-                return Step::Skip(e); // 5 p.m., 1700 GMT
+        if d.money.is_none() && !core.spelled {
+            if let Some((e, _)) = lex.time_words.longest_fwd(text, d.end) {
+                return Some(e); // 5 p.m., 1700 GMT
             }
         }
-        if core.plain
-            && (1.0..=31.0).contains(&value)
-            && money.is_none()
-            && qualifier.is_none()
-            && !negative
-        {
-            if let Some(e) = self.month_after(text, end) {
-                return Step::Skip(e);
+        let day = core.plain && (1.0..=31.0).contains(&d.value);
+        if day && d.money.is_none() && d.qualifier.is_none() && !d.negative {
+            if let Some(e) = self.month_after(text, d.end) {
+                return Some(e);
             }
             if self.month_before(text, core.start) {
-                return Step::Skip(end);
+                return Some(d.end);
             }
         }
-        if kind == UnitKind::None && money.is_none() {
-            if let Some((e, u)) = self.percent_after(text, end) {
-                unit = Some(u.to_string());
-                kind = UnitKind::Percent;
-                end = e;
-            } else if let Some((e, u, v)) = self.currency_after(text, end, value) {
-                money = Some(u);
-                value = v;
-                end = e;
+        if d.kind == UnitKind::None && d.money.is_none() {
+            if let Some((e, u)) = self.percent_after(text, d.end) {
+                d.unit = Some(u.to_string());
+                d.kind = UnitKind::Percent;
+                d.end = e;
+            } else if let Some((e, u, v)) = self.currency_after(text, d.end, d.value) {
+                d.money = Some(u);
+                d.value = v;
+                d.end = e;
             }
         }
-        if money.is_some() {
-            kind = UnitKind::Money;
+        if d.money.is_some() {
+            d.kind = UnitKind::Money;
         }
-        if core.plain && money.is_none() && kind == UnitKind::None && self.street_after(text, end) {
-            return Step::Skip(end);
+        if core.plain && d.kind == UnitKind::None && self.street_after(text, d.end) {
+            return Some(d.end);
         }
-        let mut after_hedge = false;
-        if let Some((e, q)) = self.hedge_after(text, end) {
-            qualifier = Some(q);
-            end = e;
-            after_hedge = true;
+        if let Some((e, q)) = self.hedge_after(text, d.end) {
+            d.qualifier = Some(q);
+            d.end = e;
+            d.after_hedge = true;
         }
+        None
+    }
 
-        // A range, a ratio, or a counted noun.
-        let mut range: Option<(f64, f64)> = None;
-        let mut ratio = false;
-        if !after_hedge && matches!(kind, UnitKind::None | UnitKind::Percent | UnitKind::Money) {
-            match self.range_after(
+    /// How far the figure reaches: a range, a ratio, or a counted noun (and a hedge after it).
+    fn extent<'p>(
+        &'p self,
+        text: &str,
+        core: &Core,
+        opener: Option<Tok>,
+        d: &mut Draft<'p>,
+    ) -> Option<usize> {
+        if !d.after_hedge && d.kind != UnitKind::Noun {
+            let range = self.range_after(
                 text,
-                &core,
-                value,
-                end,
-                money,
-                (kind, unit.as_deref()),
+                core,
+                d.value,
+                d.end,
+                d.money,
+                (d.kind, d.unit.as_deref()),
                 opener.is_some(),
-                qualifier,
-            ) {
+                d.qualifier,
+            );
+            match range {
                 RangeEnd::Range {
                     low,
                     high,
-                    end: e,
-                    unit: u,
-                    money: m,
+                    end,
+                    unit,
+                    money,
                 } => {
-                    range = Some((low, high));
-                    end = e;
+                    d.range = Some((low, high));
+                    d.end = end;
                     if let Some(s) = opener {
-                        start = s.start;
+                        d.start = s.start;
                     }
-                    if kind == UnitKind::None {
-                        if let Some((u, k)) = u {
-                            unit = Some(u);
-                            kind = k;
-                        }
+                    if let (UnitKind::None, Some((u, k))) = (d.kind, unit) {
+                        d.unit = Some(u);
+                        d.kind = k;
                     }
-                    if m.is_some() {
-                        money = m;
-                        kind = UnitKind::Money;
+                    if money.is_some() {
+                        d.money = money;
+                        d.kind = UnitKind::Money;
                     }
                 }
-                RangeEnd::Years(e) => return Step::Skip(e),
-                RangeEnd::Score(e) => return Step::Skip(e),
+                RangeEnd::Years(e) | RangeEnd::Score(e) => return Some(e),
                 RangeEnd::None => {}
             }
         }
-        if range.is_none() && kind == UnitKind::None && !after_hedge {
-            if let Some((v2, e)) = self.ratio_after(text, &core, end) {
-                value /= v2;
-                end = e;
-                ratio = true;
+        if d.range.is_none() && d.kind == UnitKind::None && !d.after_hedge {
+            if let Some((divisor, e)) = self.ratio_after(text, core, d.end) {
+                d.value /= divisor;
+                d.end = e;
+                d.ratio = true;
             }
         }
-        let mut noun = None;
-        if kind == UnitKind::None {
-            noun = if core.fraction && !ratio {
-                self.partitive_noun(text, end, true)
-            } else {
-                self.hyphen_unit(text, end)
-                    .or_else(|| self.counted_noun(text, end))
-            };
-            if let Some((s, e)) = noun {
-                unit = Some(self.noun_unit(&text[s..e]));
-                kind = UnitKind::Noun;
-                end = e;
-            }
-            if !after_hedge && range.is_none() {
-                if let Some((e, q)) = self.hedge_after(text, end) {
-                    qualifier = Some(q);
-                    end = e;
-                }
+        if d.kind != UnitKind::None {
+            return None;
+        }
+        d.noun = if core.fraction && !d.ratio {
+            self.partitive_noun(text, d.end, true)
+        } else {
+            self.hyphen_unit(text, d.end)
+                .or_else(|| self.counted_noun(text, d.end))
+        };
+        if let Some((s, e)) = d.noun {
+            d.unit = Some(self.noun_unit(&text[s..e]));
+            d.kind = UnitKind::Noun;
+            d.end = e;
+        }
+        if !d.after_hedge && d.range.is_none() {
+            // "100 people or more"
+            if let Some((e, q)) = self.hedge_after(text, d.end) {
+                d.qualifier = Some(q);
+                d.end = e;
             }
         }
+        None
+    }
 
-        // What is not a quantity after all.
-        let bounded = qualifier.is_some() || range.is_some() || ratio || negative;
+    /// The last rules: ambiguous "m", a bare "one", years, labels.
+    fn not_a_quantity(&self, text: &str, core: &Core, floor: usize, d: &Draft) -> Option<usize> {
+        let bounded = d.qualifier.is_some() || d.range.is_some() || d.ratio || d.negative;
         // "2.3m people" but not "1m isn't", "the 800m final": metres or minutes.
         let article = prev_tok(text, core.start, floor)
             .is_some_and(|t| t.is(text, "a") || t.is(text, "an") || t.is(text, "the"));
-        if core.ambiguous_m && money.is_none() && (noun.is_none() || article) {
-            return Step::Skip(end);
+        if core.ambiguous_m && d.money.is_none() && (d.noun.is_none() || article) {
+            return Some(d.end);
         }
         // A bare "one" is a pronoun or determiner ("one of", "no one", "a quiet one", "one
         // day") unless money, percent, a hedge, a sign, a range or a ratio makes it a number.
-        if core.bare_one && money.is_none() && kind != UnitKind::Percent && !bounded {
-            return Step::Skip(core.end);
+        let counts = d.money.is_some() || d.kind == UnitKind::Percent;
+        if core.bare_one && !counts && !bounded {
+            return Some(core.end);
         }
-        if core.plain && money.is_none() && kind != UnitKind::Percent && range.is_none() && !ratio {
-            if let Some(e) = self.year(text, &core, noun.is_some(), floor) {
-                return Step::Skip(e);
+        if core.plain && !counts && d.range.is_none() && !d.ratio {
+            if let Some(e) = self.year(text, core, d.noun.is_some(), floor) {
+                return Some(e);
             }
         }
         // Labels: "Flight 370", "Boeing 737"; spelled only in title case ("BBC One").
         let title_case = !core.spelled || text.as_bytes()[core.start].is_ascii_uppercase();
-        if money.is_none() && !bounded && title_case && self.label_before(text, core.start, floor) {
-            return Step::Skip(core.end);
+        if d.money.is_none() && !bounded && title_case && self.label_before(text, core.start, floor)
+        {
+            return Some(core.end);
         }
-
-        let sign = if negative { -1.0 } else { 1.0 };
-        let approximate = qualifier == Some(Qualifier::About);
-        let via = match (range.is_some(), kind) {
-            (true, _) => "figure:range",
-            (_, UnitKind::Money) => "figure:money",
-            (_, UnitKind::Percent) => "figure:percent",
-            _ if ratio => "figure:ratio",
-            _ => "figure:number",
-        };
-        let (value, low, high, qualifier) = match range {
-            Some((low, high)) => (
-                None,
-                Some(tidy(sign * low)),
-                Some(tidy(high)),
-                Some(Qualifier::Range),
-            ),
-            None => (Some(tidy(sign * value)), None, None, qualifier),
-        };
-        Step::Figure(Figure {
-            span: Span::new(start, end),
-            value,
-            low,
-            high,
-            qualifier,
-            approximate,
-            unit: money.map(str::to_string).or(unit),
-            via: via.into(),
-        })
+        None
     }
 }
 
@@ -632,6 +612,73 @@ enum RangeEnd<'a> {
     /// "2-1", "52-48": a score or vote tally.
     Score(usize),
     None,
+}
+
+/// A figure being assembled around a number, left context first, then right.
+struct Draft<'p> {
+    start: usize,
+    end: usize,
+    value: f64,
+    negative: bool,
+    money: Option<&'p str>,
+    unit: Option<String>,
+    kind: UnitKind,
+    qualifier: Option<Qualifier>,
+    /// A hedge came after the number ("200 or more"): no range after it.
+    after_hedge: bool,
+    range: Option<(f64, f64)>,
+    ratio: bool,
+    noun: Option<(usize, usize)>,
+}
+
+impl<'p> Draft<'p> {
+    fn new(core: &Core) -> Draft<'p> {
+        Draft {
+            start: core.start,
+            end: core.end,
+            value: core.value,
+            negative: false,
+            money: None,
+            unit: None,
+            kind: UnitKind::None,
+            qualifier: None,
+            after_hedge: false,
+            range: None,
+            ratio: false,
+            noun: None,
+        }
+    }
+
+    fn finish(self) -> Figure {
+        let sign = if self.negative { -1.0 } else { 1.0 };
+        let via = match (self.range.is_some(), self.kind) {
+            (true, _) => "figure:range",
+            (_, UnitKind::Money) => "figure:money",
+            (_, UnitKind::Percent) => "figure:percent",
+            _ if self.ratio => "figure:ratio",
+            _ => "figure:number",
+        };
+        let (value, low, high, qualifier) = match self.range {
+            Some((low, high)) => (
+                None,
+                Some(tidy(sign * low)),
+                Some(tidy(high)),
+                Some(Qualifier::Range),
+            ),
+            None => (Some(tidy(sign * self.value)), None, None, self.qualifier),
+        };
+        Figure {
+            span: Span::new(self.start, self.end),
+            value,
+            low,
+            high,
+            qualifier,
+            // Bounds ("at least 250") are exact; "about 300 to 400" stays approximate.
+            approximate: self.qualifier == Some(Qualifier::About),
+            unit: self.money.map(str::to_string).or(self.unit),
+            via: via.into(),
+        }
+    }
 }
 
 /// A minus sign glued to `pos` and not joining two words ("-15", not "F-35").

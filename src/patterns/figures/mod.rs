@@ -583,6 +583,12 @@ impl FigureParser {
         if core.bare_one && !counts && !bounded {
             return Some(core.end);
         }
+        // "zero tolerance", "ground zero" are not amounts; "fell to zero." and "zero deaths" are.
+        let next_word = next_tok(text, d.end).is_some_and(|t| t.is_word(text));
+        let bare_zero = core.spelled && core.value == 0.0 && core.end - core.start <= 6;
+        if bare_zero && d.noun.is_none() && !counts && !bounded && next_word {
+            return Some(core.end);
+        }
         if core.plain && !counts && d.range.is_none() && !d.ratio {
             if let Some(e) = self.year(text, core, d.noun.is_some(), floor) {
                 return Some(e);

@@ -679,3 +679,15 @@ fn phone_shapes_and_periods() {
         ("Talks with the P5+1 resumed.", vec![]),
     ]);
 }
+
+#[test]
+fn zero_as_an_amount_only() {
+    check(&[
+        ("A zero tolerance policy.", vec![]),
+        ("Output fell to zero.", vec![v("zero", 0.0, None)]),
+        (
+            "There were zero deaths.",
+            vec![v("zero deaths", 0.0, Some("deaths"))],
+        ),
+    ]);
+}

@@ -54,6 +54,10 @@ pub(super) const FILES: &[(&str, &str)] = &[
         include_str!("../../../gazetteers/figures/time_words.txt"),
     ),
     (
+        "weekdays.txt",
+        include_str!("../../../gazetteers/figures/weekdays.txt"),
+    ),
+    (
         "year_words.txt",
         include_str!("../../../gazetteers/figures/year_words.txt"),
     ),
@@ -181,6 +185,7 @@ pub(super) struct Lexicon {
     pub months: HashSet<Box<str>>,
     pub time_words: PhraseSet<()>,
     pub year_words: HashSet<Box<str>>,
+    pub weekdays: HashSet<Box<str>>,
     pub street_words: HashSet<Box<str>>,
     pub change_words: HashSet<Box<str>>,
     pub fraction_blockers: HashSet<Box<str>>,
@@ -285,6 +290,7 @@ impl Lexicon {
             months: set("months.txt"),
             time_words: phrases("time_words.txt"),
             year_words: set("year_words.txt"),
+            weekdays: set("weekdays.txt"),
             street_words: set("street_words.txt"),
             change_words: set("change_words.txt"),
             fraction_blockers: set("fraction_blockers.txt"),

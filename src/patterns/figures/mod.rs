@@ -1207,7 +1207,10 @@ impl FigureParser {
                     )
             }
         };
-        !sentence_start && !Lexicon::in_set(&lex.year_words, w.text(text))
+        let word = w.text(text);
+        !sentence_start
+            && !Lexicon::in_set(&lex.year_words, word)
+            && !Lexicon::in_set(&lex.weekdays, word)
     }
 }
 

@@ -1,0 +1,318 @@
+//! A tiny tokenizer over the original text, used forwards and backwards from a figure.
+//!
+//! Tokens are runs of ASCII letters, runs of ASCII digits, or any other single character;
+//! whitespace separates them and is skipped. Word lists are tokenized the same way, so
+//! "US$" in a list also matches "US $" and "us$" in text, and "a.m." matches "a. m.". Every
+//! position returned is a char boundary of the text.
+
+/// One token: a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace separates this token from the position it was read from.
+    pub gap: bool,
+}
+
+impl Tok {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn is_word(&self, text: &str) -> bool {
+        text.as_bytes()[self.start].is_ascii_alphabetic()
+    }
+
+    pub fn is_digits(&self, text: &str) -> bool {
+        text.as_bytes()[self.start].is_ascii_digit()
+    }
+
+    pub fn is(&self, text: &str, word: &str) -> bool {
+        self.text(text).eq_ignore_ascii_case(word)
+    }
+}
+
+/// Whitespace a figure may span: not a paragraph break (two line breaks).
+fn skip_space(text: &str, mut pos: usize) -> Option<usize> {
+    let mut newlines = 0;
+    for c in text[pos..].chars() {
+        if !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return None;
+            }
+        }
+        pos += c.len_utf8();
+    }
+    Some(pos)
+}
+
+fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> Option<usize> {
+    let mut newlines = 0;
+    for c in text[floor..pos].chars().rev() {
+        if !c.is_whitespace() {
+            break;
+        }
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return None;
+            }
+        }
+        pos -= c.len_utf8();
+    }
+    Some(pos)
+}
+
+/// The token starting at or after `pos`, skipping whitespace.
+pub(super) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
+    let start = skip_space(text, pos)?;
+    let bytes = text.as_bytes();
+    let first = *bytes.get(start)?;
+    let end = if first.is_ascii_alphabetic() {
+        start + run(&bytes[start..], |b| b.is_ascii_alphabetic())
+    } else if first.is_ascii_digit() {
+        start + run(&bytes[start..], |b| b.is_ascii_digit())
+    } else {
+        start + text[start..].chars().next()?.len_utf8()
+    };
+    Some(Tok {
+        start,
+        end,
+        gap: start > pos,
+    })
+}
+
+/// The token ending at or before `pos`, skipping whitespace, never reaching before `floor`.
+pub(super) fn prev_tok(text: &str, pos: usize, floor: usize) -> Option<Tok> {
+    let end = skip_space_back(text, pos, floor)?;
+    if end <= floor {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let last = bytes[end - 1];
+    let start = if last.is_ascii_alphabetic() {
+        end - run_back(&bytes[floor..end], |b| b.is_ascii_alphabetic())
+    } else if last.is_ascii_digit() {
+        end - run_back(&bytes[floor..end], |b| b.is_ascii_digit())
+    } else {
+        end - text[floor..end].chars().next_back()?.len_utf8()
+    };
+    Some(Tok {
+        start,
+        end,
+        gap: end < pos,
+    })
+}
+
+fn run(bytes: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    bytes.iter().take_while(|&&b| f(b)).count()
+}
+
+fn run_back(bytes: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    bytes.iter().rev().take_while(|&&b| f(b)).count()
+}
+
+/// The character just before `pos`, if any.
+pub(super) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// The character at `pos`, if any.
+pub(super) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// FxHash (rustc's hasher): the lists are our own short words, so no flooding defence is
+/// needed, and SipHash was a tenth of the run time.
+#[derive(Clone, Copy, Default)]
+pub(super) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type Map<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(super) type Set<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// A word or phrase from a list, tokenized like the text.
+#[derive(Clone, Debug)]
+pub(super) struct Phrase {
+    tokens: Vec<Box<str>>,
+    /// Letters must match in case, and tokens written together must be together in the text
+    /// ("USD" but not "usd"; "A$5" but not "A $5 million deal").
+    exact: bool,
+    /// For each token after the first: whether whitespace comes before it in the list.
+    gaps: Vec<bool>,
+}
+
+impl Phrase {
+    pub fn new(text: &str, exact: bool) -> Phrase {
+        let mut tokens = Vec::new();
+        let mut gaps = Vec::new();
+        let mut pos = 0;
+        while let Some(tok) = next_tok(text, pos) {
+            tokens.push(tok.text(text).into());
+            gaps.push(tok.gap);
+            pos = tok.end;
+        }
+        Phrase {
+            tokens,
+            exact,
+            gaps,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn same(&self, want: &str, got: &str) -> bool {
+        if self.exact {
+            want == got
+        } else {
+            want.eq_ignore_ascii_case(got)
+        }
+    }
+
+    /// Where the phrase ends if it starts at the first token after `pos`.
+    pub fn match_fwd(&self, text: &str, pos: usize) -> Option<usize> {
+        let mut at = pos;
+        for (i, want) in self.tokens.iter().enumerate() {
+            let tok = next_tok(text, at)?;
+            // Words must not run on into the next token ("a few" is not "a fewer").
+            if !self.same(want, tok.text(text))
+                || (i == 0 && tok.start == pos && glued(text, pos))
+                || (i > 0 && self.exact && tok.gap != self.gaps[i])
+            {
+                return None;
+            }
+            at = tok.end;
+        }
+        let last = self.tokens.last()?;
+        if last.as_bytes()[0].is_ascii_alphanumeric() && glued(text, at) {
+            return None;
+        }
+        Some(at)
+    }
+
+    /// Where the phrase starts if it ends at the last token before `pos` (not before `floor`).
+    pub fn match_back(&self, text: &str, pos: usize, floor: usize) -> Option<usize> {
+        let mut at = pos;
+        for (i, want) in self.tokens.iter().enumerate().rev() {
+            let tok = prev_tok(text, at, floor)?;
+            // `tok.gap`: whitespace between this token and the next one of the phrase.
+            let loose = i + 1 < self.tokens.len() && self.exact && tok.gap != self.gaps[i + 1];
+            if !self.same(want, tok.text(text)) || loose {
+                return None;
+            }
+            at = tok.start;
+        }
+        let first = self.tokens.first()?;
+        if first.as_bytes()[0].is_ascii_alphanumeric() && at > 0 {
+            let before = text.as_bytes()[at - 1];
+            if before.is_ascii_alphanumeric() {
+                return None;
+            }
+        }
+        Some(at)
+    }
+}
+
+/// True when the characters either side of `pos` are both ASCII letters or digits.
+fn glued(text: &str, pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    pos > 0
+        && pos < bytes.len()
+        && bytes[pos - 1].is_ascii_alphanumeric()
+        && bytes[pos].is_ascii_alphanumeric()
+}
+
+/// `word` lower-cased into `buf` when it is short ASCII; lookups in lower-case lists use this
+/// to avoid allocating.
+pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// The key a token is indexed under: lower-cased ASCII, or the token itself (symbols).
+fn key<'b>(tok: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if tok.is_ascii() {
+        lower(tok, buf)
+    } else {
+        Some(tok)
+    }
+}
+
+/// Phrases with a value each, indexed by their first and last tokens so that a lookup
+/// reads one token and tries only the phrases that can match (longest first).
+pub(super) struct PhraseSet<T> {
+    items: Vec<(Phrase, T)>,
+    by_first: Map<Box<str>, Vec<usize>>,
+    by_last: Map<Box<str>, Vec<usize>>,
+}
+
+impl<T> PhraseSet<T> {
+    pub fn new(mut items: Vec<(Phrase, T)>) -> PhraseSet<T> {
+        items.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut by_first: Map<Box<str>, Vec<usize>> = Default::default();
+        let mut by_last: Map<Box<str>, Vec<usize>> = Default::default();
+        for (i, (p, _)) in items.iter().enumerate() {
+            let (Some(first), Some(last)) = (p.tokens.first(), p.tokens.last()) else {
+                continue;
+            };
+            let mut buf = [0u8; 24];
+            if let Some(k) = key(first, &mut buf) {
+                by_first.entry(k.into()).or_default().push(i);
+            }
+            let mut buf = [0u8; 24];
+            if let Some(k) = key(last, &mut buf) {
+                by_last.entry(k.into()).or_default().push(i);
+            }
+        }
+        PhraseSet {
+            items,
+            by_first,
+            by_last,
+        }
+    }
+
+    /// The longest phrase starting at the first token after `pos`: its end and value.
+    pub fn longest_fwd(&self, text: &str, pos: usize) -> Option<(usize, &T)> {
+        let tok = next_tok(text, pos)?;
+        let mut buf = [0u8; 24];
+        let candidates = self.by_first.get(key(tok.text(text), &mut buf)?)?;
+        candidates.iter().find_map(|&i| {
+            let (p, v) = &self.items[i];
+            p.match_fwd(text, pos).map(|e| (e, v))
+        })
+    }
+
+    /// The longest phrase ending at the last token before `pos`: its start and value.
+    pub fn longest_back(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, &T)> {
+        let tok = prev_tok(text, pos, floor)?;
+        let mut buf = [0u8; 24];
+        let candidates = self.by_last.get(key(tok.text(text), &mut buf)?)?;
+        candidates.iter().find_map(|&i| {
+            let (p, v) = &self.items[i];
+            p.match_back(text, pos, floor).map(|s| (s, v))
+        })
+    }
+}

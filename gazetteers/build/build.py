@@ -207,6 +207,48 @@ def render_words(words, header: str) -> str:
     return f"# {header}\n" + "\n".join(items) + "\n"
 
 
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            a, _, b = line.partition("\t")
+            pairs.append((a.strip(), b.strip()))
+    return pairs
+
+
+def first_names(lex: "Lexicon", people: list[Entity]) -> set[str]:
+    """Census first names plus given names seen at the start of two or more known people."""
+    counts: dict[str, int] = defaultdict(int)
+    for e in people:
+        for form in {e.canonical} | e.aliases:
+            first = form.split()[0]
+            if re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", first):
+                counts[first] += 1
+    extra = {n for n, c in counts.items() if c >= 2 and n.lower() not in lex.common}
+    return lex.first_names() | extra
+
+
+DAYS_AND_MONTHS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
+
+
+def common_words(lex: "Lexicon", place_words: set[str]) -> set[str]:
+    import wordfreq
+
+    # Words that are also first names or common surnames (Will, Mark, Bush, Brown) are names
+    # too often to be listed here; the first-name list carries them.
+    names = lex.first_names() | lex.top_surnames(2000)
+    words = set(DAYS_AND_MONTHS)
+    for w in wordfreq.top_n_list("en", 5000):
+        cap = w.capitalize()
+        if w.isalpha() and len(w) >= 2 and w in lex.common and w not in place_words:
+            if cap not in names:
+                words.add(cap)
+    return words
+
+
 def render_pairs(pairs, header: str) -> str:
     items = sorted({(clean(a), clean(b)) for a, b in pairs if clean(a) and clean(b)})
     return f"# {header}\n" + "\n".join(f"{a}\t{b}" for a, b in items) + "\n"
@@ -879,15 +921,40 @@ def generate(src: Path) -> dict[Path, str]:
     report_shared_names(lists)
 
     dem_rows = set(demonyms)
+    dem_rows |= set(read_pairs(CURATED / "names" / "demonyms.tsv"))
     for d, place in list(dem_rows):
         p = plural_demonym(d)
         if p:
             dem_rows.add((p, place))
     files[NAMES / "demonyms.tsv"] = render_pairs(
         dem_rows,
-        "demonym<TAB>place canonical; mledoze/countries (ODbL-1.0) plus plurals; CoNLL tags "
-        "these MISC, not places",
+        "demonym<TAB>place canonical; mledoze/countries (ODbL-1.0) plus regular plurals and "
+        "gazetteers/build/curated/names/demonyms.tsv; CoNLL tags these MISC, not places",
     )
+    files[CURATED / "names" / "demonyms.tsv"] = render_pairs(
+        read_pairs(CURATED / "names" / "demonyms.tsv"),
+        "demonym<TAB>place canonical: hand-curated additions to mledoze's demonyms (claimex project)",
+    )
+    people = [e for lst in lists if lst.name.startswith("people_") for e in lst.entities.values()]
+    files[NAMES / "first_names.txt"] = render_words(
+        first_names(lex, people),
+        "First names: US Census 1990 (public domain, via PyPI names) plus given names that start "
+        ">= 2 names in the people lists (Phoenix MIT, congress-legislators CC0)",
+    )
+    place_words = {
+        f.lower() for lst in (countries, states, regions) for e in lst.entities.values()
+        for f in e.surfaces()
+    }
+    files[NAMES / "common_words.txt"] = render_words(
+        common_words(lex, place_words),
+        "Common English words, capitalised, that are not names on their own: wordfreq's 5,000 most "
+        "frequent English words (data CC BY-SA 4.0) that SCOWL lists in lower case, minus place "
+        "names, Census first names and the 2,000 commonest surnames, plus days and months",
+    )
+    for path in sorted(NAMES.glob("*.txt")):
+        if path not in files:  # hand-kept lists: normalised in place
+            header = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
+            files[path] = render_words(read_words(path), header[0][2:] if header else path.stem)
     return files
 
 

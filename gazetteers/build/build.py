@@ -905,10 +905,11 @@ def generate(src: Path) -> dict[Path, str]:
     # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in
     # news; cities of >= 500,000 people keep the name too (El Paso).
     group_names = {
-        e.canonical
+        form
         for lst in lists
         if lst.name in ("groups_companies", "groups_militant")
         for e in lst.entities.values()
+        for form in e.surfaces()
     }
     for lst in (cities, cities_amb):
         lst.entities = {

@@ -831,6 +831,37 @@ def build_us_people(src: Path) -> EntityList:
 
 
 # ---------------------------------------------------------------------------------------------
+# US newspapers (hearvox/us-newspapers, CC0)
+
+
+def build_newspapers(src: Path, lex: "Lexicon", place_names: set[str]) -> EntityList:
+    import html
+
+    out = EntityList(
+        "groups_newspapers",
+        "US newspapers: hearvox us-newspapers list of Wikipedia titles (CC0), Wikidata ids",
+    )
+    lines = (src / "hearvox_us_newspapers.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        cols = (line.split("\t") + [""] * 5)[:5]
+        title = clean(html.unescape(cols[0]))
+        title = re.sub(r"\s*\([^)]*\)$", "", title)  # "The Times (Trenton)" -> "The Times"
+        qid = cols[4].strip()
+        if not title or title in place_names or risky_org_name(title, lex):
+            continue
+        words = title.split()
+        if words[0] == "The" and (len(words) == 2 and risky_org_name(words[1], lex)):
+            continue  # "The Independent", "The Sun": too generic on their own
+        aliases = set()
+        if words[0] == "The" and len(words) > 2:
+            aliases.add(" ".join(words[1:]))
+        kb = f"wikidata:{qid}" if re.fullmatch(r"Q\d+", qid) else ""
+        out.add(Entity(title, "group/media", kb, aliases, priority=1 if kb else 0))
+    out.merge_curated()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Main
 
 
@@ -852,6 +883,7 @@ def generate(src: Path) -> dict[Path, str]:
     cities, cities_amb = build_cities(gc, lex, blocked, states.surfaces())
 
     lists = [countries, states, regions, cities, cities_amb]
+    lists.append(build_newspapers(src, lex, blocked | states.surfaces() | cities.surfaces()))
     intl = build_international(src)
     igos, ngos_phx, companies_phx = build_phoenix_orgs(src, lex)
     for e in igos:
@@ -963,6 +995,7 @@ def generate(src: Path) -> dict[Path, str]:
 # generated ones.
 LIST_PRECEDENCE = [
     "groups_government", "groups_international", "groups_military", "groups_media",
+    "groups_newspapers",
     "groups_parties", "groups_think_tanks", "groups_universities", "groups_sports",
     "groups_militant", "groups_ngos", "groups_companies", "people_leaders", "people_us",
     "people_politicians",

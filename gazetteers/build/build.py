@@ -61,6 +61,12 @@ def clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def norm(s: str) -> str:
+    """Key under which two spellings are one name: 'U.S. Supreme Court' = 'US supreme court',
+    "People's Liberation Army" = 'Peoples Liberation Army'."""
+    return re.sub(r"['.\u2019]", "", s).casefold()
+
+
 def ascii_fold(s: str) -> str:
     """'São Tomé' -> 'Sao Tome' (drops combining marks; keeps letters without an ASCII base)."""
     decomposed = unicodedata.normalize("NFKD", s)
@@ -134,23 +140,26 @@ class EntityList:
         )
         owner: dict[str, Entity] = {}
         kept: list[Entity] = []
+        blocked = {norm(b) for b in blocked}
         for e in ordered:
             aliases = sorted(a for a in e.aliases if a and a != e.canonical)
-            if e.canonical in blocked:
+            key = norm(e.canonical)
+            if key in blocked:
                 continue
-            if e.canonical in owner:
-                target = owner[e.canonical]
+            if key in owner:
+                target = owner[key]
                 if not absorb or target.type.split("/")[0] != e.type.split("/")[0]:
                     continue
                 target.kb_id = target.kb_id or e.kb_id
             else:
                 target = e
                 target.aliases = set()
-                owner[e.canonical] = e
+                owner[key] = e
                 kept.append(e)
             for a in aliases:
-                if a not in blocked and a not in owner:
-                    owner[a] = target
+                k = norm(a)
+                if a != target.canonical and k not in blocked and owner.get(k, target) is target:
+                    owner[k] = target
                     target.aliases.add(a)
         self.entities = {(e.canonical, e.type): e for e in kept}
 
@@ -584,6 +593,8 @@ SMALL_WORDS = set(
     "van von der den y e et al el bin ibn bint ul ud ad und a an".split()
 )
 ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+# Short acronyms with a vowel that title-casing would turn into words ("Us", "Un").
+KNOWN_ACRONYMS = {"US", "UK", "UN", "EU", "USA", "UAE", "USSR", "NATO", "OPEC", "AU", "OAU"}
 
 
 def phoenix_tokens(raw: str) -> list[str]:
@@ -593,7 +604,7 @@ def phoenix_tokens(raw: str) -> list[str]:
 
 def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> str:
     """One upper-case Phoenix token in news casing: AL-QAIDA -> al-Qaida, O'BRIEN -> O'Brien."""
-    if tok in acronyms or tok in ROMAN or "." in tok.strip(".") or "&" in tok:
+    if tok in acronyms or tok in ROMAN or tok in KNOWN_ACRONYMS or "." in tok.strip(".") or "&" in tok:
         return tok
     letters = re.sub(r"[^A-Z]", "", tok)
     if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
@@ -839,6 +850,62 @@ def build_phoenix_orgs(src: Path, lex: "Lexicon") -> tuple[list[Entity], list[En
     return igos, ngos, companies
 
 
+# Words that end a description ("Afghan government", "US military"), not a proper name.
+GENERIC_HEADS = set(
+    "MILITARY PEOPLE CITIZENS REBELS REBEL MILITANTS INSURGENTS GUERRILLAS TROOPS SOLDIERS "
+    "OFFICIALS OFFICIAL ELITE ELITES WORKERS STUDENTS FARMERS MEDIA OPPOSITION REGIME "
+    "GOVERNMENT STATE REPUBLIC KINGDOM EMPIRE ISLAND ISLANDS CITY PROVINCE REGION "
+    "INTERNATIONAL NATIONAL FEDERAL UNIT UNITS DELEGATION ELITE".split()
+)
+ROLE_TYPES = [  # first matching role code wins
+    ("EDU", "group/university", "groups_universities"),
+    ("MIL", "group/military", "groups_military"),
+    ("REB", "group/militant", "groups_militant"),
+    ("INS", "group/militant", "groups_militant"),
+    ("PTY", "group/party", "groups_parties"),
+    ("OPP", "group/party", "groups_parties"),
+    ("MED", "group/media", "groups_media"),
+    ("GOV", "group/government", "groups_government"),
+    ("LEG", "group/government", "groups_government"),
+    ("JUD", "group/government", "groups_government"),
+    ("SPY", "group/government", "groups_government"),
+    ("COP", "group/government", "groups_government"),
+]
+
+
+def build_phoenix_national(src: Path, lex: "Lexicon") -> dict[str, list[Entity]]:
+    """National institutions of Phoenix.Countries: ministries, parliaments, forces, parties.
+
+    Kept: 2-8 tokens with an organisation word, not ending in a generic head ("US military"),
+    no title words (a post, "US Secretary of State", is not an organisation) and no
+    abbreviations; the type follows the CAMEO role code (MIL, REB, PTY, EDU, GOV, ...).
+    """
+    out: dict[str, list[Entity]] = defaultdict(list)
+    for e in parse_phoenix(src / "Phoenix.Countries.actors.txt"):
+        toks = phoenix_tokens(re.sub(r"\([^)]*\)", " ", e.name))
+        if not 2 <= len(toks) <= 8 or toks[0] == "THE":
+            continue
+        if any(t in TITLE_WORDS or t.endswith(".") for t in toks):
+            continue
+        if not any(t in ORG_WORDS for t in toks) or toks[-1] in GENERIC_HEADS:
+            continue
+        roles = " ".join(c[3:6] for c in e.codes if len(c) >= 6)
+        if not roles:
+            continue
+        kind = next((r for r in ROLE_TYPES if r[0] in roles), None)
+        if kind is None:
+            continue
+        if len(toks) <= 3 and toks[0].title() in lex.first_names():
+            continue  # a person whose surname is an organisation word (Michael Church)
+        # Phoenix groups bodies by CAMEO code, so its '+' aliases name other bodies (the FBI
+        # entry lists the DEA): only the name and its parenthesised acronym are kept.
+        name, aliases = phoenix_name(e.name, lex, acronym_len=5)
+        if not name or risky_org_name(name, lex):
+            continue
+        out[kind[2]].append(Entity(name, kind[1], "", aliases, priority=0.5))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # US office holders (unitedstates/congress-legislators, CC0)
 
@@ -937,7 +1004,8 @@ def generate(src: Path) -> dict[Path, str]:
     for e in igos:
         intl.add(e)
     lists.append(intl)
-    lists.append(build_phoenix_militant(src, lex))
+    militant = build_phoenix_militant(src, lex)
+    lists.append(militant)
     country_words = set()
     for e in countries.entities.values():
         for form in e.surfaces():
@@ -966,7 +1034,9 @@ def generate(src: Path) -> dict[Path, str]:
     )
     lists += [cities, cities_amb]
     lists.append(build_newspapers(src, lex, blocked | states.surfaces() | cities.surfaces()))
-    extra = {"groups_ngos": ngos_phx, "groups_companies": companies_phx}
+    extra = build_phoenix_national(src, lex)
+    extra["groups_ngos"] += ngos_phx
+    extra["groups_companies"] += companies_phx
     own = "hand-curated from general knowledge (claimex project, MIT OR Apache-2.0)"
     for name, what in [
         ("groups_media", "News outlets and wire services"),
@@ -981,12 +1051,14 @@ def generate(src: Path) -> dict[Path, str]:
         ("groups_universities", "Universities"),
     ]:
         if name == "groups_militant":
+            for e in extra.get(name, []):
+                militant.add(e)
             continue
         extra_src = {
             "groups_ngos": " plus Phoenix International actors (petrarch2, MIT)",
             "groups_companies": " plus Phoenix International actors with revenue >= $1bn "
             "(petrarch2, MIT)",
-        }.get(name, "")
+        }.get(name, " plus national institutions of Phoenix Countries actors (petrarch2, MIT)")
         lst = EntityList(name, f"{what}: {own}{extra_src}")
         for e in extra.get(name, []):
             lst.add(e)
@@ -1078,17 +1150,17 @@ def dedupe_across_lists(lists: list[EntityList]):
         kept = {}
         for key, e in sorted(lst.entities.items()):
             top = e.type.split("/")[0]
-            earlier = owner.get((top, e.canonical))
+            earlier = owner.get((top, norm(e.canonical)))
             if earlier is not None:
                 earlier.kb_id = earlier.kb_id or e.kb_id
                 continue
-            e.aliases = {a for a in e.aliases if (top, a) not in owner}
+            e.aliases = {a for a in e.aliases if (top, norm(a)) not in owner}
             kept[key] = e
         lst.entities = kept
         for e in kept.values():
             top = e.type.split("/")[0]
             for form in e.surfaces():
-                owner[(top, form)] = e
+                owner[(top, norm(form))] = e
 
 
 def report_shared_names(lists: list[EntityList]):

@@ -225,8 +225,30 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def first_names(lex: "Lexicon", people: list[Entity]) -> set[str]:
-    """Census first names plus given names seen at the start of two or more known people."""
+def faker_first_names() -> set[str]:
+    """Latin-script given names of Faker's person providers (MIT), all locales."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    names = set()
+    for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        provider = importlib.import_module(f"faker.providers.person.{module}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.__dict__.get(attr)
+            if isinstance(value, (dict, list, tuple)):
+                for n in value:
+                    if isinstance(n, str) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿĀ-ž'\-]+", n):
+                        names.add(n)
+    return names
+
+
+def first_names(
+    lex: "Lexicon", people: list[Entity], place_names: set[str], frequent: set[str]
+) -> set[str]:
+    """Census first names, given names seen at the start of two or more known people, and
+    Faker's given names of many countries that are not English words or place names."""
     counts: dict[str, int] = defaultdict(int)
     for e in people:
         for form in {e.canonical} | e.aliases:
@@ -234,7 +256,16 @@ def first_names(lex: "Lexicon", people: list[Entity]) -> set[str]:
             if re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", first):
                 counts[first] += 1
     extra = {n for n, c in counts.items() if c >= 2 and n.lower() not in lex.common}
-    return lex.first_names() | extra
+    world = {
+        n
+        for n in faker_first_names()
+        if len(n) >= 3
+        and ascii_fold(n).lower() not in lex.common
+        and n not in frequent
+        and n not in place_names
+        and ascii_fold(n) not in place_names
+    }
+    return lex.first_names() | extra | world
 
 
 DAYS_AND_MONTHS = (
@@ -1105,10 +1136,15 @@ def generate(src: Path) -> dict[Path, str]:
         "demonym<TAB>place canonical: hand-curated additions to mledoze's demonyms (claimex project)",
     )
     people = [e for lst in lists if lst.name.startswith("people_") for e in lst.entities.values()]
+    place_names = {
+        f for lst in (countries, states, regions, cities) for e in lst.entities.values()
+        for f in e.surfaces()
+    }
     files[NAMES / "first_names.txt"] = render_words(
-        first_names(lex, people),
-        "First names: US Census 1990 (public domain, via PyPI names) plus given names that start "
-        ">= 2 names in the people lists (Phoenix MIT, congress-legislators CC0)",
+        first_names(lex, people, place_names, frequent_words()),
+        "First names: US Census 1990 (public domain, via PyPI names), given names that start "
+        ">= 2 names in the people lists (Phoenix MIT, congress-legislators CC0) and Faker's given "
+        "names of many locales (MIT) that are not English words or place names",
     )
     place_words = {
         f.lower() for lst in (countries, states, regions) for e in lst.entities.values()

@@ -1135,6 +1135,20 @@ def generate(src: Path) -> dict[Path, str]:
         read_pairs(CURATED / "names" / "demonyms.tsv"),
         "demonym<TAB>place canonical: hand-curated additions to mledoze's demonyms (claimex project)",
     )
+    sports = {e.canonical for e in next(l for l in lists if l.name == "groups_sports").entities.values()}
+    nicknames = read_pairs(CURATED / "names" / "team_nicknames.tsv")
+    unknown = sorted(team for _, team in nicknames if team not in sports)
+    if unknown:
+        sys.exit(f"team_nicknames.tsv names teams not in groups_sports: {unknown}")
+    files[CURATED / "names" / "team_nicknames.tsv"] = render_pairs(
+        nicknames,
+        "nickname<TAB>team canonical: team names that are everyday words (claimex project)",
+    )
+    files[NAMES / "team_nicknames.tsv"] = render_pairs(
+        nicknames,
+        "nickname<TAB>team canonical (groups_sports.tsv): team names that are everyday words, "
+        "left out of the entity lists; match them only in sports copy. Hand-curated (claimex project)",
+    )
     people = [e for lst in lists if lst.name.startswith("people_") for e in lst.entities.values()]
     place_names = {
         f for lst in (countries, states, regions, cities) for e in lst.entities.values()

@@ -514,7 +514,18 @@ def build_cities(
 def build_regions() -> EntityList:
     out = EntityList(
         "places_regions",
-        "Regions, continents and areas news uses: hand-curated (claimex project, MIT OR Apache-2.0)",
+        "Regions, continents, provinces and areas news uses: hand-curated (claimex project, "
+        "MIT OR Apache-2.0)",
+    )
+    out.merge_curated()
+    return out
+
+
+def build_landmarks() -> EntityList:
+    out = EntityList(
+        "places_landmarks",
+        "Sports venues, airports and bases, rivers, seas, mountains, islands and landmarks: "
+        "hand-curated (claimex project, MIT OR Apache-2.0)",
     )
     out.merge_curated()
     return out
@@ -1027,9 +1038,19 @@ def generate(src: Path) -> dict[Path, str]:
     states = build_states(gc)
     states.resolve()
     regions = build_regions()
-    regions.resolve()
-    blocked = countries.surfaces() | regions.surfaces()
-    lists = [countries, states, regions]
+    # A province named like its capital (Kunduz, Oaxaca) gives the name to the city, which
+    # has a GeoNames id; both are places.
+    big_cities = {
+        ascii_fold(g["name"]) if TRANSLITERATION_MARKS.search(g["name"]) else g["name"]
+        for g in gc.get_cities().values()
+        if g["population"] >= 300_000
+    }
+    regions.entities = {k: e for k, e in regions.entities.items() if e.canonical not in big_cities}
+    regions.resolve(blocked=countries.surfaces())
+    landmarks = build_landmarks()
+    landmarks.resolve(blocked=countries.surfaces() | regions.surfaces())
+    blocked = countries.surfaces() | regions.surfaces() | landmarks.surfaces()
+    lists = [countries, states, regions, landmarks]
     intl = build_international(src)
     igos, ngos_phx, companies_phx = build_phoenix_orgs(src, lex)
     for e in igos:
@@ -1097,8 +1118,8 @@ def generate(src: Path) -> dict[Path, str]:
         if lst.entities:
             lists.append(lst)
     for lst in lists:
-        if lst not in (cities, cities_amb, countries, states, regions, us_people, politicians,
-                       leaders):
+        if lst not in (cities, cities_amb, countries, states, regions, landmarks, us_people,
+                       politicians, leaders):
             lst.resolve()
     dedupe_across_lists([lst for lst in lists if lst.name.startswith(("groups_", "people_"))])
     # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in

@@ -417,6 +417,21 @@ def build_states(gc) -> EntityList:
     return out
 
 
+ABBREVIATED_PREFIXES = [("Saint", "St.", "St"), ("Sainte", "Ste.", "Ste"), ("Fort", "Ft."),
+                        ("Mount", "Mt."), ("Port", "Pt.")]
+
+
+def saint_variants(name: str) -> set[str]:
+    """'St. Louis' -> {'St Louis', 'Saint Louis'}: news and GeoNames spell these differently."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return set()
+    for forms in ABBREVIATED_PREFIXES:
+        if first in forms:
+            return {f"{f} {rest}" for f in forms if f != first}
+    return set()
+
+
 TRANSLITERATION_MARKS = re.compile("[āīūēōĀĪŪĒŌḩḨḑḐţŢẕẔḍḌṣṢṭṬẓẒʿʾ]")
 
 
@@ -488,7 +503,7 @@ def build_cities(
             name = ascii_fold(name)
         if name in state_names and not is_capital:
             continue
-        aliases = {ascii_fold(name)}
+        aliases = {ascii_fold(name)} | saint_variants(name)
         folded = ascii_fold(name)
         one_word = " " not in folded and "-" not in folded
         is_word = folded.lower() in lex.common

@@ -166,6 +166,19 @@ class EntityList:
     def surfaces(self) -> set[str]:
         return {s for e in self.entities.values() for s in e.surfaces()}
 
+    def drop_descriptions(self):
+        """Aliases with a lower-case word are descriptions ('Israeli army', 'UN refugee agency',
+        'Islamic State group'), not names; person names keep their particles."""
+        allowed = SMALL_WORDS | {p.lower() for p in NAME_PARTICLES}
+        for e in self.entities.values():
+            if not e.type.startswith("group"):
+                continue
+            e.aliases = {
+                a for a in e.aliases
+                if " " not in a or all(not w[0].islower() or w in allowed or re.match(r"(al|el|ad|as|an|ar|at|az|ash|ul|e|i|d|l)[-'’]", w)
+                       for w in a.split())
+            }
+
     def render(self) -> str:
         lines = [
             "# canonical\ttype/subtype\tkb_id\taliases (separated by |)",
@@ -311,6 +324,8 @@ class Lexicon:
         words = DICT_WORDS.read_text(encoding="utf-8").splitlines()
         # Lower-case dictionary entries are common words ("reading", "mobile", "split").
         self.common = {w for w in words if w and w[0].islower() and "'" not in w}
+        # Capitalised entries: proper nouns and adjectives (Islamic, Christian, Boston).
+        self.proper = {w for w in words if w and w[0].isupper() and "'" not in w}
         import names as census  # US Census 1990 name frequencies (public domain)
 
         base = Path(census.__file__).parent
@@ -359,7 +374,7 @@ def build_countries(src: Path, gc, lex: "Lexicon") -> tuple[EntityList, list[tup
     # names of the country in English news.
     not_names = lex.first_names() | {
         form for c in records for form in c.get("demonyms", {}).get("eng", {}).values()
-    }
+    } | {d for d, _ in read_pairs(CURATED / "names" / "demonyms.tsv")}
     for c in records:
         common = c["name"]["common"]
         official = c["name"]["official"]
@@ -491,10 +506,11 @@ def build_cities(
     surnames = lex.top_surnames(5000)
     # A city listed by hand in curated/places_cities.tsv is confirmed: never ambiguous.
     confirmed = {e.canonical for e in read_tsv(CURATED / "places_cities.tsv")}
+    excluded = set(read_words(CURATED / "places_exclude.txt"))
     for g in gc.get_cities().values():
         name = g["name"]
         pop = g["population"]
-        if not name or not name[0].isupper():
+        if not name or not name[0].isupper() or name in excluded:
             continue
         is_capital = (g["countrycode"], name) in capitals
         if TRANSLITERATION_MARKS.search(name):
@@ -809,9 +825,9 @@ def phoenix_org_aliases(
 ) -> tuple[str, set[str]]:
     name, acronyms = phoenix_name(e.name, lex, acronym_len)
     aliases = set(acronyms)
-    if "/" in name and " " in name:
+    parts = [p.strip() for p in name.split("/") if p.strip()]
+    if len(parts) > 1 and all(" " in p for p in parts):
         # 'Ulster Defence Association/Ulster Freedom Fighters': two names of one group.
-        parts = [p.strip() for p in name.split("/") if p.strip()]
         name, aliases = parts[0], aliases | set(parts[1:])
     if "," in name and not CORPORATE_SUFFIX.search(name) or name in GENERIC_ORG_NAMES:
         return "", set()
@@ -831,6 +847,8 @@ def risky_org_name(name: str, lex: "Lexicon") -> bool:
     words = name.split()
     if len(words) == 1:
         w = words[0]
+        if w in lex.proper and w.endswith(("ic", "ian", "ish", "ese", "an")):
+            return True  # 'Islamic', 'Christian': an adjective, not an organisation
         if w.isupper():
             return len(w) < 3
         return w.lower() in lex.common or w in lex.first_names() or w in lex.top_surnames(5000)
@@ -841,7 +859,7 @@ def risky_org_name(name: str, lex: "Lexicon") -> bool:
     return False
 
 
-def build_phoenix_militant(src: Path, lex: "Lexicon") -> EntityList:
+def build_phoenix_militant(src: Path, lex: "Lexicon", place_words: set[str]) -> EntityList:
     out = EntityList(
         "groups_militant",
         "Militant, rebel and armed groups: Phoenix MilNonState actors (petrarch2, MIT; from START "
@@ -864,6 +882,7 @@ def build_phoenix_militant(src: Path, lex: "Lexicon") -> EntityList:
             a
             for a in aliases
             if not risky_org_name(a, lex)
+            and a.upper() not in place_words  # 'BOLIVIA' filed under a Bolivian group
             and not (a in raw_aliases and person_from_phoenix(raw_aliases[a], lex, set()))
         }
         out.add(Entity(name, "group/militant", "", aliases, priority=1))
@@ -1020,13 +1039,20 @@ def build_newspapers(src: Path, lex: "Lexicon", place_names: set[str]) -> Entity
     for line in lines[1:]:
         cols = (line.split("\t") + [""] * 5)[:5]
         title = clean(html.unescape(cols[0]))
-        title = re.sub(r"\s*\([^)]*\)$", "", title)  # "The Times (Trenton)" -> "The Times"
         qid = cols[4].strip()
-        if not title or title in place_names or risky_org_name(title, lex):
+        if re.search(r"\([^)]*\)$", title):
+            # "The Times (Trenton)": the bare name belongs to a better-known paper, so this
+            # one is listed without its id (which must not pass to that other paper).
+            title = re.sub(r"\s*\([^)]*\)$", "", title)
+            qid = ""
+        if not title or title in place_names:
+            continue
+        if risky_org_name(title, lex) and not (" " in title and re.fullmatch(r"Q\d+", qid)):
             continue
         words = title.split()
-        if words[0] == "The" and (len(words) == 2 and risky_org_name(words[1], lex)):
-            continue  # "The Independent", "The Sun": too generic on their own
+        if words[0] == "The" and len(words) == 2 and risky_org_name(words[1], lex):
+            if not re.fullmatch(r"Q\d+", qid):
+                continue  # "The Independent", "The American": too generic without an id
         aliases = set()
         if words[0] == "The" and len(words) > 2:
             aliases.add(" ".join(words[1:]))
@@ -1071,7 +1097,8 @@ def generate(src: Path) -> dict[Path, str]:
     for e in igos:
         intl.add(e)
     lists.append(intl)
-    militant = build_phoenix_militant(src, lex)
+    place_words = {f.upper() for lst in (countries, states, regions) for f in lst.surfaces()}
+    militant = build_phoenix_militant(src, lex, place_words)
     lists.append(militant)
     country_words = set()
     for e in countries.entities.values():
@@ -1152,6 +1179,7 @@ def generate(src: Path) -> dict[Path, str]:
             if e.canonical not in group_names or e.priority >= 500_000
         }
     for lst in lists:
+        lst.drop_descriptions()
         files[ENTITIES / f"{lst.name}.tsv"] = lst.render()
 
     report_shared_names(lists)
@@ -1206,7 +1234,7 @@ def generate(src: Path) -> dict[Path, str]:
         "frequent English words (data CC BY-SA 4.0) that SCOWL lists in lower case, minus place "
         "names, Census first names and the 2,000 commonest surnames, plus days and months",
     )
-    for path in sorted(NAMES.glob("*.txt")):
+    for path in sorted(NAMES.glob("*.txt")) + sorted(CURATED.glob("*.txt")):
         if path not in files:  # hand-kept lists: normalised in place
             header = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
             files[path] = render_words(read_words(path), header[0][2:] if header else path.stem)

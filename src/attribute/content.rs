@@ -1,0 +1,71 @@
+//! Content spans: where what is claimed starts and ends. Content never cuts a quotation, ends
+//! at its sentence (or at a missed sentence break after a closing quote), and stops before a
+//! second cue that takes over (", adding that …", ", according to …").
+
+use super::lexicon::CueClass;
+use super::view::DocView;
+use crate::document::Span;
+
+/// True when token `i` is a full stop, question or exclamation mark that ends a sentence.
+fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
+    if !matches!(v.word(i), "." | "?" | "!") || v.is_abbreviation_dot(i) {
+        return false;
+    }
+    let mut j = i + 1;
+    // Closing quote marks after the stop belong to the sentence.
+    while j < limit && v.is_quote_mark(j) && v.tokens[j].span.start == v.tokens[j - 1].span.end {
+        j += 1;
+    }
+    j >= limit || v.tokens[j].span.start > v.tokens[j - 1].span.end && v.is_capitalised(j)
+}
+
+/// End (exclusive token index) of the content that starts at token `from`, within `limit`.
+pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
+    let mut i = from;
+    while i < limit {
+        if let Some(q) = v.quote_at(v.tokens[i].span.start) {
+            // Step over the whole quotation.
+            let end = v.token_at(v.quotes[q].end);
+            if end > i + 1 {
+                i = end.min(limit);
+                if i < limit && i > from && ends_sentence(v, i - 1, limit) {
+                    return i;
+                }
+                continue;
+            }
+        }
+        if ends_sentence(v, i, limit) {
+            return i;
+        }
+        if v.word(i) == "," && i + 1 < limit && takes_over(v, i + 1) {
+            return i;
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// A cue that starts a new attribution after a comma: "adding", "according to", "he said".
+fn takes_over(v: &DocView, i: usize) -> bool {
+    match v.info[i].cue {
+        Some(CueClass::According) => true,
+        Some(_) => v.word(i).ends_with("ing"),
+        None => false,
+    }
+}
+
+/// The span of tokens `[a, b)` without leading and trailing punctuation (closing quotes stay).
+pub fn trimmed(v: &DocView, mut a: usize, mut b: usize) -> Option<Span> {
+    while a < b && matches!(v.word(a), "," | ":" | ";" | "—" | "–" | "-" | ".") {
+        a += 1;
+    }
+    while b > a
+        && matches!(
+            v.word(b - 1),
+            "," | ":" | ";" | "—" | "–" | "-" | "." | "(" | "[" | "…"
+        )
+    {
+        b -= 1;
+    }
+    (a < b).then(|| v.span(a, b))
+}

@@ -1,0 +1,254 @@
+//! Direct quotations and their speakers: `"Q," X said`, `"Q," said X, a …`, `X said: "Q"`;
+//! split quotes (`"A," she said, "B."` and `"A," she said. "B."`) are one claim with several
+//! fragments; a quote-only paragraph takes the previous paragraph's speaker. Short quotes
+//! with no sentence punctuation are scare quotes or titles, not statements.
+
+use super::lexicon::{CueClass, WordRole};
+use super::source::{self, SourcePhrase};
+use super::view::DocView;
+use super::{claim, Found};
+use crate::document::{ClaimKind, Span};
+
+/// Most tokens between a quotation and its cue (`"Q," Secretary of State Antony Blinken said`).
+const MAX_GAP: usize = 14;
+/// Most bytes between a direct claim and a quotation that continues it in the same paragraph.
+const MAX_CONTINUATION_GAP: usize = 40;
+
+/// A quotation long enough to be a statement, not a scare quote or a title.
+pub fn is_statement(v: &DocView, q: Span) -> bool {
+    let (a, b) = (v.token_at(q.start), v.token_at(q.end));
+    let words = (a..b).filter(|&i| v.is_word(i)).count();
+    let inner_stop = (a..b).any(|i| matches!(v.word(i), "," | "." | "?" | "!"));
+    words >= 4 || words >= 2 && inner_stop
+}
+
+/// A speech or belief cue word in lower case (a capitalised one is part of a name).
+fn is_speech(v: &DocView, i: usize) -> bool {
+    matches!(v.info[i].cue, Some(CueClass::Speech | CueClass::Belief)) && !v.is_capitalised(i)
+}
+
+struct Speaker {
+    cue: Span,
+    cue_token: usize,
+    phrase: SourcePhrase,
+    /// First token after the cue and source.
+    next: usize,
+}
+
+/// `"Q," X said` or `"Q," said X, a …`: the speaker right after the quotation.
+fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
+    let n = v.tokens.len();
+    let mut t = v.token_at(q.end);
+    if t < n && matches!(v.word(t), "," | "—" | "–") {
+        t += 1;
+    }
+    if t >= n || v.paragraph_break_between(q.end, v.tokens[t].span.start) {
+        return None;
+    }
+    let limit = (t + MAX_GAP).min(n);
+    if is_speech(v, t) {
+        let phrase = source::source_after(v, t + 1, limit)?;
+        let next = phrase.appositive.map_or(phrase.end, |(_, b)| b);
+        return Some(Speaker {
+            cue: v.tokens[t].span,
+            cue_token: t,
+            phrase,
+            next,
+        });
+    }
+    let mut j = t;
+    while j < limit && !is_speech(v, j) {
+        let blocks = v.is_punct(j) && !v.is_abbreviation_dot(j) && v.word(j) != ",";
+        if blocks || v.quote_starting_at(j).is_some() {
+            return None;
+        }
+        j += 1;
+    }
+    if j >= limit {
+        return None;
+    }
+    let start = v.cue_start(j, t);
+    let phrase = source::source_before(v, start, t)?;
+    (phrase.start == t).then(|| Speaker {
+        cue: v.span(start, j + 1),
+        cue_token: j,
+        phrase,
+        next: j + 1,
+    })
+}
+
+/// `X said: "Q"`, `X told reporters, "Q"`: the speaker right before the quotation.
+fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
+    let t = v.token_at(q.start);
+    let mut j = t.checked_sub(1)?;
+    if matches!(v.word(j), ":" | ",") {
+        j = j.checked_sub(1)?;
+    }
+    let cue_token = if is_speech(v, j) {
+        j
+    } else if j > 0
+        && (v.role(j) == Some(WordRole::Listener) || v.is_capitalised(j))
+        && is_speech(v, j - 1)
+    {
+        j - 1
+    } else {
+        return None;
+    };
+    if v.paragraph_break_between(v.tokens[cue_token].span.end, q.start) {
+        return None;
+    }
+    let (a, _) = v.sentence_tokens(v.sentence_of(v.tokens[cue_token].span.start));
+    let start = v.cue_start(cue_token, a);
+    let phrase = source::source_before(v, start, a)?;
+    Some(Speaker {
+        cue: v.span(start, cue_token + 1),
+        cue_token,
+        phrase,
+        next: t,
+    })
+}
+
+/// Quotations with a speaker next to them, with the quotes that continue them.
+pub fn with_speaker(v: &DocView, found: &mut Found) {
+    for qi in 0..v.quotes.len() {
+        let q = v.quotes[qi];
+        if found.used_quote[qi] || !is_statement(v, q) {
+            continue;
+        }
+        let (speaker, after) = match speaker_after(v, q) {
+            Some(s) => (s, true),
+            None => match speaker_before(v, q) {
+                Some(s) => (s, false),
+                None => continue,
+            },
+        };
+        if found.used_cue[speaker.cue_token] {
+            continue;
+        }
+        let mut fragments = vec![q];
+        if after {
+            continuation(v, found, speaker.next, &mut fragments);
+        }
+        found.used_cue[speaker.cue_token] = true;
+        let source = source::build(v, &speaker.phrase);
+        let via = if after {
+            "quote-speaker-after"
+        } else {
+            "quote-speaker-before"
+        };
+        let c = claim(v, None, fragments, Some(speaker.cue), Some(source), via);
+        found.push(v, c);
+    }
+}
+
+/// After `"A," she said`: a quote right after `,` or after the sentence end (with no speaker
+/// of its own) continues the same claim.
+fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Span>) {
+    let n = v.tokens.len();
+    let mut t = next;
+    // Adverbials after the cue: "she said on Monday", "he told CNN".
+    while t < n
+        && t - next < 8
+        && !matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":")
+        && v.quote_starting_at(t).is_none()
+    {
+        t += 1;
+    }
+    if t + 1 >= n || !matches!(v.word(t), "," | "." | ":" | ";") {
+        return;
+    }
+    let Some(mut qi) = v.quote_starting_at(t + 1) else {
+        return;
+    };
+    let new_sentence = v.word(t) == ".";
+    loop {
+        let q = v.quotes[qi];
+        let last = *fragments.last().expect("fragments");
+        if found.used_quote[qi]
+            || v.paragraph_break_between(last.end, q.start)
+            || new_sentence && speaker_after(v, q).is_some()
+        {
+            return;
+        }
+        fragments.push(q);
+        // `"B." "C."`: quotes that follow each other go on together.
+        let t = v.token_at(q.end);
+        match (t < n).then(|| v.quote_starting_at(t)).flatten() {
+            Some(next_q) => qi = next_q,
+            None => return,
+        }
+    }
+}
+
+/// Quotations still without a speaker: a quote right after a direct claim in the same
+/// paragraph continues it; a quote-only paragraph takes the previous paragraph's speaker.
+pub fn leftovers(v: &DocView, found: &mut Found) {
+    found.claims.sort_by_key(|c| c.span.end);
+    let original = found.claims.len();
+    let mut next = 0;
+    let mut last: Option<usize> = None;
+    for qi in 0..v.quotes.len() {
+        let q = v.quotes[qi];
+        while next < original && found.claims[next].span.end <= q.start {
+            if last.is_none_or(|l| found.claims[l].span.end <= found.claims[next].span.end) {
+                last = Some(next);
+            }
+            next += 1;
+        }
+        if found.used_quote[qi] || !is_statement(v, q) {
+            continue;
+        }
+        let Some(l) = last else {
+            continue;
+        };
+        let prev = &found.claims[l];
+        let gap = &v.text[prev.span.end..q.start];
+        let continues = matches!(prev.kind, ClaimKind::Direct | ClaimKind::Mixed)
+            && gap.len() <= MAX_CONTINUATION_GAP
+            && !gap.contains('\n')
+            && prev.span.end <= q.start;
+        if continues {
+            let prev = &mut found.claims[l];
+            prev.fragments.push(q);
+            prev.span.end = q.end;
+            found.used_quote[qi] = true;
+            continue;
+        }
+        if prev.source.is_some()
+            && quote_only_paragraph(v, q)
+            && adjacent_paragraphs(v, prev.span.end, q.start)
+        {
+            let c = claim(
+                v,
+                Some(ClaimKind::Direct),
+                vec![q],
+                None,
+                prev.source.clone(),
+                "quote-paragraph",
+            );
+            found.push(v, c);
+            last = Some(found.claims.len() - 1);
+        }
+    }
+}
+
+/// True when the quotation is all its paragraph holds (besides punctuation).
+fn quote_only_paragraph(v: &DocView, q: Span) -> bool {
+    let line_start = v.paragraphs[v.paragraph_of(q.start)];
+    let line_end = v.text[q.end..]
+        .find('\n')
+        .map_or(v.text.len(), |i| q.end + i);
+    v.text[line_start..q.start].trim().is_empty()
+        && v.text[q.end..line_end]
+            .chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+}
+
+/// True when `a` and `b` lie on different lines with only blank lines between them.
+fn adjacent_paragraphs(v: &DocView, a: usize, b: usize) -> bool {
+    let between = &v.text[a..b];
+    match (between.find('\n'), between.rfind('\n')) {
+        (Some(first), Some(last)) => between[first..last].trim().is_empty(),
+        _ => false,
+    }
+}

@@ -1,0 +1,306 @@
+//! Reported speech, beliefs, intentions and findings around a cue word:
+//! `X said (that) C`, `X told reporters … that C`, `C, X said`, `C, said X, a …`,
+//! `A, X said, B`, `X described Y as "Q"`, `According to X, C`, `C, according to X`,
+//! and claims of responsibility (`X claimed responsibility for C`).
+
+use super::content::{clause_end, trimmed};
+use super::lexicon::{CueClass, Referent, WordRole};
+use super::source::{self, SourcePhrase};
+use super::view::DocView;
+use super::{claim, Found};
+use crate::document::{Claim, ClaimKind};
+
+/// Most tokens of adverbials after a cue that still ends its sentence ("C, she said on Monday").
+const MAX_TAIL: usize = 8;
+/// Most tokens between a cue and the "that" opening its content.
+const MAX_THAT_DISTANCE: usize = 12;
+/// Most tokens of an "according to" source.
+const MAX_ACCORDING_SOURCE: usize = 20;
+/// Content written before its cue needs at least this many words ("C, X said").
+const MIN_CONTENT_BEFORE: usize = 3;
+
+/// Verbs whose first object is the audience, not the content ("told reporters that …").
+const LISTENER_VERBS: &[&str] = &[
+    "assured", "asked", "informed", "reminded", "tell", "telling", "tells", "told", "urged",
+    "warned",
+];
+
+pub fn claims(v: &DocView, found: &mut Found) {
+    for k in 0..v.sentences.len() {
+        let (a, b) = v.sentence_tokens(k);
+        for i in a..b {
+            if let Some(c) = at_cue(v, found, i, a, b) {
+                found.used_cue[i] = true;
+                found.push(v, c);
+            }
+        }
+    }
+}
+
+fn word_count(v: &DocView, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| v.is_word(i)).count()
+}
+
+fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Claim> {
+    let class = v.info[i].cue?;
+    if found.used_cue[i] || v.quote_at(v.tokens[i].span.start).is_some() {
+        return None;
+    }
+    if class == CueClass::According {
+        return according(v, i, a, b);
+    }
+    if v.is_capitalised(i) && i != a {
+        return None;
+    }
+    let word = v.word(i).to_lowercase();
+    let next: Vec<String> = (i + 1..(i + 4).min(b))
+        .map(|j| v.word(j).to_lowercase())
+        .collect();
+    if v.lexicon.is_not_cue(&word, &next) {
+        return None;
+    }
+    if word.starts_with("claim") && next.first().is_some_and(|w| w == "responsibility") {
+        return responsibility(v, i, a, b);
+    }
+    reported(v, found, i, class, a, b)
+}
+
+/// True when the phrase starts like a name, a pronoun or a definite description.
+fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
+    v.is_capitalised(p.start)
+        || v.info[p.start].pronoun.is_some()
+        || (p.start..p.end).any(|j| v.info[j].noun.is_some())
+}
+
+fn reported(
+    v: &DocView,
+    found: &Found,
+    i: usize,
+    class: CueClass,
+    a: usize,
+    b: usize,
+) -> Option<Claim> {
+    let start = v.cue_start(i, a);
+    let cue = v.span(start, i + 1);
+    let after_break = |tok: usize| {
+        tok > a && (matches!(v.word(tok - 1), "," | "—" | "–") || v.is_quote_mark(tok - 1))
+    };
+    let speech = matches!(class, CueClass::Speech | CueClass::Belief);
+
+    // `C, said X.`: the source written after its cue.
+    if speech && after_break(start) {
+        if let Some(p) = source::source_after(v, i + 1, b) {
+            let end = p.appositive.map_or(p.end, |(_, e)| e);
+            let ends = end >= b || matches!(v.word(end), "." | "?" | "!");
+            if ends && looks_like_source(v, &p) && word_count(v, a, start - 1) >= MIN_CONTENT_BEFORE
+            {
+                let content = trimmed(v, a, start - 1)?;
+                let source = source::build(v, &p);
+                return Some(claim(
+                    v,
+                    None,
+                    vec![content],
+                    Some(cue),
+                    Some(source),
+                    "said-x",
+                ));
+            }
+        }
+    }
+
+    let before = source::source_before(v, start, a);
+
+    // Adverbials after the cue, up to a comma or the sentence end.
+    let mut t = i + 1;
+    while t < b
+        && t - i <= MAX_TAIL
+        && !matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":")
+        && v.role(t) != Some(WordRole::Boundary)
+        && v.info[t].cue.is_none()
+        && v.quote_at(v.tokens[t].span.start).is_none()
+    {
+        t += 1;
+    }
+    let tail_ends = t >= b || matches!(v.word(t), "." | "?" | "!");
+    let tail_comma = t < b && v.word(t) == ",";
+    let adverbial_tail = t == i + 1
+        || matches!(v.role(i + 1), Some(WordRole::Stop | WordRole::Listener))
+        || v.is_capitalised(i + 1);
+
+    // `C, X said.` and `A, X said, B.`
+    if let Some(p) = before {
+        if speech
+            && after_break(p.start)
+            && (tail_ends || tail_comma)
+            && adverbial_tail
+            && word_count(v, a, p.start - 1) >= MIN_CONTENT_BEFORE
+        {
+            let mut fragments = vec![trimmed(v, a, p.start - 1)?];
+            if tail_comma && t + 1 < b && v.info[t + 1].cue.is_none() {
+                let end = clause_end(v, t + 1, b);
+                if word_count(v, t + 1, end) >= MIN_CONTENT_BEFORE {
+                    fragments.extend(trimmed(v, t + 1, end));
+                }
+            }
+            let source = source::build(v, &p);
+            return Some(claim(v, None, fragments, Some(cue), Some(source), "x-said"));
+        }
+    }
+
+    // `X said (that) C`: the content follows the cue.
+    let source = match before {
+        Some(p) => {
+            let fits = match class {
+                CueClass::Finding => {
+                    (p.start..p.end).any(|j| v.info[j].noun == Some(Referent::Document))
+                }
+                CueClass::Describe | CueClass::Evaluation => looks_like_source(v, &p),
+                _ => true,
+            };
+            if !fits {
+                return None;
+            }
+            source::build(v, &p)
+        }
+        // `…, adding that C`: the participle shares the sentence's speaker.
+        None if v.word(i).ends_with("ing") && after_break(start) => found
+            .claims
+            .iter()
+            .rev()
+            .find(|c| c.cue.is_some_and(|cue| cue.start >= v.tokens[a].span.start))
+            .and_then(|c| c.source.clone())?,
+        None => return None,
+    };
+    let mut c = i + 1;
+    if LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str()) && c < b {
+        if v.role(c) == Some(WordRole::Listener) {
+            c += 1;
+        } else {
+            let s = c;
+            while c < b
+                && c - s < 6
+                && (v.is_capitalised(c)
+                    || c == s
+                        && v.role(c) == Some(WordRole::Determiner)
+                        && c + 1 < b
+                        && v.is_capitalised(c + 1))
+            {
+                c += 1;
+            }
+        }
+    }
+    let adverbial = c < b && (matches!(v.role(c), Some(WordRole::Stop)) || v.is_capitalised(c));
+    let mut j = c;
+    while j < b
+        && j - c < MAX_THAT_DISTANCE
+        && (v.is_word(j) || v.word(j) == ",")
+        && v.info[j].cue.is_none()
+        && !v.is(j, "that")
+        && v.quote_at(v.tokens[j].span.start).is_none()
+    {
+        j += 1;
+    }
+    if j < b && v.is(j, "that") && (j == c || adverbial) {
+        c = j;
+    } else if c < b && matches!(v.word(c), "," | ":") {
+        c += 1;
+    }
+    if class == CueClass::Describe {
+        // `X described Y as "Q"`: the quotation is what X said.
+        if let Some(q) = (c..(c + 8).min(b))
+            .find(|&j| v.is(j, "as") && j + 1 < b && v.quote_starting_at(j + 1).is_some())
+        {
+            c = q + 1;
+        }
+    }
+    if c >= b {
+        return None;
+    }
+    let end = clause_end(v, c, b);
+    let min_words = if speech { 1 } else { 2 };
+    if word_count(v, c, end) < min_words {
+        return None;
+    }
+    let content = trimmed(v, c, end)?;
+    Some(claim(
+        v,
+        None,
+        vec![content],
+        Some(cue),
+        Some(source),
+        "x-said-c",
+    ))
+}
+
+/// `According to X, C` and `C, according to X(, ROLE)`.
+fn according(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
+    if !v.is(i + 1, "to") {
+        return None;
+    }
+    let cue = v.span(i, i + 2);
+    let s = i + 2;
+    let mut e = s;
+    while e < b && e - s < MAX_ACCORDING_SOURCE {
+        let stop = matches!(
+            v.word(e),
+            "," | "." | ";" | ":" | "?" | "!" | "(" | "—" | "–"
+        ) && !v.is_abbreviation_dot(e);
+        if stop || v.quote_starting_at(e).is_some() {
+            break;
+        }
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    let words_before = if i > a && v.word(i - 1) == "," {
+        word_count(v, a, i - 1)
+    } else {
+        word_count(v, a, i)
+    };
+    let initial = i == a
+        || v.role(i - 1) == Some(WordRole::Boundary)
+        || v.is_punct(i - 1) && words_before < MIN_CONTENT_BEFORE + 1;
+    let (content, appositive) = if initial {
+        if e >= b || v.word(e) != "," {
+            return None;
+        }
+        let end = clause_end(v, e + 1, b);
+        (trimmed(v, e + 1, end)?, None)
+    } else {
+        if words_before < 2 {
+            return None;
+        }
+        (trimmed(v, a, i)?, source::appositive_after(v, e, b))
+    };
+    let phrase = SourcePhrase {
+        start: s,
+        end: e,
+        appositive,
+    };
+    let source = source::build(v, &phrase);
+    Some(claim(
+        v,
+        Some(ClaimKind::AccordingTo),
+        vec![content],
+        Some(cue),
+        Some(source),
+        "according-to",
+    ))
+}
+
+/// `X claimed responsibility for C`: kind `responsibility`, never speech by "the attack".
+fn responsibility(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
+    let start = v.cue_start(i, a);
+    let phrase = source::source_before(v, start, a)?;
+    let end = clause_end(v, i + 1, b);
+    let content = trimmed(v, i + 1, end)?;
+    Some(claim(
+        v,
+        Some(ClaimKind::Responsibility),
+        vec![content],
+        Some(v.span(start, i + 2)),
+        Some(source::build(v, &phrase)),
+        "responsibility",
+    ))
+}

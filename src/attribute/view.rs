@@ -1,0 +1,192 @@
+//! One document as the attribution rules see it: tokens with their lexicon entries, quotes,
+//! sentences and entity mentions, with the small queries every rule needs.
+
+use super::lexicon::{CueLexicon, WordInfo, WordRole};
+use super::quotes::find_quotes;
+use crate::document::{sentence_index, Entity, EntityType, Span};
+use crate::text::tokens::{Token, TokenKind};
+
+/// A document prepared for the attribution rules.
+pub struct DocView<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub info: Vec<WordInfo>,
+    pub sentences: &'a [Span],
+    /// Quotations, quote marks included, in text order and never overlapping.
+    pub quotes: Vec<Span>,
+    pub entities: &'a [Entity],
+    /// Byte offsets where paragraphs start (after each run of line breaks), ascending.
+    pub paragraphs: Vec<usize>,
+    /// Every entity mention as (span, entity index), by start.
+    pub mentions: Vec<(Span, usize)>,
+    pub lexicon: &'a CueLexicon,
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Span],
+        entities: &'a [Entity],
+        lexicon: &'a CueLexicon,
+    ) -> DocView<'a> {
+        let info = tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => lexicon.info(t.text(text)),
+                _ => WordInfo::default(),
+            })
+            .collect();
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        let mut paragraphs = vec![0];
+        for (i, _) in text.match_indices('\n') {
+            paragraphs.push(i + 1);
+        }
+        DocView {
+            text,
+            paragraphs,
+            tokens,
+            info,
+            sentences,
+            quotes: find_quotes(text, sentences),
+            entities,
+            mentions,
+            lexicon,
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// True when token `i` is the word `w` (ASCII case-insensitive).
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind != TokenKind::Punct
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct
+    }
+
+    pub fn role(&self, i: usize) -> Option<WordRole> {
+        self.info[i].role
+    }
+
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens[i].is_capitalised(self.text)
+    }
+
+    /// True for a quotation mark token (straight, curly or a doubled apostrophe/backtick).
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            "\"" | "\u{201C}" | "\u{201D}" | "'" | "`" | "\u{2018}" | "\u{2019}"
+        )
+    }
+
+    /// The dot of an abbreviation inside a name ("Mr.", "Sen.", "U.S."), not a full stop.
+    pub fn is_abbreviation_dot(&self, i: usize) -> bool {
+        if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
+            return false;
+        }
+        let prev = self.word(i - 1);
+        let short_title = prev.len() <= 4 && self.is_capitalised(i - 1);
+        let glued = self.tokens[i - 1].span.end == self.tokens[i].span.start;
+        let next_capital = i + 1 < self.tokens.len()
+            && self.is_capitalised(i + 1)
+            && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+                .chars()
+                .all(|c| c == ' ');
+        glued && short_title && next_capital
+    }
+
+    /// Walks back from cue token `i` over auxiliaries and adverbs ("has also said").
+    pub fn cue_start(&self, i: usize, floor: usize) -> usize {
+        let mut start = i;
+        while start > floor
+            && matches!(self.role(start - 1), Some(WordRole::Aux | WordRole::Adverb))
+        {
+            start -= 1;
+        }
+        start
+    }
+
+    /// Index of the quotation containing byte `pos`.
+    pub fn quote_at(&self, pos: usize) -> Option<usize> {
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        (i < self.quotes.len() && self.quotes[i].start <= pos).then_some(i)
+    }
+
+    /// Index of the quotation that starts at token `i`'s opening mark.
+    pub fn quote_starting_at(&self, i: usize) -> Option<usize> {
+        let pos = self.tokens[i].span.start;
+        self.quote_at(pos).filter(|&q| self.quotes[q].start == pos)
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Token range `[a, b)` of sentence `k`.
+    pub fn sentence_tokens(&self, k: usize) -> (usize, usize) {
+        let s = self.sentences[k];
+        (self.token_at(s.start), self.token_at(s.end))
+    }
+
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        sentence_index(self.sentences, pos)
+    }
+
+    /// Span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        debug_assert!(a < b);
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+
+    /// Index of the paragraph (line) containing byte `pos`.
+    pub fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|&p| p <= pos) - 1
+    }
+
+    /// True when a paragraph break (a line break) lies between bytes `a` and `b`.
+    pub fn paragraph_break_between(&self, a: usize, b: usize) -> bool {
+        a < b && self.text[a..b].contains('\n')
+    }
+
+    /// The entity with a mention overlapping `span`, preferring people, then the longest.
+    pub fn entity_overlapping(&self, span: Span) -> Option<usize> {
+        let first = self.mentions.partition_point(|(m, _)| m.end <= span.start);
+        let hits = self.mentions[first.saturating_sub(8)..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .filter(|(m, _)| m.overlaps(&span));
+        hits.max_by_key(|(m, e)| (self.entities[*e].entity_type == EntityType::Person, m.len()))
+            .map(|&(_, e)| e)
+    }
+
+    /// The entity of the last mention before `pos` whose type `accepts`, within `window` bytes.
+    pub fn last_entity_before(
+        &self,
+        pos: usize,
+        window: usize,
+        accepts: impl Fn(EntityType) -> bool,
+    ) -> Option<usize> {
+        let end = self.mentions.partition_point(|(m, _)| m.start < pos);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| m.end + window >= pos)
+            .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
+            .map(|&(_, e)| e)
+    }
+}

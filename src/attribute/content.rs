@@ -19,6 +19,9 @@ fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
     j >= limit || v.tokens[j].span.start > v.tokens[j - 1].span.end && v.is_capitalised(j)
 }
 
+/// Conjunctions that start the writer's own clause after a comma.
+const CONTRAST: &[&str] = &["although", "but", "though", "whereas", "while"];
+
 /// End (exclusive token index) of the content that starts at token `from`, within `limit`.
 pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
     let mut i = from;
@@ -28,7 +31,11 @@ pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
             let end = v.token_at(v.quotes[q].end);
             if end > i + 1 {
                 i = end.min(limit);
-                if i < limit && i > from && ends_sentence(v, i - 1, limit) {
+                // `… "an outlaw nation." Russia insisted`: the quote ended the sentence.
+                let stop_inside = i >= 2 && matches!(v.word(i - 2), "." | "?" | "!");
+                let next_starts = i >= limit
+                    || v.tokens[i].span.start > v.tokens[i - 1].span.end && v.is_capitalised(i);
+                if i > from + 2 && stop_inside && next_starts {
                     return i;
                 }
                 continue;
@@ -38,6 +45,14 @@ pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
             return i;
         }
         if v.word(i) == "," && i + 1 < limit && takes_over(v, i + 1) {
+            return i;
+        }
+        // "X said C, but D" and "X said C and warned D": a new clause of the writer or a
+        // second cue of the speaker ends the content.
+        if i > from && v.word(i - 1) == "," && CONTRAST.iter().any(|w| v.is(i, w)) {
+            return i - 1;
+        }
+        if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info[i + 1].cue.is_some() {
             return i;
         }
         i += 1;

@@ -58,6 +58,8 @@ pub enum WordRole {
     Stop,
     /// "reporters", "him": the audience of "told".
     Listener,
+    /// "of", "for": inside a noun phrase ("a spokesman for the company").
+    Preposition,
     Determiner,
 }
 
@@ -151,6 +153,7 @@ impl CueLexicon {
                 "boundary" => WordRole::Boundary,
                 "stop" => WordRole::Stop,
                 "listener" => WordRole::Listener,
+                "preposition" => WordRole::Preposition,
                 "determiner" => WordRole::Determiner,
                 other => panic!("function_words.tsv: unknown role {other}"),
             };

@@ -57,8 +57,17 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
         });
     }
     let mut j = t;
+    let mut in_parens = false;
     while j < limit && !is_speech(v, j) {
-        let blocks = v.is_punct(j) && !v.is_abbreviation_dot(j) && v.word(j) != ",";
+        match v.word(j) {
+            "(" => in_parens = true,
+            ")" => in_parens = false,
+            _ => {}
+        }
+        let blocks = v.is_punct(j)
+            && !v.is_abbreviation_dot(j)
+            && !matches!(v.word(j), "," | "(" | ")")
+            && !in_parens;
         if blocks || v.quote_starting_at(j).is_some() {
             return None;
         }
@@ -81,7 +90,9 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
 fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
     let t = v.token_at(q.start);
     let mut j = t.checked_sub(1)?;
+    let mut colon = false;
     if matches!(v.word(j), ":" | ",") {
+        colon = v.word(j) == ":";
         j = j.checked_sub(1)?;
     }
     let cue_token = if is_speech(v, j) {
@@ -94,7 +105,8 @@ fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
     } else {
         return None;
     };
-    if v.paragraph_break_between(v.tokens[cue_token].span.end, q.start) {
+    // `X said:` at the end of a paragraph introduces the quote that opens the next one.
+    if !colon && v.paragraph_break_between(v.tokens[cue_token].span.end, q.start) {
         return None;
     }
     let (a, _) = v.sentence_tokens(v.sentence_of(v.tokens[cue_token].span.start));
@@ -146,21 +158,25 @@ pub fn with_speaker(v: &DocView, found: &mut Found) {
 fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Span>) {
     let n = v.tokens.len();
     let mut t = next;
-    // Adverbials after the cue: "she said on Monday", "he told CNN".
-    while t < n
-        && t - next < 8
-        && !matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":")
-        && v.quote_starting_at(t).is_none()
-    {
+    // Adverbials after the cue: "she said on Monday", "he told CNN in Everett, Wash.,".
+    let mut split = None;
+    while t + 1 < n && t - next < 12 && v.quote_starting_at(t).is_none() {
+        let w = v.word(t);
+        if matches!(w, "," | "." | "?" | "!" | ";" | ":") && !v.is_abbreviation_dot(t) {
+            if let Some(q) = v.quote_starting_at(t + 1) {
+                split = Some(q);
+                break;
+            }
+            if w != "," {
+                return;
+            }
+        }
         t += 1;
     }
-    if t + 1 >= n || !matches!(v.word(t), "," | "." | ":" | ";") {
-        return;
-    }
-    let Some(mut qi) = v.quote_starting_at(t + 1) else {
+    let Some(mut qi) = split else {
         return;
     };
-    let new_sentence = v.word(t) == ".";
+    let new_sentence = v.word(t) != ",";
     loop {
         let q = v.quotes[qi];
         let last = *fragments.last().expect("fragments");

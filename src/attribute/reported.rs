@@ -5,7 +5,7 @@
 
 use super::content::{clause_end, trimmed};
 use super::lexicon::{CueClass, Referent, WordRole};
-use super::source::{self, SourcePhrase};
+use super::source::{self, looks_like_source, SourcePhrase};
 use super::view::DocView;
 use super::{claim, Found};
 use crate::document::{Claim, ClaimKind};
@@ -18,6 +18,14 @@ const MAX_THAT_DISTANCE: usize = 12;
 const MAX_ACCORDING_SOURCE: usize = 20;
 /// Content written before its cue needs at least this many words ("C, X said").
 const MIN_CONTENT_BEFORE: usize = 3;
+
+/// Forms of "be": between a subject and a cue they make it passive.
+const BE: &[&str] = &["am", "are", "be", "been", "being", "is", "was", "were"];
+
+/// Words before a cue that make it a noun ("the claim", "his call").
+const ARTICLES: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "this", "your",
+];
 
 /// Verbs whose first object is the audience, not the content ("told reporters that …").
 const LISTENER_VERBS: &[&str] = &[
@@ -65,13 +73,6 @@ fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Cl
     reported(v, found, i, class, a, b)
 }
 
-/// True when the phrase starts like a name, a pronoun or a definite description.
-fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
-    v.is_capitalised(p.start)
-        || v.info[p.start].pronoun.is_some()
-        || (p.start..p.end).any(|j| v.info[j].noun.is_some())
-}
-
 fn reported(
     v: &DocView,
     found: &Found,
@@ -81,6 +82,17 @@ fn reported(
     b: usize,
 ) -> Option<Claim> {
     let start = v.cue_start(i, a);
+    // "was told", "is expected", "criticized by": passives (see hedged) are not speech by
+    // their subject.
+    let passive = (start..i).any(|j| BE.iter().any(|be| v.is(j, be))) || v.is(i + 1, "by");
+    // "the claim", "his call", "Trump's promise": the cue word is a noun.
+    let noun = start > a
+        && (ARTICLES.iter().any(|d| v.is(start - 1, d))
+            || v.word(start - 1).ends_with("'s")
+            || v.word(start - 1).ends_with("’s"));
+    if passive || noun {
+        return None;
+    }
     let cue = v.span(start, i + 1);
     let after_break = |tok: usize| {
         tok > a && (matches!(v.word(tok - 1), "," | "—" | "–") || v.is_quote_mark(tok - 1))

@@ -37,17 +37,42 @@ fn np_token(v: &DocView, i: usize) -> bool {
     v.is_abbreviation_dot(i) || matches!(v.word(i), "&" | "’" | "'") && i > 0 && v.is_word(i - 1)
 }
 
-/// The noun phrase ending just before token `end`, within `[floor, end)`.
+/// The noun phrase ending just before token `end`, within `[floor, end)`. A parenthesis
+/// ("Rep. Gwen Moore (D-Wis.)") is stepped over; a determiner right after a lower-case word
+/// that is no preposition starts the phrase ("He entered [each debate]").
 pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut end = end;
+    if end > floor + 1 && v.word(end - 1) == ")" {
+        let open = (floor..end - 1).rev().take(8).find(|&i| v.word(i) == "(")?;
+        end = open;
+    }
     let mut start = end;
     while start > floor && np_token(v, start - 1) && end - start < MAX_NP {
         start -= 1;
+        let verb_before = start > floor
+            && v.role(start) == Some(WordRole::Determiner)
+            && v.is_word(start - 1)
+            && !v.is_capitalised(start - 1)
+            && v.role(start - 1).is_none()
+            && v.info[start - 1].pronoun.is_none();
+        if verb_before {
+            break;
+        }
     }
     // A possessive mark or dot cannot start a phrase.
     while start < end && v.is_punct(start) {
         start += 1;
     }
     (start < end).then_some((start, end))
+}
+
+/// True when the phrase reads as a speaker: a name, a pronoun, a source noun ("officials",
+/// "the poll") or a plural ("critics", "voters").
+pub fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
+    let head = v.word(p.end - 1);
+    v.is_capitalised(p.start)
+        || (p.start..p.end).any(|j| v.info[j].pronoun.is_some() || v.info[j].noun.is_some())
+        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
 }
 
 /// The source phrase before a cue whose first token (auxiliaries included) is `end`:

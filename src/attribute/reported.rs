@@ -8,7 +8,7 @@ use super::lexicon::{CueClass, Referent, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
 use super::view::DocView;
 use super::{claim, Found};
-use crate::document::{Claim, ClaimKind};
+use crate::document::{Claim, ClaimKind, Source};
 
 /// Most tokens of adverbials after a cue that still ends its sentence ("C, she said on Monday").
 const MAX_TAIL: usize = 8;
@@ -94,9 +94,17 @@ fn reported(
         return None;
     }
     let cue = v.span(start, i + 1);
-    let after_break = |tok: usize| {
-        tok > a && (matches!(v.word(tok - 1), "," | "—" | "–") || v.is_quote_mark(tok - 1))
+    // Where content written before the source ends: `C, X said`, `C, as X said`.
+    let content_end = |tok: usize| {
+        if tok > a && (matches!(v.word(tok - 1), "," | "—" | "–") || v.is_quote_mark(tok - 1)) {
+            Some(tok - 1)
+        } else if tok > a + 1 && v.is(tok - 1, "as") && v.word(tok - 2) == "," {
+            Some(tok - 2)
+        } else {
+            None
+        }
     };
+    let after_break = |tok: usize| content_end(tok).is_some();
     let speech = matches!(class, CueClass::Speech | CueClass::Belief);
 
     // `C, said X.`: the source written after its cue.
@@ -141,13 +149,14 @@ fn reported(
 
     // `C, X said.` and `A, X said, B.`
     if let Some(p) = before {
+        let before_end = content_end(p.start).unwrap_or(a);
         if speech
             && after_break(p.start)
             && (tail_ends || tail_comma)
             && adverbial_tail
-            && word_count(v, a, p.start - 1) >= MIN_CONTENT_BEFORE
+            && word_count(v, a, before_end) >= MIN_CONTENT_BEFORE
         {
-            let mut fragments = vec![trimmed(v, a, p.start - 1)?];
+            let mut fragments = vec![trimmed(v, a, before_end)?];
             if tail_comma && t + 1 < b && v.info[t + 1].cue.is_none() {
                 let end = clause_end(v, t + 1, b);
                 if word_count(v, t + 1, end) >= MIN_CONTENT_BEFORE {
@@ -163,8 +172,10 @@ fn reported(
     let source = match before {
         Some(p) => {
             let fits = match class {
+                // "police found a body" is no finding; "a poll found", "X found that" are.
                 CueClass::Finding => {
                     (p.start..p.end).any(|j| v.info[j].noun == Some(Referent::Document))
+                        || v.is(i + 1, "that") && looks_like_source(v, &p)
                 }
                 CueClass::Describe | CueClass::Evaluation => looks_like_source(v, &p),
                 _ => true,
@@ -174,13 +185,8 @@ fn reported(
             }
             source::build(v, &p)
         }
-        // `…, adding that C`: the participle shares the sentence's speaker.
-        None if v.word(i).ends_with("ing") && after_break(start) => found
-            .claims
-            .iter()
-            .rev()
-            .find(|c| c.cue.is_some_and(|cue| cue.start >= v.tokens[a].span.start))
-            .and_then(|c| c.source.clone())?,
+        // `…, adding that C` and `… and warned that C`: the sentence's speaker.
+        None if shares_subject(v, start, a) => shared_source(v, found, a, b)?,
         None => return None,
     };
     let mut c = i + 1;
@@ -242,6 +248,32 @@ fn reported(
         Some(source),
         "x-said-c",
     ))
+}
+
+/// True when the cue at token `start` has no subject of its own: a participle after a comma
+/// ("…, adding") or a verb coordinated with the sentence's first ("… but has said").
+fn shares_subject(v: &DocView, start: usize, a: usize) -> bool {
+    start > a
+        && (v.word(start).ends_with("ing") && v.word(start - 1) == ","
+            || ["and", "but"].iter().any(|w| v.is(start - 1, w)))
+}
+
+/// The sentence's speaker: the source of its last claim so far, else its first noun phrase
+/// when that reads as a source.
+fn shared_source(v: &DocView, found: &Found, a: usize, b: usize) -> Option<Source> {
+    let sentence_start = v.tokens[a].span.start;
+    if let Some(c) = found
+        .claims
+        .iter()
+        .rev()
+        .take_while(|c| c.span.end >= sentence_start)
+        .find(|c| c.cue.is_some_and(|cue| cue.start >= sentence_start))
+    {
+        return c.source.clone();
+    }
+    let p = source::source_after(v, a, b)?;
+    (looks_like_source(v, &p) && (v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some()))
+        .then(|| source::build(v, &p))
 }
 
 /// `According to X, C` and `C, according to X(, ROLE)`.

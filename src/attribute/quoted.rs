@@ -11,6 +11,8 @@ use crate::document::{ClaimKind, Span};
 
 /// Most tokens between a quotation and its cue (`"Q," Secretary of State Antony Blinken said`).
 const MAX_GAP: usize = 14;
+/// Most tokens from a speaker to the end of their sentence, where a continuing quote may open.
+const MAX_TO_SENTENCE_END: usize = 40;
 /// Most bytes between a direct claim and a quotation that continues it in the same paragraph.
 const MAX_CONTINUATION_GAP: usize = 40;
 
@@ -46,6 +48,22 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
         return None;
     }
     let limit = (t + MAX_GAP).min(n);
+    // `"Q" ― Name`: a signature line under a reader's quote.
+    if matches!(v.word(t), "―" | "—" | "-") && t + 1 < n {
+        let name = if v.word(t) == "-" && v.is(t + 1, "-") { t + 2 } else { t + 1 };
+        if name < n && v.is_capitalised(name) {
+            let phrase = source::source_after(v, name, limit)?;
+            let line_end = v.text[q.end..].find('\n').map_or(v.text.len(), |i| q.end + i);
+            let signs = v.tokens[phrase.end - 1].span.end
+                >= v.text[..line_end].trim_end_matches(['.', ' ']).len();
+            return signs.then(|| Speaker {
+                cue: v.span(t, name),
+                cue_token: t,
+                phrase,
+                next: phrase.end,
+            });
+        }
+    }
     if is_speech(v, t) {
         let phrase = source::source_after(v, t + 1, limit)?;
         let next = phrase.appositive.map_or(phrase.end, |(_, b)| b);
@@ -158,9 +176,13 @@ pub fn with_speaker(v: &DocView, found: &mut Found) {
 fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Span>) {
     let n = v.tokens.len();
     let mut t = next;
-    // Adverbials after the cue: "she said on Monday", "he told CNN in Everett, Wash.,".
+    // Adverbials and appositives after the cue: "she said on Monday", "he told CNN in
+    // Everett, Wash.,", "said X, an economist who served as director of …".
     let mut split = None;
-    while t + 1 < n && t - next < 12 && v.quote_starting_at(t).is_none() {
+    while t + 1 < n && t - next < MAX_TO_SENTENCE_END && v.quote_starting_at(t).is_none() {
+        if v.paragraph_break_between(v.tokens[t - 1].span.end, v.tokens[t].span.start) {
+            return;
+        }
         let w = v.word(t);
         if matches!(w, "," | "." | "?" | "!" | ";" | ":") && !v.is_abbreviation_dot(t) {
             if let Some(q) = v.quote_starting_at(t + 1) {

@@ -11,7 +11,7 @@ use crate::document::{ClaimKind, Span};
 
 /// The longest passive or adverb hedge starting at token `i`.
 fn hedge_at<'l>(v: &'l DocView, i: usize, b: usize) -> Option<&'l Hedge> {
-    v.lexicon.hedges().iter().find(|h| {
+    v.lexicon.hedges_starting(v.info[i]).find(|h| {
         h.role != HedgeRole::Modal
             && i + h.words.len() <= b
             && h.words.iter().enumerate().all(|(k, w)| v.is(i + k, w))

@@ -3,6 +3,31 @@
 //! `gazetteers/attribution/` and is embedded in the binary.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lexicon's keys are short words, where SipHash's setup dominates the lookup.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../gazetteers/attribution/function_words.tsv");
@@ -106,6 +131,8 @@ pub struct WordInfo {
     pub noun: Option<Referent>,
     /// Some hedge phrase starts with this word.
     pub hedge_start: bool,
+    /// Index into [`CueLexicon::hedges_starting`] of the hedges that start with this word.
+    pub hedge_group: u16,
 }
 
 /// A hedge phrase as lower-cased words.
@@ -118,9 +145,13 @@ pub struct Hedge {
 /// The embedded attribution lexicon.
 #[derive(Clone, Debug)]
 pub struct CueLexicon {
-    words: HashMap<String, WordInfo>,
+    words: FastMap<String, WordInfo>,
     hedges: Vec<Hedge>,
+    /// Per hedge group: indexes into `hedges`, longest phrase first.
+    hedge_groups: Vec<Vec<usize>>,
     not_cues: HashMap<String, Vec<Vec<String>>>,
+    /// Bytes of the longest entry in `words` (lower-casing may grow a word, so with margin).
+    longest_word: usize,
 }
 
 impl Default for CueLexicon {
@@ -141,7 +172,7 @@ impl CueLexicon {
     /// The lexicon built from the embedded lists. The lists are static, so a malformed row is
     /// a build bug that the tests catch.
     pub fn embedded() -> CueLexicon {
-        let mut words: HashMap<String, WordInfo> = HashMap::new();
+        let mut words: FastMap<String, WordInfo> = FastMap::default();
         for row in rows(CUE_VERBS) {
             let class = CueClass::parse(row[1]).expect("cue_verbs.tsv: unknown class");
             words.entry(row[0].to_string()).or_default().cue = Some(class);
@@ -176,7 +207,6 @@ impl CueLexicon {
                 other => panic!("hedges.tsv: unknown role {other}"),
             };
             let phrase: Vec<String> = row[0].split(' ').map(str::to_string).collect();
-            words.entry(phrase[0].clone()).or_default().hedge_start = true;
             hedges.push(Hedge {
                 words: phrase,
                 role,
@@ -184,6 +214,16 @@ impl CueLexicon {
         }
         // Longest phrases first, so "it was reported that" wins over shorter ones.
         hedges.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+        let mut hedge_groups: Vec<Vec<usize>> = Vec::new();
+        for (i, h) in hedges.iter().enumerate() {
+            let info = words.entry(h.words[0].clone()).or_default();
+            if !info.hedge_start {
+                info.hedge_start = true;
+                info.hedge_group = u16::try_from(hedge_groups.len()).expect("hedge groups");
+                hedge_groups.push(Vec::new());
+            }
+            hedge_groups[usize::from(info.hedge_group)].push(i);
+        }
         let mut not_cues: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         for row in rows(NOT_CUES) {
             not_cues
@@ -191,15 +231,21 @@ impl CueLexicon {
                 .or_default()
                 .push(row[1].split(' ').map(str::to_string).collect());
         }
+        let longest_word = words.keys().map(String::len).max().unwrap_or(0) * 2;
         CueLexicon {
             words,
             hedges,
+            hedge_groups,
             not_cues,
+            longest_word,
         }
     }
 
     /// What the lexicon knows about `word` (any case).
     pub fn info(&self, word: &str) -> WordInfo {
+        if word.len() > self.longest_word {
+            return WordInfo::default();
+        }
         let found = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
             self.words.get(&word.to_lowercase())
         } else {
@@ -208,9 +254,14 @@ impl CueLexicon {
         found.copied().unwrap_or_default()
     }
 
-    /// Hedge phrases, longest first.
-    pub fn hedges(&self) -> &[Hedge] {
-        &self.hedges
+    /// The hedge phrases that start with a word of this `info`, longest first.
+    pub fn hedges_starting(&self, info: WordInfo) -> impl Iterator<Item = &Hedge> {
+        let group: &[usize] = if info.hedge_start {
+            &self.hedge_groups[usize::from(info.hedge_group)]
+        } else {
+            &[]
+        };
+        group.iter().map(|&i| &self.hedges[i])
     }
 
     /// True when `cue` followed by `next` (lower-cased words) is not an attribution.

@@ -147,10 +147,10 @@ fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
             if !v.info[i].hedge_start {
                 continue;
             }
-            let modal =
-                v.lexicon.hedges().iter().any(|h| {
-                    h.role == HedgeRole::Modal && h.words.len() == 1 && v.is(i, &h.words[0])
-                });
+            let modal = v
+                .lexicon
+                .hedges_starting(v.info[i])
+                .any(|h| h.role == HedgeRole::Modal && h.words.len() == 1);
             let word = v.word(i).to_lowercase();
             if modal && !claim.hedges.contains(&word) {
                 claim.hedges.push(word);

@@ -50,10 +50,16 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
     let limit = (t + MAX_GAP).min(n);
     // `"Q" ― Name`: a signature line under a reader's quote.
     if matches!(v.word(t), "―" | "—" | "-") && t + 1 < n {
-        let name = if v.word(t) == "-" && v.is(t + 1, "-") { t + 2 } else { t + 1 };
+        let name = if v.word(t) == "-" && v.is(t + 1, "-") {
+            t + 2
+        } else {
+            t + 1
+        };
         if name < n && v.is_capitalised(name) {
             let phrase = source::source_after(v, name, limit)?;
-            let line_end = v.text[q.end..].find('\n').map_or(v.text.len(), |i| q.end + i);
+            let line_end = v.text[q.end..]
+                .find('\n')
+                .map_or(v.text.len(), |i| q.end + i);
             let signs = v.tokens[phrase.end - 1].span.end
                 >= v.text[..line_end].trim_end_matches(['.', ' ']).len();
             return signs.then(|| Speaker {

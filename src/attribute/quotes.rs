@@ -58,8 +58,14 @@ pub fn find_quotes(text: &str, sentences: &[Span]) -> Vec<Span> {
             i = next.max(i + 1);
             continue;
         }
+        // Only ASCII marks and the lead byte of the curly ones (U+201C..U+201E) can start a
+        // mark; both are always char boundaries, so stepping byte by byte is safe.
+        if !matches!(b, b'"' | b'`' | b'\'' | 0xE2) {
+            i += 1;
+            continue;
+        }
         let Some((mark, len)) = mark_at(text, i) else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            i += 1;
             continue;
         };
         match (mark, open) {

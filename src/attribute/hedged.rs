@@ -37,7 +37,7 @@ pub fn claims(v: &DocView, found: &mut Found) {
         .map(|(i, c)| (c.span, i))
         .collect();
     spans.sort();
-    for k in 0..v.sentences.len() {
+    for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
         let mut i = a;
         while i < b {

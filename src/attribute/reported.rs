@@ -34,7 +34,7 @@ const LISTENER_VERBS: &[&str] = &[
 ];
 
 pub fn claims(v: &DocView, found: &mut Found) {
-    for k in 0..v.sentences.len() {
+    for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
         for i in a..b {
             if let Some(c) = at_cue(v, found, i, a, b) {

@@ -3,7 +3,7 @@
 
 use super::lexicon::{CueLexicon, WordInfo, WordRole};
 use super::quotes::find_quotes;
-use crate::document::{sentence_index, Entity, EntityType, Span};
+use crate::document::{Entity, EntityType, Span};
 use crate::text::tokens::{Token, TokenKind};
 
 /// A document prepared for the attribution rules.
@@ -17,6 +17,9 @@ pub struct DocView<'a> {
     pub entities: &'a [Entity],
     /// Byte offsets where paragraphs start (after each run of line breaks), ascending.
     pub paragraphs: Vec<usize>,
+    /// The sentences the rules work on, as token ranges: the pipeline's sentences, cut at
+    /// line breaks and joined again after a name's abbreviation ("Mr. Obama").
+    pub units: Vec<(usize, usize)>,
     /// Every entity mention as (span, entity index), by start.
     pub mentions: Vec<(Span, usize)>,
     pub lexicon: &'a CueLexicon,
@@ -47,9 +50,10 @@ impl<'a> DocView<'a> {
         for (i, _) in text.match_indices('\n') {
             paragraphs.push(i + 1);
         }
-        DocView {
+        let mut view = DocView {
             text,
             paragraphs,
+            units: Vec::new(),
             tokens,
             info,
             sentences,
@@ -57,7 +61,40 @@ impl<'a> DocView<'a> {
             entities,
             mentions,
             lexicon,
+        };
+        view.units = view.sentence_units();
+        view
+    }
+
+    fn sentence_units(&self) -> Vec<(usize, usize)> {
+        let mut units: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
+        for s in self.sentences {
+            let (a, b) = (self.token_at(s.start), self.token_at(s.end));
+            if a == b {
+                continue;
+            }
+            let mut start = a;
+            for i in a + 1..b {
+                if self.paragraph_break_between(self.tokens[i - 1].span.end, self.tokens[i].span.start)
+                {
+                    units.push((start, i));
+                    start = i;
+                }
+            }
+            let joins = units.last().is_some_and(|&(_, end)| {
+                end == start
+                    && self.is_abbreviation_dot(end - 1)
+                    && !self.paragraph_break_between(
+                        self.tokens[end - 1].span.end,
+                        self.tokens[end].span.start,
+                    )
+            });
+            match units.last_mut() {
+                Some(last) if joins => last.1 = b,
+                _ => units.push((start, b)),
+            }
         }
+        units
     }
 
     pub fn word(&self, i: usize) -> &'a str {
@@ -137,14 +174,21 @@ impl<'a> DocView<'a> {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
 
-    /// Token range `[a, b)` of sentence `k`.
-    pub fn sentence_tokens(&self, k: usize) -> (usize, usize) {
-        let s = self.sentences[k];
-        (self.token_at(s.start), self.token_at(s.end))
+    /// How many sentences the rules see (see [`units`]).
+    pub fn sentence_count(&self) -> usize {
+        self.units.len()
     }
 
+    /// Token range `[a, b)` of sentence `k`.
+    pub fn sentence_tokens(&self, k: usize) -> (usize, usize) {
+        self.units[k]
+    }
+
+    /// Index of the sentence holding byte `pos` (or the one before it, between sentences).
     pub fn sentence_of(&self, pos: usize) -> usize {
-        sentence_index(self.sentences, pos)
+        self.units
+            .partition_point(|&(a, _)| self.tokens[a].span.start <= pos)
+            .saturating_sub(1)
     }
 
     /// Span from the start of token `a` to the end of token `b - 1`.

@@ -36,6 +36,10 @@ const LISTENER_VERBS: &[&str] = &[
 pub fn claims(v: &DocView, found: &mut Found) {
     for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
+        if let Some(c) = speaker_label(v, a, b) {
+            found.push(v, c);
+            continue;
+        }
         for i in a..b {
             if let Some(c) = at_cue(v, found, i, a, b) {
                 found.used_cue[i] = true;
@@ -128,7 +132,7 @@ fn reported(
         }
     }
 
-    let before = source::source_before(v, start, a);
+    let before = source::source_before(v, start, a).or_else(|| relative_pronoun(v, start, a));
 
     // Adverbials after the cue, up to a comma or the sentence end.
     let mut t = i + 1;
@@ -250,6 +254,16 @@ fn reported(
     ))
 }
 
+/// `…, who said C`: the relative pronoun is the local source (PolNeAR's convention); its
+/// entity is the noun phrase it hangs on.
+fn relative_pronoun(v: &DocView, start: usize, a: usize) -> Option<SourcePhrase> {
+    (start > a && ["who", "which"].iter().any(|w| v.is(start - 1, w))).then_some(SourcePhrase {
+        start: start - 1,
+        end: start,
+        appositive: None,
+    })
+}
+
 /// True when the cue at token `start` has no subject of its own: a participle after a comma
 /// ("…, adding") or a verb coordinated with the sentence's first ("… but has said").
 fn shares_subject(v: &DocView, start: usize, a: usize) -> bool {
@@ -274,6 +288,43 @@ fn shared_source(v: &DocView, found: &Found, a: usize, b: usize) -> Option<Sourc
     let p = source::source_after(v, a, b)?;
     (looks_like_source(v, &p) && (v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some()))
         .then(|| source::build(v, &p))
+}
+
+/// A transcript line, `WALLACE: If I may, sir, …`: an upper-case name and a colon open the
+/// paragraph; the rest of the paragraph is what they said.
+fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
+    let first_in_paragraph =
+        a == 0 || v.paragraph_break_between(v.tokens[a - 1].span.end, v.tokens[a].span.start);
+    if !first_in_paragraph {
+        return None;
+    }
+    let start = a + usize::from(v.is_quote_mark(a));
+    let colon = (start..(start + 4).min(b)).find(|&i| v.word(i) == ":")?;
+    let shouting = |i: usize| {
+        let w = v.word(i);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+    };
+    if colon == start || !(start..colon).all(|i| shouting(i) || v.is_abbreviation_dot(i)) {
+        return None;
+    }
+    let line_end = v.text[v.tokens[colon].span.end..]
+        .find('\n')
+        .map_or(v.text.len(), |i| v.tokens[colon].span.end + i);
+    let end = v.token_at(line_end);
+    let content = trimmed(v, colon + 1, end)?;
+    let phrase = SourcePhrase {
+        start,
+        end: colon,
+        appositive: None,
+    };
+    Some(claim(
+        v,
+        None,
+        vec![content],
+        Some(v.tokens[colon].span),
+        Some(source::build(v, &phrase)),
+        "speaker-label",
+    ))
 }
 
 /// `According to X, C` and `C, according to X(, ROLE)`.

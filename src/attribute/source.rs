@@ -170,6 +170,16 @@ pub fn resolve(v: &DocView, phrase: &SourcePhrase) -> Option<usize> {
     }
     let len = phrase.end - phrase.start;
     let head = phrase.end - 1;
+    // "Bill Clinton, who said": the phrase before the relative pronoun.
+    if len == 1 && (v.is(head, "who") || v.is(head, "which")) {
+        let end = if head > 0 && v.word(head - 1) == "," {
+            head - 1
+        } else {
+            head
+        };
+        let (s, e) = np_before(v, end, end.saturating_sub(MAX_NP))?;
+        return v.entity_overlapping(v.span(s, e));
+    }
     let referent = if len == 1 {
         v.info[head].pronoun.or(v.info[head].noun)
     } else if len <= 3 && matches!(v.word(phrase.start).to_lowercase().as_str(), "the" | "this") {

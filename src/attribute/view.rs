@@ -75,7 +75,8 @@ impl<'a> DocView<'a> {
             }
             let mut start = a;
             for i in a + 1..b {
-                if self.paragraph_break_between(self.tokens[i - 1].span.end, self.tokens[i].span.start)
+                if self
+                    .paragraph_break_between(self.tokens[i - 1].span.end, self.tokens[i].span.start)
                 {
                     units.push((start, i));
                     start = i;

@@ -172,9 +172,43 @@ pub fn with_speaker(v: &DocView, found: &mut Found) {
         } else {
             "quote-speaker-before"
         };
-        let c = claim(v, None, fragments, Some(speaker.cue), Some(source), via);
+        let mut groups = merge_close(fragments).into_iter();
+        let first = groups.next().expect("one group");
+        let c = claim(v, None, first, Some(speaker.cue), Some(source.clone()), via);
         found.push(v, c);
+        // A continuation far from the first quote is its own claim by the same speaker.
+        for group in groups {
+            let c = claim(
+                v,
+                None,
+                group,
+                None,
+                Some(source.clone()),
+                "quote-continued",
+            );
+            found.push(v, c);
+        }
     }
+}
+
+/// Groups fragments so that the words between the pieces of one claim (the "she said" of a
+/// split quote) are never longer than the pieces themselves: a claim's span runs from its
+/// first fragment to its last, and a long aside would make it mostly not the speaker's words.
+fn merge_close(fragments: Vec<Span>) -> Vec<Vec<Span>> {
+    let mut groups: Vec<Vec<Span>> = Vec::new();
+    for f in fragments {
+        let joins = groups.last().is_some_and(|g| {
+            let quoted: usize = g.iter().map(Span::len).sum::<usize>() + f.len();
+            let gap = f.start - g.last().map_or(f.start, |l| l.end);
+            let asides: usize = g.windows(2).map(|w| w[1].start - w[0].end).sum::<usize>() + gap;
+            asides <= quoted
+        });
+        match groups.last_mut() {
+            Some(g) if joins => g.push(f),
+            _ => groups.push(vec![f]),
+        }
+    }
+    groups
 }
 
 /// After `"A," she said`: a quote right after `,` or after the sentence end (with no speaker

@@ -227,6 +227,14 @@ fn reported(
     } else if c < b && matches!(v.word(c), "," | ":") {
         c += 1;
     }
+    // "his tax plans, as I did": an intention needs "to", "that" or a quotation after it.
+    let listener_verb = LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str());
+    if class == CueClass::Intent
+        && !listener_verb
+        && !(v.is(c, "to") || v.is(c, "that") || c < b && v.quote_starting_at(c).is_some())
+    {
+        return None;
+    }
     if class == CueClass::Describe {
         // `X described Y as "Q"`: the quotation is what X said.
         if let Some(q) = (c..(c + 8).min(b))

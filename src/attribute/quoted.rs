@@ -61,7 +61,9 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
                 .find('\n')
                 .map_or(v.text.len(), |i| q.end + i);
             let signs = v.tokens[phrase.end - 1].span.end
-                >= v.text[..line_end].trim_end_matches(['.', ' ']).len();
+                >= v.text[..line_end]
+                    .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+                    .len();
             return signs.then(|| Speaker {
                 cue: v.span(t, name),
                 cue_token: t,

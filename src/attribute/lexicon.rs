@@ -85,6 +85,8 @@ pub enum WordRole {
     Listener,
     /// "of", "for": inside a noun phrase ("a spokesman for the company").
     Preposition,
+    /// "Mr", "Sen": an abbreviated title whose dot ends no sentence.
+    Title,
     Determiner,
 }
 
@@ -185,6 +187,7 @@ impl CueLexicon {
                 "stop" => WordRole::Stop,
                 "listener" => WordRole::Listener,
                 "preposition" => WordRole::Preposition,
+                "title" => WordRole::Title,
                 "determiner" => WordRole::Determiner,
                 other => panic!("function_words.tsv: unknown role {other}"),
             };

@@ -137,7 +137,9 @@ impl<'a> DocView<'a> {
             return false;
         }
         let prev = self.word(i - 1);
-        let short_title = prev.len() <= 4 && self.is_capitalised(i - 1);
+        let initial = prev.chars().count() == 1;
+        let short_title =
+            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1);
         let glued = self.tokens[i - 1].span.end == self.tokens[i].span.start;
         let next_capital = i + 1 < self.tokens.len()
             && self.is_capitalised(i + 1)

@@ -16,7 +16,17 @@ fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
     while j < limit && v.is_quote_mark(j) && v.tokens[j].span.start == v.tokens[j - 1].span.end {
         j += 1;
     }
-    j >= limit || v.tokens[j].span.start > v.tokens[j - 1].span.end && v.is_capitalised(j)
+    if j >= limit {
+        return true;
+    }
+    let spaced = v.tokens[j].span.start > v.tokens[j - 1].span.end;
+    // `… a year. "That does not …`: the next sentence may open with a quotation.
+    let next = if v.quote_starting_at(j).is_some() && j + 1 < limit {
+        j + 1
+    } else {
+        j
+    };
+    spaced && v.is_capitalised(next)
 }
 
 /// Conjunctions that start the writer's own clause after a comma.

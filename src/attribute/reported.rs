@@ -94,9 +94,6 @@ fn reported(
         && (ARTICLES.iter().any(|d| v.is(start - 1, d))
             || v.word(start - 1).ends_with("'s")
             || v.word(start - 1).ends_with("’s"));
-    if passive || noun {
-        return None;
-    }
     let cue = v.span(start, i + 1);
     // Where content written before the source ends: `C, X said`, `C, as X said`.
     let content_end = |tok: usize| {
@@ -109,6 +106,14 @@ fn reported(
         }
     };
     let after_break = |tok: usize| content_end(tok).is_some();
+    // "a group calling itself …": a participle right after a noun describes it.
+    let reduced_relative = start == i
+        && v.word(i).ends_with("ing")
+        && !after_break(start)
+        && !shares_subject(v, start, a);
+    if passive || noun || reduced_relative {
+        return None;
+    }
     let speech = matches!(class, CueClass::Speech | CueClass::Belief);
 
     // `C, said X.`: the source written after its cue.

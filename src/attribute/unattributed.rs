@@ -6,9 +6,17 @@ use super::view::DocView;
 use crate::document::{Claim, ClaimKind, Figure, Span};
 
 pub fn claims(v: &DocView, figures: &[Figure], claims: &mut Vec<Claim>) {
+    // A figure inside a claim's content, source or cue is no statement of the writer's.
     let mut covered: Vec<Span> = claims
         .iter()
-        .flat_map(|c| c.fragments.iter().copied())
+        .flat_map(|c| {
+            let source = c
+                .source
+                .iter()
+                .flat_map(|s| [Some(s.span), s.role])
+                .flatten();
+            c.fragments.iter().copied().chain(source).chain(c.cue)
+        })
         .collect();
     covered.sort();
     // Running maximum of ends: a fragment starting before a figure covers it when it ends after.

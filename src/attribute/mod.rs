@@ -178,3 +178,371 @@ fn link(v: &DocView, figures: &[Figure], claim: &mut Claim) {
     entities.dedup();
     claim.entities = entities;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{ClaimKind, Document};
+    use crate::{Config, Extractor};
+
+    fn extract(text: &str) -> Document {
+        Extractor::new(&Config::default())
+            .expect("extractor")
+            .extract(text)
+    }
+
+    /// (source, cue, content, kind) of every claim with a cue or a source.
+    fn attributed(text: &str) -> Vec<(Option<String>, Option<String>, String, ClaimKind)> {
+        let doc = extract(text);
+        doc.claims
+            .iter()
+            .filter(|c| c.cue.is_some() || c.source.is_some())
+            .map(|c| {
+                (
+                    c.source.as_ref().map(|s| s.span.text(text).to_string()),
+                    c.cue.map(|s| s.text(text).to_string()),
+                    c.span.text(text).to_string(),
+                    c.kind,
+                )
+            })
+            .collect()
+    }
+
+    /// One table row: a text and the source, cue, start of the content and kind a reader
+    /// finds in it.
+    struct Case {
+        text: &'static str,
+        source: Option<&'static str>,
+        cue: Option<&'static str>,
+        content: &'static str,
+        kind: ClaimKind,
+    }
+
+    const fn case(
+        text: &'static str,
+        source: Option<&'static str>,
+        cue: Option<&'static str>,
+        content: &'static str,
+        kind: ClaimKind,
+    ) -> Case {
+        Case {
+            text,
+            source,
+            cue,
+            content,
+            kind,
+        }
+    }
+
+    #[test]
+    fn finds_each_construct() {
+        use ClaimKind::*;
+        let table = [
+            case(
+                "According to the ministry, prices rose by 4 percent.",
+                Some("the ministry"),
+                Some("According to"),
+                "prices rose by 4 percent",
+                AccordingTo,
+            ),
+            case(
+                "Prices rose by 4 percent, according to the ministry.",
+                Some("the ministry"),
+                Some("according to"),
+                "Prices rose by 4 percent",
+                AccordingTo,
+            ),
+            case(
+                "The mayor said that the bridge would reopen in May.",
+                Some("The mayor"),
+                Some("said"),
+                "that the bridge would re",
+                Indirect,
+            ),
+            case(
+                "The mayor said the bridge would reopen in May.",
+                Some("The mayor"),
+                Some("said"),
+                "the bridge would reopen ",
+                Indirect,
+            ),
+            case(
+                "The bridge will reopen in May, the mayor said on Friday.",
+                Some("the mayor"),
+                Some("said"),
+                "The bridge will reopen i",
+                Indirect,
+            ),
+            case(
+                "The bridge will reopen in May, said Anna Berg, a city engineer.",
+                Some("Anna Berg"),
+                Some("said"),
+                "The bridge will reopen i",
+                Indirect,
+            ),
+            case(
+                "Anna Berg told reporters on Friday that the bridge was safe.",
+                Some("Anna Berg"),
+                Some("told"),
+                "that the bridge was safe",
+                Indirect,
+            ),
+            case(
+                "\"The bridge is safe,\" she said.",
+                Some("she"),
+                Some("said"),
+                "\"The bridge is safe,\"",
+                Direct,
+            ),
+            case(
+                "\u{201C}The bridge is safe,\u{201D} said Anna Berg, a city engineer.",
+                Some("Anna Berg"),
+                Some("said"),
+                "\u{201C}The bridge is safe,\u{201D}",
+                Direct,
+            ),
+            case(
+                "Anna Berg said: \"The bridge is safe and open.\"",
+                Some("Anna Berg"),
+                Some("said"),
+                "\"The bridge is safe and ",
+                Direct,
+            ),
+            case(
+                "The mayor described the plan as \"a waste of money.\"",
+                Some("The mayor"),
+                Some("described"),
+                "\"a waste of money.\"",
+                Direct,
+            ),
+            case(
+                "The mayor said the plan was \"a waste of money.\"",
+                Some("The mayor"),
+                Some("said"),
+                "the plan was \"a waste of",
+                Mixed,
+            ),
+            case(
+                "Officials believe the fire was set deliberately.",
+                Some("Officials"),
+                Some("believe"),
+                "the fire was set deliber",
+                Indirect,
+            ),
+            case(
+                "The union vowed to continue the strike until March.",
+                Some("The union"),
+                Some("vowed"),
+                "to continue the strike u",
+                Indirect,
+            ),
+            case(
+                "A survey released on Monday shows that most voters oppose the plan.",
+                Some("A survey released on Monday"),
+                Some("shows"),
+                "that most voters oppose ",
+                Indirect,
+            ),
+            case(
+                "The fire is thought to have started in the kitchen.",
+                None,
+                Some("is thought"),
+                "The fire is thought to h",
+                Indirect,
+            ),
+            case(
+                "It was reported that the minister had resigned.",
+                None,
+                Some("It was reported that"),
+                "the minister had resigne",
+                Indirect,
+            ),
+            case(
+                "The rebels claimed responsibility for the attack on the base.",
+                Some("The rebels"),
+                Some("claimed responsibility"),
+                "responsibility for the a",
+                Responsibility,
+            ),
+            case(
+                "The vote was close, and it came late, as critics have said.",
+                Some("critics"),
+                Some("have said"),
+                "The vote was close",
+                Indirect,
+            ),
+            case(
+                "The price, she said, would double by next year.",
+                Some("she"),
+                Some("said"),
+                "The price, she said, wou",
+                Indirect,
+            ),
+        ];
+        for c in table {
+            let got = attributed(c.text);
+            let found = got.iter().any(|(source, cue, content, kind)| {
+                source.as_deref() == c.source
+                    && cue.as_deref() == c.cue
+                    && content.starts_with(c.content)
+                    && *kind == c.kind
+            });
+            assert!(
+                found,
+                "{}\n  want {:?} {:?} {:?} {:?}\n  got  {got:?}",
+                c.text, c.source, c.cue, c.content, c.kind
+            );
+        }
+    }
+
+    #[test]
+    fn ignores_what_is_no_attribution() {
+        let table = [
+            "The attack claimed the lives of 24 people.",
+            "The so-called \"peace plan\" was never published.",
+            "She starred in \"Night Train\" last year.",
+            "The tax plans were unpopular, as the vote showed.",
+            "A group calling itself the Front left leaflets.",
+            "The bridge was told to be closed.",
+            "His claim that the bridge was safe was false.",
+        ];
+        for text in table {
+            let got = attributed(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn split_quotes_are_one_claim_with_fragments() {
+        let text = "\"The bridge is safe,\" she said. \"We checked it twice.\"";
+        let doc = extract(text);
+        let claims: Vec<_> = doc.claims.iter().filter(|c| c.source.is_some()).collect();
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        let texts: Vec<&str> = claims[0].fragments.iter().map(|f| f.text(text)).collect();
+        assert_eq!(
+            texts,
+            ["\"The bridge is safe,\"", "\"We checked it twice.\""]
+        );
+        assert_eq!(claims[0].kind, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn quote_only_paragraph_takes_the_previous_speaker() {
+        let text = "\"We are ready,\" said Anna Berg.\n\n\"The crews start at dawn.\"";
+        let doc = extract(text);
+        let last = doc.claims.last().expect("claims");
+        assert_eq!(last.span.text(text), "\"The crews start at dawn.\"");
+        let source = last.source.as_ref().expect("source");
+        assert_eq!(source.span.text(text), "Anna Berg");
+        assert_eq!(last.cue, None);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_continues_until_it_closes() {
+        let text = "Anna Berg said: \"The first part ends here.\n\n\"The second part closes it.\"";
+        let doc = extract(text);
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("claim");
+        assert_eq!(
+            c.span.text(text),
+            "\"The first part ends here.\n\n\"The second part closes it.\""
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_its_paragraph() {
+        let text = "\"The bridge is safe and open, she said.\n\nThe council met on Monday.";
+        let doc = extract(text);
+        assert!(doc
+            .claims
+            .iter()
+            .all(|c| !c.span.text(text).contains("council")));
+    }
+
+    #[test]
+    fn pronoun_and_description_sources_resolve_to_the_last_compatible_entity() {
+        let text = "Antony Blinken spoke in Kabul. He said the airport was secure.";
+        let doc = extract(text);
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("claim");
+        let source = c.source.as_ref().expect("source");
+        assert_eq!(source.span.text(text), "He");
+        if let Some(e) = source.entity {
+            assert_eq!(doc.entities[e].name, "Antony Blinken");
+        }
+    }
+
+    #[test]
+    fn appositive_gives_role_and_affiliation() {
+        let text =
+            "The factions differ, according to Colin Clarke, head of research at the Soufan Group.";
+        let doc = extract(text);
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("claim");
+        let source = c.source.as_ref().expect("source");
+        assert_eq!(source.span.text(text), "Colin Clarke");
+        assert_eq!(source.role.map(|r| r.text(text)), Some("head of research"));
+        let affiliation = source.affiliation.expect("affiliation");
+        assert_eq!(doc.entities[affiliation].name, "Soufan Group");
+    }
+
+    #[test]
+    fn hedges_are_recorded() {
+        let text = "According to the agency, the storm might reach the coast by Friday.";
+        let doc = extract(text);
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("claim");
+        assert_eq!(c.hedges, ["might"]);
+    }
+
+    #[test]
+    fn figures_in_the_writers_voice_are_unattributed() {
+        let text = "The council approved a $48 million budget. Nobody objected.";
+        let doc = extract(text);
+        let c = &doc.claims[0];
+        assert_eq!(c.kind, ClaimKind::Unattributed);
+        assert_eq!(c.cue, None);
+        assert!(c.source.is_none());
+        assert_eq!(
+            c.span.text(text),
+            "The council approved a $48 million budget"
+        );
+        assert_eq!(c.figures, [0]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "",
+            "\"",
+            "“",
+            "said",
+            "according to",
+            "\"A,\" said",
+            "He said:",
+            "''",
+            "``x''",
+            "“é”, dit-il. «Ça va»",
+            "Mr. said. \"\" — ― --",
+            "X, Y, said, Z, according to, W.",
+            "it was reported that",
+            "\n\n\"\n\n\"\n",
+        ] {
+            let doc = extract(text);
+            for c in &doc.claims {
+                assert!(text.get(c.span.start..c.span.end).is_some());
+            }
+        }
+    }
+}

@@ -159,18 +159,20 @@ fn reported(
     // `C, X said.` and `A, X said, B.`
     if let Some(p) = before {
         let before_end = content_end(p.start).unwrap_or(a);
+        // `A, X said, B`: the rest of the sentence after the cue's comma.
+        let rest = (tail_comma && t + 1 < b && v.info[t + 1].cue.is_none())
+            .then(|| (t + 1, clause_end(v, t + 1, b)))
+            .filter(|&(s, e)| word_count(v, s, e) >= MIN_CONTENT_BEFORE);
+        let lead = word_count(v, a, before_end);
         if speech
             && after_break(p.start)
             && (tail_ends || tail_comma)
             && adverbial_tail
-            && word_count(v, a, before_end) >= MIN_CONTENT_BEFORE
+            && (lead >= MIN_CONTENT_BEFORE || lead > 0 && rest.is_some())
         {
             let mut fragments = vec![trimmed(v, a, before_end)?];
-            if tail_comma && t + 1 < b && v.info[t + 1].cue.is_none() {
-                let end = clause_end(v, t + 1, b);
-                if word_count(v, t + 1, end) >= MIN_CONTENT_BEFORE {
-                    fragments.extend(trimmed(v, t + 1, end));
-                }
+            if let Some((s, e)) = rest {
+                fragments.extend(trimmed(v, s, e));
             }
             let source = source::build(v, &p);
             return Some(claim(v, None, fragments, Some(cue), Some(source), "x-said"));
@@ -216,7 +218,9 @@ fn reported(
             }
         }
     }
-    let adverbial = c < b && (matches!(v.role(c), Some(WordRole::Stop)) || v.is_capitalised(c));
+    // "told reporters after the vote that C", "said on Monday that C".
+    let adverbial = c < b
+        && (matches!(v.role(c), Some(WordRole::Stop | WordRole::Boundary)) || v.is_capitalised(c));
     let mut j = c;
     while j < b
         && j - c < MAX_THAT_DISTANCE
@@ -366,9 +370,12 @@ fn according(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
     } else {
         word_count(v, a, i)
     };
+    // "In 2015, according to X, the group …": a short lead-in is no content, unless what
+    // follows the source is its appositive ("…, according to X, head of research at Y.").
+    let appositive = source::appositive_after(v, e, b);
     let initial = i == a
         || v.role(i - 1) == Some(WordRole::Boundary)
-        || v.is_punct(i - 1) && words_before < MIN_CONTENT_BEFORE + 1;
+        || v.is_punct(i - 1) && words_before < MIN_CONTENT_BEFORE + 1 && appositive.is_none();
     let (content, appositive) = if initial {
         if e >= b || v.word(e) != "," {
             return None;
@@ -379,7 +386,7 @@ fn according(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
         if words_before < 2 {
             return None;
         }
-        (trimmed(v, a, i)?, source::appositive_after(v, e, b))
+        (trimmed(v, a, i)?, appositive)
     };
     let phrase = SourcePhrase {
         start: s,

@@ -72,6 +72,12 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
             });
         }
     }
+    // `"… hardcore." She says it …`: a quote that ends its sentence is no content of a
+    // following speaker, who goes on with a content of their own.
+    let closing = v.token_at(q.end).saturating_sub(2);
+    if v.word(closing) == "." && !v.is_abbreviation_dot(closing) {
+        return None;
+    }
     if is_speech(v, t) {
         let phrase = source::source_after(v, t + 1, limit)?;
         let next = phrase.appositive.map_or(phrase.end, |(_, b)| b);

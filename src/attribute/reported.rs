@@ -302,8 +302,17 @@ fn shared_source(v: &DocView, found: &Found, a: usize, b: usize) -> Option<Sourc
     {
         return c.source.clone();
     }
-    let p = source::source_after(v, a, b)?;
-    (looks_like_source(v, &p) && (v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some()))
+    // "In August, several groups …, saying": skip a leading adverbial up to its comma.
+    let mut start = a;
+    if matches!(
+        v.role(a),
+        Some(WordRole::Stop | WordRole::Boundary | WordRole::Preposition)
+    ) {
+        start = (a..b).find(|&j| v.word(j) == ",")? + 1;
+    }
+    let p = source::source_after(v, start, b)?;
+    let named = v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some();
+    (looks_like_source(v, &p) && (named || v.role(p.start) == Some(WordRole::Determiner)))
         .then(|| source::build(v, &p))
 }
 

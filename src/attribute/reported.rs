@@ -111,7 +111,9 @@ fn reported(
         && v.word(i).ends_with("ing")
         && !after_break(start)
         && !shares_subject(v, start, a);
-    if passive || noun || reduced_relative {
+    // "took to Twitter to accuse": an infinitive has no subject of its own here.
+    let infinitive = start > a && v.is(start - 1, "to");
+    if passive || noun || reduced_relative || infinitive {
         return None;
     }
     let speech = matches!(class, CueClass::Speech | CueClass::Belief);
@@ -255,7 +257,15 @@ fn reported(
     if c >= b {
         return None;
     }
-    let end = clause_end(v, c, b);
+    let mut end = clause_end(v, c, b);
+    if !speech {
+        // "criticized the plan, which …": the object ends before a relative clause.
+        if let Some(k) =
+            (c + 1..end).find(|&k| v.word(k - 1) == "," && (v.is(k, "which") || v.is(k, "who")))
+        {
+            end = k - 1;
+        }
+    }
     let min_words = if speech { 1 } else { 2 };
     if word_count(v, c, end) < min_words {
         return None;

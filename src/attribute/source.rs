@@ -49,6 +49,11 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     let mut start = end;
     while start > floor && np_token(v, start - 1) && end - start < MAX_NP {
         start -= 1;
+        // "… the mail they never asked": a subject pronoun is a whole phrase.
+        let pronoun = v.info[start].pronoun.is_some() && v.is_word(start) && start + 1 < end;
+        if pronoun {
+            break;
+        }
         let verb_before = start > floor
             && v.role(start) == Some(WordRole::Determiner)
             && v.is_word(start - 1)

@@ -10,7 +10,7 @@ use super::{claim, Found};
 use crate::document::{ClaimKind, Span};
 
 /// Most tokens between a quotation and its cue (`"Q," Secretary of State Antony Blinken said`).
-const MAX_GAP: usize = 14;
+const MAX_GAP: usize = 30;
 /// Most tokens from a speaker to the end of their sentence, where a continuing quote may open.
 const MAX_TO_SENTENCE_END: usize = 40;
 /// Most bytes between a direct claim and a quotation that continues it in the same paragraph.

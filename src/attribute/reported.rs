@@ -120,7 +120,8 @@ fn reported(
 
     // `C, said X.`: the source written after its cue.
     if speech && after_break(start) {
-        if let Some(p) = source::source_after(v, i + 1, b) {
+        let day = v.role(i + 1) == Some(WordRole::Stop);
+        if let Some(p) = source::source_after(v, i + 1, b).filter(|_| !day) {
             let end = p.appositive.map_or(p.end, |(_, e)| e);
             let ends = end >= b || matches!(v.word(end), "." | "?" | "!");
             if ends && looks_like_source(v, &p) && word_count(v, a, start - 1) >= MIN_CONTENT_BEFORE

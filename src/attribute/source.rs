@@ -10,7 +10,7 @@ use crate::document::{EntityType, Source, Span};
 /// Longest source noun phrase, in tokens; longer runs are clauses, not names.
 const MAX_NP: usize = 10;
 /// Longest appositive, in tokens.
-const MAX_APPOSITIVE: usize = 16;
+const MAX_APPOSITIVE: usize = 24;
 /// How far back a pronoun or description looks for its entity, in bytes.
 const RESOLVE_WINDOW: usize = 1500;
 

@@ -146,7 +146,11 @@ impl<'a> DocView<'a> {
             && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
                 .chars()
                 .all(|c| c == ' ');
-        glued && short_title && next_capital
+        // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
+        let before_comma = i + 1 < self.tokens.len()
+            && self.word(i + 1) == ","
+            && self.tokens[i + 1].span.start == self.tokens[i].span.end;
+        glued && (short_title && next_capital || before_comma)
     }
 
     /// Walks back from cue token `i` over auxiliaries and adverbs ("has also said").

@@ -115,12 +115,16 @@ impl<'a> DocView<'a> {
         self.tokens[i].kind == TokenKind::Punct
     }
 
+    /// The lexicon role of token `i` (none past the end).
     pub fn role(&self, i: usize) -> Option<WordRole> {
-        self.info[i].role
+        self.info.get(i).and_then(|w| w.role)
     }
 
+    /// True when token `i` starts with an upper-case letter (false past the end).
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.tokens[i].is_capitalised(self.text)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_capitalised(self.text))
     }
 
     /// True for a quotation mark token (straight, curly or a doubled apostrophe/backtick).

@@ -40,13 +40,15 @@ CLASSES = {
         posted reiterate reiterates reiterated echo echoed disclose disclosed reveal reveals
         revealed contend contends contended maintain maintains maintained allege alleges alleged
         assure assured inform informed charged pointed mention mentioned
-        continued continues wondered explain insisted added""",
+        continued continues wondered explain insisted added cited citing referring referred
+        pointing repeated talked talking""",
     "belief": """believe believes believed think thinks thought feel feels felt fear fears feared
         hope hopes hoped expect expects doubt doubts know knows knew worry worries worried
-        suspect suspects suspected assume assumes agree agrees agreed""",
+        suspect suspects suspected assume assumes agree agrees agreed hoping""",
     "intent": """want wants wanted plan plans planned vow vows vowed pledge pledges pledged
         promise promises promised seek seeks sought intend intends intended refuse refuses
-        refused decline declines declined threaten threatens threatened urge urges urged""",
+        refused decline declines declined threaten threatens threatened urge urges urged
+        promising ordered urging""",
     "finding": """show shows showed shown find finds found conclude concludes concluded
         indicate indicates indicated estimate estimates estimated""",
     "describe": """describe describes described describing call calls called calling dub dubbed
@@ -54,7 +56,8 @@ CLASSES = {
     "evaluation": """criticize criticizes criticized criticise criticised praise praises praised
         endorse endorses endorsed accuse accuses accused blame blames blamed defend defends
         defended attacked blast blasted slam slams slammed condemn condemns condemned
-        denounce denounces denounced dismiss dismissed reject rejects rejected mock mocked""",
+        denounce denounces denounced dismiss dismissed reject rejects rejected mock mocked
+        expressed questioned questioning criticizing denouncing""",
     "according": "according",
 }
 

@@ -228,7 +228,11 @@ fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Spa
     // Everett, Wash.,", "said X, an economist who served as director of …".
     let mut split = None;
     while t + 1 < n && t - next < MAX_TO_SENTENCE_END && v.quote_starting_at(t).is_none() {
-        if v.paragraph_break_between(v.tokens[t - 1].span.end, v.tokens[t].span.start) {
+        // A new paragraph, or a second cue ("…, suggesting a few questions, including, …"),
+        // ends the speaker's turn.
+        let second_cue = t > next && v.info[t].cue.is_some();
+        if second_cue || v.paragraph_break_between(v.tokens[t - 1].span.end, v.tokens[t].span.start)
+        {
             return;
         }
         let w = v.word(t);

@@ -200,7 +200,7 @@ fn reported(
             source::build(v, &p)
         }
         // `…, adding that C` and `… and warned that C`: the sentence's speaker.
-        None if shares_subject(v, start, a) => shared_source(v, found, a, b)?,
+        None if shares_subject(v, start, a) => shared_source(v, found, start, a, b)?,
         None => return None,
     };
     let mut c = i + 1;
@@ -302,26 +302,30 @@ fn shares_subject(v: &DocView, start: usize, a: usize) -> bool {
 
 /// The sentence's speaker: the source of its last claim so far, else its first noun phrase
 /// when that reads as a source.
-fn shared_source(v: &DocView, found: &Found, a: usize, b: usize) -> Option<Source> {
+fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -> Option<Source> {
     let sentence_start = v.tokens[a].span.start;
-    if let Some(c) = found
+    let here = v.tokens[start].span.start;
+    let nearest = found
         .claims
         .iter()
-        .rev()
-        .take_while(|c| c.span.end >= sentence_start)
-        .find(|c| c.cue.is_some_and(|cue| cue.start >= sentence_start))
-    {
+        .filter(|c| {
+            c.source.is_some()
+                && c.cue
+                    .is_some_and(|cue| cue.start >= sentence_start && cue.end <= here)
+        })
+        .max_by_key(|c| c.cue.map(|cue| cue.start));
+    if let Some(c) = nearest {
         return c.source.clone();
     }
     // "In August, several groups …, saying": skip a leading adverbial up to its comma.
-    let mut start = a;
+    let mut first = a;
     if matches!(
         v.role(a),
         Some(WordRole::Stop | WordRole::Boundary | WordRole::Preposition)
     ) {
-        start = (a..b).find(|&j| v.word(j) == ",")? + 1;
+        first = (a..b).find(|&j| v.word(j) == ",")? + 1;
     }
-    let p = source::source_after(v, start, b)?;
+    let p = source::source_after(v, first, b)?;
     let named = v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some();
     (looks_like_source(v, &p) && (named || v.role(p.start) == Some(WordRole::Determiner)))
         .then(|| source::build(v, &p))

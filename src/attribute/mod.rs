@@ -403,7 +403,8 @@ mod tests {
             "The tax plans were unpopular, as the vote showed.",
             "A group calling itself the Front left leaflets.",
             "The bridge was told to be closed.",
-            "His claim that the bridge was safe was false.",
+            "The claim that the bridge was safe was false.",
+            "The bridge he's building was never safe.",
         ];
         for text in table {
             let got = attributed(text);

@@ -27,6 +27,47 @@ const ARTICLES: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "this", "your",
 ];
 
+/// Articles: "the claim that" names no speaker.
+const ARTICLE_ONLY: &[&str] = &["a", "an", "the", "this"];
+
+/// `Trump's claim that C`, `his claim that C`: a noun cue whose possessor is the speaker
+/// ("the claim that C" names none).
+fn noun_cue(
+    v: &DocView,
+    i: usize,
+    class: CueClass,
+    start: usize,
+    a: usize,
+    b: usize,
+) -> Option<Claim> {
+    let owner = start - 1;
+    let owned = is_possessive(v, owner)
+        || v.role(owner) == Some(WordRole::Determiner)
+            && !ARTICLE_ONLY.iter().any(|d| v.is(owner, d));
+    if class != CueClass::Speech || !owned || !v.is(i + 1, "that") {
+        return None;
+    }
+    let p = source::source_before(v, start, a)?;
+    let end = clause_end(v, i + 1, b);
+    let content = trimmed(v, i + 1, end)?;
+    let source = source::build(v, &p);
+    let cue = Some(v.span(start, i + 1));
+    Some(claim(v, None, vec![content], cue, Some(source), "noun-cue"))
+}
+
+/// True for a possessive ("Trump's", "Trump’s"), not a contraction ("he's", "that's").
+fn is_possessive(v: &DocView, i: usize) -> bool {
+    let w = v.word(i);
+    let stem = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .map(str::to_lowercase);
+    stem.is_some_and(|s| {
+        !s.is_empty()
+            && !["he", "she", "it", "that", "who", "there", "what", "here"].contains(&s.as_str())
+    })
+}
+
 /// Verbs whose first object is the audience, not the content ("told reporters that …").
 const LISTENER_VERBS: &[&str] = &[
     "assured", "asked", "informed", "reminded", "tell", "telling", "tells", "told", "urged",
@@ -88,12 +129,17 @@ fn reported(
     let start = v.cue_start(i, a);
     // "was told", "is expected", "criticized by": passives (see hedged) are not speech by
     // their subject.
-    let passive = (start..i).any(|j| BE.iter().any(|be| v.is(j, be))) || v.is(i + 1, "by");
-    // "the claim", "his call", "Trump's promise": the cue word is a noun.
-    let noun = start > a
-        && (ARTICLES.iter().any(|d| v.is(start - 1, d))
-            || v.word(start - 1).ends_with("'s")
-            || v.word(start - 1).ends_with("’s"));
+    // "is telling" is no passive.
+    let progressive = v.word(i).ends_with("ing");
+    let passive =
+        !progressive && (start..i).any(|j| BE.iter().any(|be| v.is(j, be))) || v.is(i + 1, "by");
+    // "the claim", "his call", "Trump's promise": the cue word is a noun ("he's claiming" is
+    // no possessive).
+    let possessive = start > a && is_possessive(v, start - 1);
+    let noun = start > a && ARTICLES.iter().any(|d| v.is(start - 1, d)) || possessive;
+    if noun {
+        return noun_cue(v, i, class, start, a, b);
+    }
     let cue = v.span(start, i + 1);
     // Where content written before the source ends: `C, X said`, `C, as X said`.
     let content_end = |tok: usize| {
@@ -113,7 +159,7 @@ fn reported(
         && !shares_subject(v, start, a);
     // "took to Twitter to accuse": an infinitive has no subject of its own here.
     let infinitive = start > a && v.is(start - 1, "to");
-    if passive || noun || reduced_relative || infinitive {
+    if passive || reduced_relative || infinitive {
         return None;
     }
     let speech = matches!(class, CueClass::Speech | CueClass::Belief);

@@ -34,6 +34,16 @@ const CONTRAST: &[&str] = &["although", "but", "though", "whereas", "while"];
 
 /// End (exclusive token index) of the content that starts at token `from`, within `limit`.
 pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
+    content_end(v, from, limit, false)
+}
+
+/// End of an object-like content (what is criticized, wanted, described): it also stops at
+/// a semicolon, a dash, or ", and" opening a new clause ("…, and Clinton is promising …").
+pub fn object_end(v: &DocView, from: usize, limit: usize) -> usize {
+    content_end(v, from, limit, true)
+}
+
+fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
     let mut i = from;
     while i < limit {
         if let Some(q) = v.quote_at(v.tokens[i].span.start) {
@@ -64,6 +74,17 @@ pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
         }
         if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info[i + 1].cue.is_some() {
             return i;
+        }
+        if object && i > from {
+            let dash =
+                matches!(v.word(i), ";" | "—" | "―" | "–") || v.word(i) == "-" && v.is(i + 1, "-");
+            let new_clause = v.word(i - 1) == ","
+                && v.is(i, "and")
+                && i + 1 < limit
+                && (v.is_capitalised(i + 1) || v.info[i + 1].pronoun.is_some());
+            if dash || new_clause {
+                return if new_clause { i - 1 } else { i };
+            }
         }
         i += 1;
     }

@@ -3,7 +3,7 @@
 //! `A, X said, B`, `X described Y as "Q"`, `According to X, C`, `C, according to X`,
 //! and claims of responsibility (`X claimed responsibility for C`).
 
-use super::content::{clause_end, trimmed};
+use super::content::{clause_end, object_end, trimmed};
 use super::lexicon::{CueClass, Referent, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
 use super::view::DocView;
@@ -304,7 +304,11 @@ fn reported(
     if c >= b {
         return None;
     }
-    let mut end = clause_end(v, c, b);
+    let mut end = if speech {
+        clause_end(v, c, b)
+    } else {
+        object_end(v, c, b)
+    };
     if !speech {
         // "criticized the plan, which …": the object ends before a relative clause.
         if let Some(k) =

@@ -27,6 +27,9 @@ const ARTICLES: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "this", "your",
 ];
 
+/// Nouns of time after "last", "this", "on": "said last week the plan …".
+const TIME_UNITS: &[&str] = &["month", "morning", "night", "week", "weekend", "year"];
+
 /// Articles: "the claim that" names no speaker.
 const ARTICLE_ONLY: &[&str] = &["a", "an", "the", "this"];
 
@@ -267,23 +270,39 @@ fn reported(
             }
         }
     }
-    // "told reporters after the vote that C", "said on Monday that C".
+    // "told reporters after the vote that C", "said on Monday that C", "told CBS's "Face the
+    // Nation" that C".
     let adverbial = c < b
-        && (matches!(v.role(c), Some(WordRole::Stop | WordRole::Boundary)) || v.is_capitalised(c));
+        && (matches!(v.role(c), Some(WordRole::Stop | WordRole::Boundary))
+            || v.is_capitalised(c)
+            || v.quote_starting_at(c).is_some());
     let mut j = c;
-    while j < b
-        && j - c < MAX_THAT_DISTANCE
-        && (v.is_word(j) || v.word(j) == ",")
-        && v.info[j].cue.is_none()
-        && !v.is(j, "that")
-        && v.quote_at(v.tokens[j].span.start).is_none()
-    {
-        j += 1;
+    while j < b && j - c < MAX_THAT_DISTANCE && v.info[j].cue.is_none() && !v.is(j, "that") {
+        if let Some(q) = v.quote_starting_at(j) {
+            j = v.token_at(v.quotes[q].end).max(j + 1);
+        } else if v.is_word(j) || v.word(j) == "," {
+            j += 1;
+        } else {
+            break;
+        }
     }
     if j < b && v.is(j, "that") && (j == c || adverbial) {
         c = j;
     } else if c < b && matches!(v.word(c), "," | ":") {
         c += 1;
+    } else {
+        // "said Tuesday the drug was found", "said last week the plan": skip the time.
+        while c + 1 < b && v.role(c) == Some(WordRole::Stop) {
+            let day = v.is_capitalised(c);
+            let unit = TIME_UNITS.iter().any(|u| v.is(c + 1, u));
+            if day {
+                c += 1;
+            } else if unit || v.is_capitalised(c + 1) && v.role(c + 1) == Some(WordRole::Stop) {
+                c += 2;
+            } else {
+                break;
+            }
+        }
     }
     // "his tax plans, as I did": an intention needs "to", "that" or a quotation after it.
     let listener_verb = LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str());

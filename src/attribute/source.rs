@@ -68,6 +68,17 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     while start < end && v.is_punct(start) {
         start += 1;
     }
+    // "Trump this week", "Trump on Monday": the name ends before a time.
+    let mut end = end;
+    let time = |k: usize| {
+        v.role(k) == Some(WordRole::Stop)
+            && !["at", "by", "during", "in", "on", "via"]
+                .iter()
+                .any(|p| v.is(k, p))
+    };
+    if let Some(k) = (start + 1..end).find(|&k| time(k)) {
+        end = k;
+    }
     (start < end).then_some((start, end))
 }
 

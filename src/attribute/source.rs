@@ -68,7 +68,7 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     while start < end && v.is_punct(start) {
         start += 1;
     }
-    // "Trump this week", "Trump on Monday": the name ends before a time.
+    // "Trump this week said": a name ends before a time ("A poll released on Monday" stays).
     let mut end = end;
     let time = |k: usize| {
         v.role(k) == Some(WordRole::Stop)
@@ -76,7 +76,9 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
                 .iter()
                 .any(|p| v.is(k, p))
     };
-    if let Some(k) = (start + 1..end).find(|&k| time(k)) {
+    let name_before =
+        |k: usize| (start..k).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j));
+    if let Some(k) = (start + 1..end).find(|&k| time(k) && name_before(k)) {
         end = k;
     }
     (start < end).then_some((start, end))

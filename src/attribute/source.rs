@@ -69,7 +69,6 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
         start += 1;
     }
     // "Trump this week said": a name ends before a time ("A poll released on Monday" stays).
-    let mut end = end;
     let time = |k: usize| {
         v.role(k) == Some(WordRole::Stop)
             && !["at", "by", "during", "in", "on", "via"]

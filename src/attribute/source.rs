@@ -115,7 +115,10 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
         let starts_clause = start == floor
             || v.is_punct(start - 1)
             || v.role(start - 1) == Some(WordRole::Boundary);
-        let looks_like_name = v.is_capitalised(start) || v.info[start].pronoun.is_some();
+        // "Colin Clarke, head of …, said" or "one of the attorneys, Justin Bamberg, said".
+        let looks_like_name = v.is_capitalised(start)
+            || v.info[start].pronoun.is_some()
+            || v.is_capitalised(open) && v.role(open).is_none();
         return (starts_clause && looks_like_name).then_some(SourcePhrase {
             start,
             end: name_end,

@@ -24,9 +24,13 @@ pub fn is_statement(v: &DocView, q: Span) -> bool {
     words >= 4 || words >= 2 && inner_stop
 }
 
-/// A speech or belief cue word in lower case (a capitalised one is part of a name).
+/// A cue word in lower case next to a quotation (a capitalised one is part of a name): next
+/// to a quote, "concluded" or "vowed" introduce words as "said" does.
 fn is_speech(v: &DocView, i: usize) -> bool {
-    matches!(v.info[i].cue, Some(CueClass::Speech | CueClass::Belief)) && !v.is_capitalised(i)
+    matches!(
+        v.info[i].cue,
+        Some(CueClass::Speech | CueClass::Belief | CueClass::Finding | CueClass::Intent)
+    ) && !v.is_capitalised(i)
 }
 
 struct Speaker {

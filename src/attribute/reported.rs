@@ -253,6 +253,10 @@ fn reported(
         None => return None,
     };
     let mut c = i + 1;
+    // "pointed out that C": the particle belongs to the cue.
+    if v.is(c, "out") {
+        c += 1;
+    }
     if LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str()) && c < b {
         if v.role(c) == Some(WordRole::Listener) {
             c += 1;

@@ -41,7 +41,7 @@ CLASSES = {
         revealed contend contends contended maintain maintains maintained allege alleges alleged
         assure assured inform informed charged pointed mention mentioned
         continued continues wondered explain insisted added cited citing referring referred
-        pointing repeated talked talking points exclaimed confessed shouted yelled chanted
+        pointing repeated talked talking exclaimed confessed shouted yelled chanted
         screamed whispered interrupted reads""",
     "belief": """believe believes believed think thinks thought feel feels felt fear fears feared
         hope hopes hoped expect expects doubt doubts know knows knew worry worries worried

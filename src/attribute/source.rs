@@ -6,6 +6,7 @@
 use super::lexicon::{Referent, WordRole};
 use super::view::DocView;
 use crate::document::{EntityType, Source, Span};
+use crate::text::tokens::TokenKind;
 
 /// Longest source noun phrase, in tokens; longer runs are clauses, not names.
 const MAX_NP: usize = 10;
@@ -87,9 +88,12 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
 /// "the poll") or a plural ("critics", "voters").
 pub fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
     let head = v.word(p.end - 1);
-    v.is_capitalised(p.start)
-        || (p.start..p.end).any(|j| v.info[j].pronoun.is_some() || v.info[j].noun.is_some())
-        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+    // "minus 3.4 percentage points": figures are no speakers.
+    let figure = (p.start..p.end).any(|j| v.tokens[j].kind == TokenKind::Number);
+    !figure
+        && (v.is_capitalised(p.start)
+            || (p.start..p.end).any(|j| v.info[j].pronoun.is_some() || v.info[j].noun.is_some())
+            || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
 }
 
 /// The source phrase before a cue whose first token (auxiliaries included) is `end`:

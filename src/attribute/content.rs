@@ -30,7 +30,7 @@ fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
 }
 
 /// Conjunctions that start the writer's own clause after a comma.
-const CONTRAST: &[&str] = &["although", "but", "though", "whereas", "while"];
+const CONTRAST: &[&str] = &["although", "but", "however", "though", "whereas", "while"];
 
 /// End (exclusive token index) of the content that starts at token `from`, within `limit`.
 pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {

@@ -278,7 +278,6 @@ fn reported(
     // Nation" that C".
     let adverbial = c < b
         && (matches!(v.role(c), Some(WordRole::Stop | WordRole::Boundary))
-            || v.is_capitalised(c)
             || v.quote_starting_at(c).is_some());
     let mut j = c;
     while j < b && j - c < MAX_THAT_DISTANCE && v.info[j].cue.is_none() && !v.is(j, "that") {

@@ -115,7 +115,12 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
         if open == floor || v.word(open - 1) != "," || open == close {
             return None;
         }
-        let (start, name_end) = np_before(v, open - 1, floor)?;
+        let (mut start, mut name_end) = np_before(v, open - 1, floor)?;
+        // "Marley Anderson, 21, a junior from Las Vegas, said": step over the age.
+        let age = name_end - start == 1 && v.tokens[start].kind == TokenKind::Number;
+        if age && start > floor + 1 && v.word(start - 1) == "," {
+            (start, name_end) = np_before(v, start - 1, floor)?;
+        }
         let starts_clause = start == floor
             || v.is_punct(start - 1)
             || v.role(start - 1) == Some(WordRole::Boundary);

@@ -149,7 +149,7 @@ impl<'a> DocView<'a> {
             && self.is_capitalised(i + 1)
             && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
                 .chars()
-                .all(|c| c == ' ');
+                .all(|c| c.is_whitespace() && c != '\n');
         // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
         let before_comma = i + 1 < self.tokens.len()
             && self.word(i + 1) == ","

@@ -87,6 +87,8 @@ pub enum WordRole {
     Preposition,
     /// "Mr", "Sen": an abbreviated title whose dot ends no sentence.
     Title,
+    /// "Update", "Photo": a label before a colon that names no speaker.
+    Heading,
     Determiner,
 }
 
@@ -188,6 +190,7 @@ impl CueLexicon {
                 "listener" => WordRole::Listener,
                 "preposition" => WordRole::Preposition,
                 "title" => WordRole::Title,
+                "heading" => WordRole::Heading,
                 "determiner" => WordRole::Determiner,
                 other => panic!("function_words.tsv: unknown role {other}"),
             };

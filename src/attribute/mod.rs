@@ -405,6 +405,8 @@ mod tests {
             "The bridge was told to be closed.",
             "The claim that the bridge was safe was false.",
             "The bridge he's building was never safe.",
+            "Update: The bridge reopened on Monday.",
+            "The strike added to the delays.",
         ];
         for text in table {
             let got = attributed(text);

@@ -16,6 +16,8 @@ const MAX_TAIL: usize = 8;
 const MAX_THAT_DISTANCE: usize = 12;
 /// Most tokens of an "according to" source.
 const MAX_ACCORDING_SOURCE: usize = 20;
+/// Most tokens after the colon of a "Speaker: headline" line.
+const MAX_HEADLINE: usize = 30;
 /// Content written before its cue needs at least this many words ("C, X said").
 const MIN_CONTENT_BEFORE: usize = 3;
 
@@ -403,8 +405,9 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
         .then(|| source::build(v, &p))
 }
 
-/// A transcript line, `WALLACE: If I may, sir, …`: an upper-case name and a colon open the
-/// paragraph; the rest of the paragraph is what they said.
+/// A transcript line, `WALLACE: If I may, sir, …`, or a headline, `Graham: Trump's Rhetoric
+/// Destroying GOP's Chance`: a name and a colon open the paragraph; the rest of the line is
+/// what they said.
 fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
     let first_in_paragraph =
         a == 0 || v.paragraph_break_between(v.tokens[a - 1].span.end, v.tokens[a].span.start);
@@ -417,13 +420,21 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         let w = v.word(i);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
     };
-    if colon == start || !(start..colon).all(|i| shouting(i) || v.is_abbreviation_dot(i)) {
-        return None;
-    }
     let line_end = v.text[v.tokens[colon].span.end..]
         .find('\n')
         .map_or(v.text.len(), |i| v.tokens[colon].span.end + i);
     let end = v.token_at(line_end);
+    let name = |i: usize| v.is_abbreviation_dot(i) || v.is_capitalised(i) && v.role(i).is_none();
+    // "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline quoting its speaker.
+    let headline = end - colon <= MAX_HEADLINE
+        && colon + 1 < end
+        && (v.is_capitalised(colon + 1) || v.is_quote_mark(colon + 1))
+        && (start..colon).all(name);
+    let transcript = (start..colon).all(|i| shouting(i) || v.is_abbreviation_dot(i))
+        && !(start..colon).any(|i| v.role(i) == Some(WordRole::Heading));
+    if colon == start || !(headline || transcript) {
+        return None;
+    }
     let content = trimmed(v, colon + 1, end)?;
     let phrase = SourcePhrase {
         start,

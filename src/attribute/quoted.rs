@@ -21,7 +21,12 @@ pub fn is_statement(v: &DocView, q: Span) -> bool {
     let (a, b) = (v.token_at(q.start), v.token_at(q.end));
     let words = (a..b).filter(|&i| v.is_word(i)).count();
     let inner_stop = (a..b).any(|i| matches!(v.word(i), "," | "." | "?" | "!"));
-    words >= 4 || words >= 2 && inner_stop
+    // "“Sunday Morning Futures,”": a short run of capitalised words is a title.
+    let title = words < 5
+        && (a..b)
+            .filter(|&i| v.is_word(i))
+            .all(|i| v.is_capitalised(i));
+    !title && (words >= 4 || words >= 2 && inner_stop)
 }
 
 /// A cue word in lower case next to a quotation (a capitalised one is part of a name): next

@@ -10,11 +10,12 @@ pub fn claims(v: &DocView, figures: &[Figure], claims: &mut Vec<Claim>) {
     let mut covered: Vec<Span> = claims
         .iter()
         .flat_map(|c| {
-            let source = c
-                .source
-                .iter()
-                .flat_map(|s| [Some(s.span), s.role])
-                .flatten();
+            // The source with its appositive, and an age between them ("Anderson, 21, a …").
+            let source = c.source.iter().map(|s| {
+                s.role.map_or(s.span, |r| {
+                    Span::new(s.span.start.min(r.start), s.span.end.max(r.end))
+                })
+            });
             c.fragments.iter().copied().chain(source).chain(c.cue)
         })
         .collect();

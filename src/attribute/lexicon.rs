@@ -237,7 +237,7 @@ impl CueLexicon {
                 .or_default()
                 .push(row[1].split(' ').map(str::to_string).collect());
         }
-        let longest_word = words.keys().map(String::len).max().unwrap_or(0) * 2;
+        let longest_word = (words.keys().map(String::len).max().unwrap_or(0) * 2).min(64);
         CueLexicon {
             words,
             hedges,
@@ -252,8 +252,17 @@ impl CueLexicon {
         if word.len() > self.longest_word {
             return WordInfo::default();
         }
-        let found = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        let found = if !word.is_ascii() {
             self.words.get(&word.to_lowercase())
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Lower-case short ASCII words on the stack: this runs for every capitalised token.
+            let mut buf = [0u8; 64];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower)
+                .ok()
+                .and_then(|w| self.words.get(w))
         } else {
             self.words.get(word)
         };

@@ -75,6 +75,10 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info[i + 1].cue.is_some() {
             return i;
         }
+        // "…, and more than 4 in 10 said …": a coordinated clause with its own cue.
+        if i > from && v.word(i - 1) == "," && v.is(i, "and") && cue_ahead(v, i + 1, limit) {
+            return i - 1;
+        }
         if object && i > from {
             let dash =
                 matches!(v.word(i), ";" | "—" | "―" | "–") || v.word(i) == "-" && v.is(i + 1, "-");
@@ -89,6 +93,13 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         i += 1;
     }
     limit
+}
+
+/// True when a cue word follows within a few words, before any punctuation.
+fn cue_ahead(v: &DocView, from: usize, limit: usize) -> bool {
+    (from..limit.min(from + 8))
+        .take_while(|&j| v.is_word(j))
+        .any(|j| v.info[j].cue.is_some() && !v.is_capitalised(j))
 }
 
 /// A cue that starts a new attribution after a comma: "adding", "according to", "he said".

@@ -161,11 +161,25 @@ impl<'a> DocView<'a> {
     pub fn cue_start(&self, i: usize, floor: usize) -> usize {
         let mut start = i;
         while start > floor
-            && matches!(self.role(start - 1), Some(WordRole::Aux | WordRole::Adverb))
+            && (matches!(self.role(start - 1), Some(WordRole::Aux | WordRole::Adverb))
+                || self.is_manner_adverb(start - 1, floor))
         {
             start -= 1;
         }
         start
+    }
+
+    /// "loudly", "cynically" before a cue: a lower-case "-ly" word after a name, a pronoun or
+    /// an auxiliary ("the family" stays a noun after its determiner).
+    fn is_manner_adverb(&self, i: usize, floor: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !self.is_capitalised(i)
+            && i > floor
+            && (self.is_capitalised(i - 1)
+                || self.info[i - 1].pronoun.is_some()
+                || matches!(self.role(i - 1), Some(WordRole::Aux | WordRole::Adverb)))
     }
 
     /// Index of the quotation containing byte `pos`.

@@ -131,12 +131,42 @@ impl Attributor {
         for c in &mut claims {
             add_modal_hedges(&v, c);
         }
+        resolve_reported_pronouns(&v, &mut claims);
         unattributed::claims(&v, figures, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end));
         for c in &mut claims {
             link(&v, figures, c);
         }
         claims
+    }
+}
+
+/// "Officials said they believe C": a pronoun speaking inside another claim's content is
+/// that claim's speaker, whatever entity came before.
+fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
+    for k in 0..claims.len() {
+        let Some(source) = &claims[k].source else {
+            continue;
+        };
+        let (a, b) = (v.token_at(source.span.start), v.token_at(source.span.end));
+        if b != a + 1 || v.info[a].pronoun.is_none() {
+            continue;
+        }
+        let span = source.span;
+        let outer = claims[..k]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|c| c.span.contains(&span))
+            .and_then(|c| c.source.as_ref())
+            .filter(|s| {
+                let (a, b) = (v.token_at(s.span.start), v.token_at(s.span.end));
+                !(b == a + 1 && v.info[a].pronoun.is_some())
+            })
+            .map(|s| s.entity);
+        if let (Some(entity), Some(source)) = (outer, claims[k].source.as_mut()) {
+            source.entity = entity;
+        }
     }
 }
 
@@ -477,6 +507,16 @@ mod tests {
         assert_eq!(source.span.text(text), "He");
         if let Some(e) = source.entity {
             assert_eq!(doc.entities[e].name, "Antony Blinken");
+        }
+    }
+
+    #[test]
+    fn pronouns_inside_a_report_are_its_speaker_and_places_do_not_speak() {
+        let text = "CNN aired the video. Officials in Kabul said they believe the Taliban left.";
+        let doc = extract(text);
+        for c in doc.claims.iter().filter(|c| c.source.is_some()) {
+            let source = c.source.as_ref().expect("source");
+            assert_eq!(source.entity, None, "{}", source.span.text(text));
         }
     }
 

@@ -195,7 +195,15 @@ pub fn appositive_after(v: &DocView, end: usize, ceiling: usize) -> Option<(usiz
 pub fn resolve(v: &DocView, phrase: &SourcePhrase) -> Option<usize> {
     let span = v.span(phrase.start, phrase.end);
     if let Some(e) = v.entity_overlapping(span) {
-        return Some(e);
+        // "Officials in Kabul" are no place: a place speaks only as the whole phrase
+        // ("Afghanistan said", "the United States said").
+        let place = v.entities[e].entity_type == EntityType::Place;
+        let first = v.mentions.partition_point(|(m, _)| m.start < span.start);
+        let whole = v.mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .any(|(m, i)| *i == e && m.end == span.end && v.token_at(m.start) <= phrase.start + 1);
+        return (!place || whole).then_some(e);
     }
     let len = phrase.end - phrase.start;
     let head = phrase.end - 1;
@@ -248,9 +256,10 @@ pub fn build(v: &DocView, phrase: &SourcePhrase) -> Source {
     } else if let Some(e) = entity {
         // "Secretary of State Antony Blinken": the words before a person's name are a title.
         if v.entities[e].entity_type == EntityType::Person {
-            let first = v
-                .mentions
+            let from = v.mentions.partition_point(|(m, _)| m.end <= span.start);
+            let first = v.mentions[from.saturating_sub(8)..]
                 .iter()
+                .take_while(|(m, _)| m.start < span.end)
                 .find(|(m, i)| *i == e && m.overlaps(&span))
                 .map(|(m, _)| *m);
             if let Some(m) = first {

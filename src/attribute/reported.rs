@@ -197,7 +197,7 @@ fn reported(
     let mut t = i + 1;
     while t < b
         && t - i <= MAX_TAIL
-        && !matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":")
+        && (!matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":") || v.is_abbreviation_dot(t))
         && v.role(t) != Some(WordRole::Boundary)
         && v.info[t].cue.is_none()
         && v.quote_at(v.tokens[t].span.start).is_none()
@@ -399,7 +399,18 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
     ) {
         first = (a..b).find(|&j| v.word(j) == ",")? + 1;
     }
-    let p = source::source_after(v, first, b)?;
+    let mut p = source::source_after(v, first, b)?;
+    // "The Arizona Republican survived …": the subject ends before its verb.
+    if let Some(k) = (p.start + 1..p.end).find(|&k| {
+        v.is_capitalised(k - 1)
+            && v.is_word(k)
+            && !v.is_capitalised(k)
+            && v.role(k).is_none()
+            && v.info[k].noun.is_none()
+    }) {
+        p.end = k;
+        p.appositive = None;
+    }
     let named = v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some();
     (looks_like_source(v, &p) && (named || v.role(p.start) == Some(WordRole::Determiner)))
         .then(|| source::build(v, &p))

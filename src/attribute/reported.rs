@@ -333,13 +333,14 @@ fn reported(
     } else {
         object_end(v, c, b)
     };
-    if !speech {
-        // "criticized the plan, which …": the object ends before a relative clause.
-        if let Some(k) =
-            (c + 1..end).find(|&k| v.word(k - 1) == "," && (v.is(k, "which") || v.is(k, "who")))
-        {
-            end = k - 1;
-        }
+    // "criticized the plan, which …", "said he was sarcastic, which raised concerns": the
+    // content ends before a relative clause that comments on it (not one inside a quote).
+    if let Some(k) = (c + 1..end).find(|&k| {
+        v.word(k - 1) == ","
+            && (v.is(k, "which") || v.is(k, "who"))
+            && v.quote_at(v.tokens[k].span.start).is_none()
+    }) {
+        end = k - 1;
     }
     let min_words = if speech { 1 } else { 2 };
     if word_count(v, c, end) < min_words {

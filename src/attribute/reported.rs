@@ -133,8 +133,7 @@ fn reported(
 ) -> Option<Claim> {
     let start = v.cue_start(i, a);
     // "was told", "is expected", "criticized by": passives (see hedged) are not speech by
-    // their subject.
-    // "is telling" is no passive.
+    // their subject; "is telling" is no passive.
     let progressive = v.word(i).ends_with("ing");
     let passive =
         !progressive && (start..i).any(|j| BE.iter().any(|be| v.is(j, be))) || v.is(i + 1, "by");
@@ -254,6 +253,41 @@ fn reported(
         None if shares_subject(v, start, a) => shared_source(v, found, start, a, b)?,
         None => return None,
     };
+    let c = content_start(v, i, class, b)?;
+    let mut end = if speech {
+        clause_end(v, c, b)
+    } else {
+        object_end(v, c, b)
+    };
+    // "criticized the plan, which …", "said he was sarcastic, which raised concerns": the
+    // content ends before a relative clause that comments on it (not one inside a quote).
+    if let Some(k) = (c + 1..end).find(|&k| {
+        v.word(k - 1) == ","
+            && (v.is(k, "which") || v.is(k, "who"))
+            && v.quote_at(v.tokens[k].span.start).is_none()
+    }) {
+        end = k - 1;
+    }
+    let min_words = if speech { 1 } else { 2 };
+    if word_count(v, c, end) < min_words {
+        return None;
+    }
+    let content = trimmed(v, c, end)?;
+    Some(claim(
+        v,
+        None,
+        vec![content],
+        Some(cue),
+        Some(source),
+        "x-said-c",
+    ))
+}
+
+/// Where the content after cue token `i` starts: after a listener ("told reporters"), at a
+/// "that" past adverbials ("said on Monday that C"), after a comma or colon, after a time
+/// ("said Tuesday the …"), or at the quotation of `described Y as "Q"`. None when an
+/// intention has no "to", "that" or quotation after it.
+fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usize> {
     let mut c = i + 1;
     // "pointed out that C": the particle belongs to the cue.
     if v.is(c, "out") {
@@ -325,36 +359,7 @@ fn reported(
             c = q + 1;
         }
     }
-    if c >= b {
-        return None;
-    }
-    let mut end = if speech {
-        clause_end(v, c, b)
-    } else {
-        object_end(v, c, b)
-    };
-    // "criticized the plan, which …", "said he was sarcastic, which raised concerns": the
-    // content ends before a relative clause that comments on it (not one inside a quote).
-    if let Some(k) = (c + 1..end).find(|&k| {
-        v.word(k - 1) == ","
-            && (v.is(k, "which") || v.is(k, "who"))
-            && v.quote_at(v.tokens[k].span.start).is_none()
-    }) {
-        end = k - 1;
-    }
-    let min_words = if speech { 1 } else { 2 };
-    if word_count(v, c, end) < min_words {
-        return None;
-    }
-    let content = trimmed(v, c, end)?;
-    Some(claim(
-        v,
-        None,
-        vec![content],
-        Some(cue),
-        Some(source),
-        "x-said-c",
-    ))
+    (c < b).then_some(c)
 }
 
 /// `…, who said C`: the relative pronoun is the local source (PolNeAR's convention); its

@@ -1,14 +1,14 @@
 //! Attribution: find reporting cues, the content they introduce and the source that speaks,
 //! and mark figure-bearing sentences in the writer's own voice.
 //!
-//! The rules run in passes over one [`view::DocView`]:
-//! 1. [`quoted`]: quotations with a speaker next to them (`"Q," X said`, `X said: "Q"`),
+//! The rules run in passes over one `view::DocView`:
+//! 1. `quoted`: quotations with a speaker next to them (`"Q," X said`, `X said: "Q"`),
 //!    split quotes and their continuations;
-//! 2. [`reported`]: cue words with a source before or after (`X said (that) C`, `C, X said`,
+//! 2. `reported`: cue words with a source before or after (`X said (that) C`, `C, X said`,
 //!    `According to X, C`, `X claimed responsibility for C`);
 //! 3. quotations left over: a quote-only paragraph takes the previous paragraph's speaker;
-//! 4. [`hedged`]: passive and hedged reports with no source (`is thought to`, `reportedly`);
-//! 5. [`unattributed`]: figures in the writer's own voice.
+//! 4. `hedged`: passive and hedged reports with no source (`is thought to`, `reportedly`);
+//! 5. `unattributed`: figures in the writer's own voice.
 
 mod content;
 mod hedged;

@@ -56,7 +56,7 @@ impl Extractor {
         let figures = self.figures.find(text);
         let claims = self
             .attributor
-            .attribute(text, &sentences, &entities, &figures);
+            .attribute(text, &sentences, &tokens, &entities, &figures);
         Document {
             header,
             sentences,

@@ -49,10 +49,8 @@ impl Extractor {
         let header = parse_header(text);
         let sentences = self.splitter.split(text);
         let tokens = tokenize(text);
-        let mut mentions = self.gazetteer.find(text);
-        let shaped = self.names.find(text, &tokens, &sentences, &mentions);
-        mentions.extend(shaped);
-        let entities = resolve(mentions);
+        let mentions = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        let entities = resolve(text, mentions);
         let figures = self.figures.find(text);
         let claims = self
             .attributor

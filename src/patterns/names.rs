@@ -1,26 +1,722 @@
-//! Names recognised by their shape and context rather than a list: titles with capitalised
-//! words, known first names with surnames, organisation suffixes, acronym definitions.
+//! Names recognised by their shape and context, with the gazetteer's matches as anchors.
+//!
+//! 1. Capitalised runs of words ("chunks") are cut from each sentence; connectors join them
+//!    where names use them ("Bank of England", "Center for Strategic and International
+//!    Studies", "Ludwig van Beethoven"). Lines in capitals (headlines, datelines) are not
+//!    chunked: there only listed and already-seen names count.
+//! 2. Each chunk is typed by the first rule that fits: the whole chunk is listed; organisation
+//!    suffix ("Soufan Group") or head ("Ministry of …"); place word ("Red Sea"); known first
+//!    name ("Colin Clarke"); a title before it ("Secretary of State Antony Blinken"); else the
+//!    listed names inside it, and context for what is left ("X said", "in X", "X-based").
+//! 3. Propagation: a later surname takes the type and name of the earlier full name, and any
+//!    name seen once is recognised again in headlines and ambiguous positions.
+//! 4. Sports copy: places that stand for clubs ("Leicestershire beat Somerset") become groups.
+//!
+//! Every mention's `via` names the rule or list that produced it.
 
-use crate::document::{Mention, Span};
-use crate::text::tokens::Token;
+use std::collections::HashMap;
 
-/// Finds person and organisation names that no gazetteer lists.
+use crate::document::{EntityType, Mention, Span};
+use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerMatch, WordLists};
+use crate::text::tokens::{Token, TokenKind};
+
+// Word lists by role: each role accepts several file stems, so the generated lists in
+// gazetteers/names/ and the hand-made ones in gazetteers/ner/ are used together.
+const FIRST_NAMES: &[&str] = &["first_names", "given_names", "forenames"];
+const TITLES: &[&str] = &["person_titles", "titles", "roles", "titles_roles"];
+/// Words that continue a title ("Secretary of State", "Foreign Minister").
+const TITLE_WORDS: &[&str] = &["title_words"];
+const ORG_WORDS: &[&str] = &["org_words", "org_suffixes", "org_suffix_words"];
+const ORG_HEADS: &[&str] = &["org_heads"];
+const PLACE_WORDS: &[&str] = &["place_words"];
+const NOT_NAMES: &[&str] = &[
+    "not_names",
+    "common_words",
+    "common_capitalised",
+    "capitalised_common_words",
+];
+const DEMONYMS: &[&str] = &["demonyms"];
+const SAID: &[&str] = &["said_words"];
+const PLACE_PREPS: &[&str] = &["place_preps"];
+const SPORTS: &[&str] = &["sports_words"];
+
+/// Lower-case words that may join two capitalised words inside one name.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "ibn", "la", "le", "van",
+    "von",
+];
+
+/// Finds person, group and place names: listed ones and those known by shape or context.
 #[derive(Default)]
 pub struct NameRecognizer {}
+
+/// What we know about one token.
+#[derive(Clone, Copy, Default)]
+struct TokenInfo {
+    /// A word that may be part of a name (capitalised, outside a line in capitals).
+    namelike: bool,
+    /// Inside a line written in capitals (headline, dateline).
+    caps_line: bool,
+    /// The first word of its sentence or line.
+    initial: bool,
+}
+
+/// A decided name: tokens `[first, last]`, type and provenance.
+struct Found {
+    span: Span,
+    entity_type: EntityType,
+    entry: Option<GazetteerEntry>,
+    via: String,
+}
+
+struct Context<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    info: Vec<TokenInfo>,
+    words: &'a WordLists,
+    /// Gazetteer match starting at each token, by token index.
+    gaz_at: HashMap<usize, (usize, GazetteerMatch)>,
+}
 
 impl NameRecognizer {
     pub fn new() -> NameRecognizer {
         NameRecognizer {}
     }
 
-    /// Candidate mentions; `known` are the gazetteer's mentions, which these must not overlap.
+    /// Mentions of people, groups and places, ordered by position, not overlapping.
     pub fn find(
         &self,
-        _text: &str,
-        _tokens: &[Token],
-        _sentences: &[Span],
-        _known: &[Mention],
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        gazetteer: &Gazetteer,
     ) -> Vec<Mention> {
-        Vec::new()
+        let words = gazetteer.words();
+        let info = token_info(text, tokens, sentences, words);
+        let mut gaz_at = HashMap::new();
+        let mut ti = 0;
+        for m in gazetteer.find(text, tokens) {
+            while ti < tokens.len() && tokens[ti].span.start < m.span.start {
+                ti += 1;
+            }
+            let mut last = ti;
+            while last + 1 < tokens.len() && tokens[last + 1].span.end <= m.span.end {
+                last += 1;
+            }
+            gaz_at.insert(ti, (last, m));
+        }
+        let cx = Context {
+            text,
+            tokens,
+            info,
+            words,
+            gaz_at,
+        };
+        let mut found = Vec::new();
+        let mut leftovers = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if cx.info[i].namelike {
+                let end = cx.chunk_end(i);
+                cx.decide(i, end, &mut found, &mut leftovers);
+                i = end + 1;
+            } else if let Some((last, m)) = cx.gaz_at.get(&i) {
+                if let Some(f) = cx.listed(i, *last, m) {
+                    found.push(f);
+                    i = last + 1;
+                } else {
+                    if cx.info[i].caps_line && tokens[i].kind == TokenKind::Word {
+                        leftovers.push((i, i));
+                    }
+                    i += 1;
+                }
+            } else {
+                if cx.info[i].caps_line && tokens[i].kind == TokenKind::Word {
+                    leftovers.push((i, i));
+                }
+                i += 1;
+            }
+        }
+        cx.propagate(&mut found, &leftovers);
+        if cx.is_sports() {
+            cx.sports_teams(&mut found);
+        }
+        found.sort_by_key(|f| f.span);
+        found.into_iter().map(|f| f.into_mention(text)).collect()
+    }
+}
+
+impl Found {
+    fn into_mention(self, text: &str) -> Mention {
+        match self.entry {
+            Some(e) => Mention {
+                span: self.span,
+                entity_type: self.entity_type,
+                subtype: if e.entity_type == self.entity_type {
+                    e.subtype
+                } else {
+                    None
+                },
+                name: e.name,
+                kb_id: e.kb_id,
+                via: self.via,
+            },
+            None => Mention {
+                span: self.span,
+                entity_type: self.entity_type,
+                subtype: None,
+                name: canonical_text(self.span.text(text)),
+                kb_id: None,
+                via: self.via,
+            },
+        }
+    }
+}
+
+/// The text with runs of whitespace as one space.
+fn canonical_text(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when a word is written in capitals throughout ("NATO", "ISIS-K").
+fn is_all_caps(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+}
+
+fn token_info(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    words: &WordLists,
+) -> Vec<TokenInfo> {
+    let mut info = vec![TokenInfo::default(); tokens.len()];
+    // Lines in capitals: few lower-case letters among many capitals.
+    let mut line_start = 0;
+    let mut i = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |n| line_start + n);
+        let line = &text[line_start..line_end];
+        let upper = line.chars().filter(|c| c.is_uppercase()).count();
+        let lower = line.chars().filter(|c| c.is_lowercase()).count();
+        let caps = upper >= 2 && lower * 4 < upper;
+        while i < tokens.len() && tokens[i].span.start < line_end {
+            info[i].caps_line = caps;
+            i += 1;
+        }
+        line_start = line_end + 1;
+    }
+    let mut sentence = 0;
+    let mut seen_word = false;
+    for (i, t) in tokens.iter().enumerate() {
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span.start {
+            sentence += 1;
+            seen_word = false;
+        }
+        if i > 0 && text[tokens[i - 1].span.end..t.span.start].contains('\n') {
+            seen_word = false;
+        }
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let word = t.text(text);
+        info[i].initial = !seen_word;
+        seen_word = true;
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        info[i].namelike = first_upper
+            && !info[i].caps_line
+            && !(info[i].initial && words.contains(NOT_NAMES, word) && !is_all_caps(word));
+    }
+    info
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn lower_word_is(&self, i: usize, lists: &[&str]) -> bool {
+        self.tokens[i].kind == TokenKind::Word && self.words.contains(lists, self.word(i))
+    }
+
+    /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
+    fn same_line(&self, i: usize) -> bool {
+        !self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start].contains('\n')
+    }
+
+    /// Index of the last token of the chunk starting at `start`.
+    fn chunk_end(&self, start: usize) -> usize {
+        let t = self.tokens;
+        let mut end = start;
+        let mut joined_of = false;
+        loop {
+            let next = end + 1;
+            if next >= t.len() || !self.same_line(end) {
+                break;
+            }
+            if self.info[next].namelike {
+                end = next;
+                continue;
+            }
+            let word = self.word(next);
+            // An initial: "George W. Bush".
+            if word == "."
+                && self.word(end).chars().count() == 1
+                && self.info[end].namelike
+                && self.text[t[end].span.end..t[next].span.start].is_empty()
+                && next + 1 < t.len()
+                && self.info[next + 1].namelike
+                && self.same_line(next)
+            {
+                end = next;
+                continue;
+            }
+            let joins = match word {
+                "of" | "for" => true,
+                "and" | "&" => joined_of || word == "&",
+                w => PARTICLES.contains(&w),
+            };
+            if joins && next + 1 < t.len() && self.info[next + 1].namelike && self.same_line(next) {
+                joined_of |= matches!(word, "of" | "for");
+                end = next + 1;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        self.lower_word_is(i, TITLES)
+    }
+
+    /// True when the word before `i` is a title or role ("coach", "Mr", "President").
+    fn title_before(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            match self.word(j) {
+                "." => continue,
+                _ => return self.is_title(j),
+            }
+        }
+        false
+    }
+
+    fn said_after(&self, last: usize) -> bool {
+        let n = last + 1;
+        if n < self.tokens.len() && self.lower_word_is(n, SAID) {
+            return true;
+        }
+        // "X , who …, said" is left to propagation; "X 's" is not a cue.
+        false
+    }
+
+    fn place_prep_before(&self, first: usize) -> bool {
+        first > 0
+            && self.word(first - 1).chars().all(char::is_lowercase)
+            && self.lower_word_is(first - 1, PLACE_PREPS)
+    }
+
+    /// Chooses among a listed name's readings by context; `None` drops the match.
+    fn listed(&self, first: usize, last: usize, m: &GazetteerMatch) -> Option<Found> {
+        let surface = m.span.text(self.text);
+        if !surface.chars().any(char::is_uppercase) {
+            return None;
+        }
+        // Demonyms and nationalities are not places ("Afghan civilians").
+        if self.words.contains(DEMONYMS, surface) {
+            return None;
+        }
+        if first == last && !is_all_caps(surface) && self.words.contains(NOT_NAMES, surface) {
+            return None;
+        }
+        let entry = self.choose(first, last, &m.entries)?;
+        Some(Found {
+            span: m.span,
+            entity_type: entry.entity_type,
+            via: format!("gazetteer:{}", entry.list),
+            entry: Some(entry),
+        })
+    }
+
+    fn choose(
+        &self,
+        first: usize,
+        last: usize,
+        entries: &[GazetteerEntry],
+    ) -> Option<GazetteerEntry> {
+        let of_type = |t: EntityType| entries.iter().find(|e| e.entity_type == t);
+        let person = of_type(EntityType::Person);
+        let place = of_type(EntityType::Place);
+        let group = of_type(EntityType::Group);
+        let pick = if person.is_some() && (self.title_before(first) || self.said_after(last)) {
+            person
+        } else if place.is_some() && self.place_prep_before(first) {
+            place
+        } else {
+            place.or(group).or(person)
+        };
+        pick.or(entries.first()).cloned()
+    }
+
+    /// Types the chunk `[first, last]` and pushes what it names.
+    fn decide(
+        &self,
+        first: usize,
+        last: usize,
+        found: &mut Vec<Found>,
+        leftovers: &mut Vec<(usize, usize)>,
+    ) {
+        // The whole chunk listed, as written ("The Hague", "Bank of England").
+        if let Some(f) = self.listed_exactly(first, last) {
+            found.push(f);
+            return;
+        }
+        // Strip leading common words and titles, remembering a title.
+        let mut a = first;
+        let mut titled = self.title_before(first);
+        while a <= last {
+            let w = self.word(a);
+            if self.is_title(a) || (titled && self.lower_word_is(a, TITLE_WORDS)) {
+                titled = true;
+            } else if (!self.lower_word_is(a, NOT_NAMES) || is_all_caps(w))
+                && !matches!(w, "of" | "for" | "and" | "&" | ".")
+            {
+                break;
+            }
+            a += 1;
+        }
+        if a > last {
+            return;
+        }
+        if a != first {
+            if let Some(f) = self.listed_exactly(a, last) {
+                found.push(f);
+                return;
+            }
+        }
+        let has_connector = (a..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
+        let n_words = (a..=last)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .count();
+        let span = self.span(a, last);
+        let push = |found: &mut Vec<Found>, t: EntityType, via: &str| {
+            found.push(Found {
+                span,
+                entity_type: t,
+                entry: None,
+                via: via.to_string(),
+            })
+        };
+        if n_words >= 2 && self.lower_word_is(last, ORG_WORDS) {
+            return push(found, EntityType::Group, "rule:org_suffix");
+        }
+        if has_connector && self.lower_word_is(a, ORG_HEADS) {
+            return push(found, EntityType::Group, "rule:org_head");
+        }
+        if n_words >= 2 && self.lower_word_is(last, PLACE_WORDS) && !has_connector {
+            return push(found, EntityType::Place, "rule:place_word");
+        }
+        if has_connector {
+            // Not one name: type the pieces between connectors on their own.
+            let mut start = a;
+            for i in a..=last {
+                if matches!(self.word(i), "of" | "for" | "and" | "&") {
+                    if start < i {
+                        self.decide_plain(start, i - 1, titled && start == a, found, leftovers);
+                    }
+                    start = i + 1;
+                }
+            }
+            if start <= last {
+                self.decide_plain(start, last, false, found, leftovers);
+            }
+            return;
+        }
+        self.decide_plain(a, last, titled, found, leftovers);
+    }
+
+    /// Types a chunk without connectors.
+    fn decide_plain(
+        &self,
+        a: usize,
+        last: usize,
+        titled: bool,
+        found: &mut Vec<Found>,
+        leftovers: &mut Vec<(usize, usize)>,
+    ) {
+        if let Some(f) = self.listed_exactly(a, last) {
+            // A listed person or place after a title is still a person ("President Jordan").
+            if titled && f.entity_type != EntityType::Person && a == last {
+                found.push(Found {
+                    span: f.span,
+                    entity_type: EntityType::Person,
+                    entry: None,
+                    via: "rule:title".into(),
+                });
+            } else {
+                found.push(f);
+            }
+            return;
+        }
+        let span = self.span(a, last);
+        let n_words = (a..=last)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .count();
+        let person = |via: &str| Found {
+            span,
+            entity_type: EntityType::Person,
+            entry: None,
+            via: via.to_string(),
+        };
+        let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
+        if (2..=4).contains(&n_words) && first_name {
+            found.push(person("rule:first_name"));
+            return;
+        }
+        if titled && n_words <= 3 {
+            found.push(person("rule:title"));
+            return;
+        }
+        // Listed names inside the chunk, and context for the rest.
+        let mut i = a;
+        let mut rest_start = a;
+        while i <= last {
+            if let Some((end, m)) = self.gaz_at.get(&i) {
+                if *end <= last {
+                    if let Some(f) = self.listed(i, *end, m) {
+                        if rest_start < i {
+                            self.decide_unlisted(rest_start, i - 1, found, leftovers);
+                        }
+                        found.push(f);
+                        i = end + 1;
+                        rest_start = i;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if rest_start <= last {
+            self.decide_unlisted(rest_start, last, found, leftovers);
+        }
+    }
+
+    /// Types a run of capitalised words that no list knows.
+    fn decide_unlisted(
+        &self,
+        a: usize,
+        last: usize,
+        found: &mut Vec<Found>,
+        leftovers: &mut Vec<(usize, usize)>,
+    ) {
+        let span = self.span(a, last);
+        let words: Vec<usize> = (a..=last)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        let single = words.len() == 1;
+        let word = self.word(a);
+        let mk = |t: EntityType, via: &str| Found {
+            span,
+            entity_type: t,
+            entry: None,
+            via: via.to_string(),
+        };
+        if single {
+            if let Some(stem) = word.strip_suffix("-based") {
+                let s = Span::new(span.start, span.start + stem.len());
+                found.push(Found {
+                    span: s,
+                    entity_type: EntityType::Place,
+                    entry: None,
+                    via: "rule:based".into(),
+                });
+                return;
+            }
+            if self.lower_word_is(a, NOT_NAMES) && !is_all_caps(word) {
+                return;
+            }
+            if self.info[a].initial {
+                leftovers.push((a, last));
+                return;
+            }
+            if self.title_before(a) {
+                found.push(mk(EntityType::Person, "rule:title"));
+            } else if self.said_after(last) {
+                found.push(mk(EntityType::Person, "rule:said"));
+            } else if self.place_prep_before(a) && !is_all_caps(word) {
+                found.push(mk(EntityType::Place, "rule:in_place"));
+            } else if is_all_caps(word) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                found.push(mk(EntityType::Group, "rule:acronym"));
+            } else {
+                leftovers.push((a, last));
+            }
+            return;
+        }
+        if words.len() <= 3
+            && words
+                .iter()
+                .all(|&i| !is_all_caps(self.word(i)) || self.word(i).len() == 1)
+        {
+            found.push(mk(EntityType::Person, "rule:name_shape"));
+            return;
+        }
+        leftovers.push((a, last));
+    }
+
+    /// The gazetteer match covering exactly tokens `[first, last]`, if it is kept.
+    fn listed_exactly(&self, first: usize, last: usize) -> Option<Found> {
+        let (end, m) = self.gaz_at.get(&first)?;
+        if *end != last {
+            return None;
+        }
+        self.listed(first, last, m)
+    }
+
+    /// Recognises again, in left-over words, the names found elsewhere in the document; a
+    /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
+    fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
+        let mut known: HashMap<String, usize> = HashMap::new();
+        for (k, f) in found.iter().enumerate() {
+            let surface = f.span.text(self.text);
+            known.entry(surface.to_lowercase()).or_insert(k);
+            if f.entity_type == EntityType::Person {
+                let parts: Vec<&str> = surface.split_whitespace().collect();
+                if parts.len() >= 2 {
+                    if let Some(last) = parts.last() {
+                        known.entry(last.to_lowercase()).or_insert(k);
+                    }
+                }
+            }
+        }
+        // Listed single words that are this document's surnames become the person.
+        for k in 0..found.len() {
+            let f = &found[k];
+            if f.entry.is_none() || f.entity_type == EntityType::Person {
+                continue;
+            }
+            let surface = f.span.text(self.text);
+            if surface.contains(char::is_whitespace) {
+                continue;
+            }
+            if let Some(&p) = known.get(&surface.to_lowercase()) {
+                if p != k && found[p].entity_type == EntityType::Person {
+                    let (name, span) = (found[p].span, found[k].span);
+                    found[k] = Found {
+                        span,
+                        entity_type: EntityType::Person,
+                        entry: None,
+                        via: format!(
+                            "propagated:{}",
+                            name.text(self.text)
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                    };
+                }
+            }
+        }
+        for &(a, last) in leftovers {
+            // Try the whole run, then each word.
+            let whole = self.span(a, last);
+            let mut spans = vec![whole];
+            if a != last {
+                spans.extend((a..=last).map(|i| self.tokens[i].span));
+            }
+            for span in spans {
+                let surface = span.text(self.text);
+                let Some(&k) = known.get(&surface.to_lowercase()) else {
+                    continue;
+                };
+                if found.iter().any(|f| f.span.overlaps(&span)) {
+                    continue;
+                }
+                let source = &found[k];
+                found.push(Found {
+                    span,
+                    entity_type: source.entity_type,
+                    entry: source.entry.clone(),
+                    via: "propagated".into(),
+                });
+            }
+        }
+        // A person mention of a surname alone points at the full name.
+        let mut full: HashMap<String, String> = HashMap::new();
+        for f in found.iter() {
+            let surface = f.span.text(self.text);
+            let parts: Vec<&str> = surface.split_whitespace().collect();
+            if f.entity_type == EntityType::Person && f.entry.is_none() && parts.len() >= 2 {
+                full.entry(parts[parts.len() - 1].to_lowercase())
+                    .or_insert_with(|| parts.join(" "));
+            }
+        }
+        for f in found.iter_mut() {
+            let surface = f.span.text(self.text);
+            if f.entity_type == EntityType::Person && !surface.contains(char::is_whitespace) {
+                if let Some(name) = full.get(&surface.to_lowercase()) {
+                    f.via = format!("propagated:{name}");
+                }
+            }
+        }
+    }
+
+    /// Sports copy: a headline naming a sport, or many score-like numbers.
+    fn is_sports(&self) -> bool {
+        let head_end = self.text.find('\n').unwrap_or(self.text.len()).min(200);
+        let head = &self.text[..self.text.floor_char_boundary_compat(head_end)];
+        head.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| !w.is_empty() && self.words.contains(SPORTS, w))
+    }
+
+    /// In sports copy, towns and counties stand for their clubs; datelines and "in X" stay places.
+    fn sports_teams(&self, found: &mut [Found]) {
+        for f in found.iter_mut() {
+            if f.entity_type != EntityType::Place {
+                continue;
+            }
+            let Some(e) = &f.entry else { continue };
+            if e.is(&["country", "continent", "region"]) {
+                continue;
+            }
+            let before = self.text[..f.span.start].trim_end_matches([' ', '\t']);
+            let after = self.text[f.span.end..].trim_start_matches([' ', '\t']);
+            let line_start = before.is_empty() || before.ends_with('\n');
+            let dateline = line_start
+                && after.starts_with(|c: char| c.is_ascii_digit())
+                && after.contains('-');
+            let prep = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "to"));
+            if dateline || prep {
+                continue;
+            }
+            f.entity_type = EntityType::Group;
+            f.via = format!("{}+sports", f.via);
+        }
+    }
+}
+
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for str {
+    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
+        i = i.min(self.len());
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 }

@@ -38,7 +38,11 @@ const NOT_NAMES: &[&str] = &[
 const DEMONYMS: &[&str] = &["demonyms"];
 const SAID: &[&str] = &["said_words"];
 const PLACE_PREPS: &[&str] = &["place_preps"];
-const SPORTS: &[&str] = &["sports_words"];
+const TEAM_SPORTS: &[&str] = &["team_sports"];
+/// Words after a club's name in match reports ("Arsenal beat Chelsea", "Rotor are").
+const TEAM_VERBS: &[&str] = &["team_verbs"];
+/// Last words of event, award and other MISC names ("World Cup", "Labour Day").
+const MISC_WORDS: &[&str] = &["misc_words"];
 
 /// Lower-case words that may join two capitalised words inside one name.
 const PARTICLES: &[&str] = &[
@@ -139,7 +143,7 @@ impl NameRecognizer {
         }
         cx.propagate(&mut found, &leftovers);
         if cx.is_sports() {
-            cx.sports_teams(&mut found);
+            cx.sports_teams(&mut found, &leftovers);
         }
         found.sort_by_key(|f| f.span);
         found.into_iter().map(|f| f.into_mention(text)).collect()
@@ -284,6 +288,14 @@ impl Context<'_> {
             }
             break;
         }
+        // A listed name that starts inside the chunk may end after it ("U.S.", "St. Louis").
+        let mut i = start;
+        while i <= end {
+            if let Some((last, _)) = self.gaz_at.get(&i) {
+                end = end.max(*last);
+            }
+            i += 1;
+        }
         end
     }
 
@@ -318,9 +330,44 @@ impl Context<'_> {
     }
 
     fn place_prep_before(&self, first: usize) -> bool {
-        first > 0
-            && self.word(first - 1).chars().all(char::is_lowercase)
-            && self.lower_word_is(first - 1, PLACE_PREPS)
+        first > 0 && self.lower_word_is(first - 1, PLACE_PREPS)
+    }
+
+    /// "in X", "X , Texas", a dateline "X 1996-08-30".
+    fn place_context(&self, first: usize, last: usize) -> bool {
+        if self.place_prep_before(first) || self.dateline_line(first) {
+            return true;
+        }
+        let n = last + 1;
+        n + 1 < self.tokens.len()
+            && self.word(n) == ","
+            && self
+                .gaz_at
+                .get(&(n + 1))
+                .is_some_and(|(_, m)| m.entries.iter().any(|e| e.is(&["state", "country"])))
+    }
+
+    /// True when token `i` is on a dateline: a short line that ends with a date.
+    fn dateline_line(&self, i: usize) -> bool {
+        let start = self.text[..self.tokens[i].span.start]
+            .rfind('\n')
+            .map_or(0, |n| n + 1);
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |n| start + n);
+        let line = self.text[start..end].trim_end();
+        let Some(date) = line.rsplit(' ').next() else {
+            return false;
+        };
+        line.len() < 80
+            && date.len() == 10
+            && date.bytes().enumerate().all(|(k, b)| {
+                if k == 4 || k == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
     }
 
     /// Chooses among a listed name's readings by context; `None` drops the match.
@@ -337,6 +384,10 @@ impl Context<'_> {
             return None;
         }
         let entry = self.choose(first, last, &m.entries)?;
+        // Lists of names that are also common words or surnames need a place context.
+        if entry.list.ends_with("ambiguous") && !self.place_context(first, last) {
+            return None;
+        }
         Some(Found {
             span: m.span,
             entity_type: entry.entity_type,
@@ -395,7 +446,7 @@ impl Context<'_> {
         if a > last {
             return;
         }
-        if a != first {
+        if a != first && !titled {
             if let Some(f) = self.listed_exactly(a, last) {
                 found.push(f);
                 return;
@@ -414,13 +465,17 @@ impl Context<'_> {
                 via: via.to_string(),
             })
         };
+        if n_words >= 2 && self.lower_word_is(last, MISC_WORDS) {
+            return;
+        }
         if n_words >= 2 && self.lower_word_is(last, ORG_WORDS) {
             return push(found, EntityType::Group, "rule:org_suffix");
         }
         if has_connector && self.lower_word_is(a, ORG_HEADS) {
             return push(found, EntityType::Group, "rule:org_head");
         }
-        if n_words >= 2 && self.lower_word_is(last, PLACE_WORDS) && !has_connector {
+        let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
+        if n_words >= 2 && self.lower_word_is(last, PLACE_WORDS) && !has_connector && !first_name {
             return push(found, EntityType::Place, "rule:place_word");
         }
         if has_connector {
@@ -542,7 +597,10 @@ impl Context<'_> {
                 });
                 return;
             }
-            if self.lower_word_is(a, NOT_NAMES) && !is_all_caps(word) {
+            if word.chars().count() < 2
+                || (self.lower_word_is(a, NOT_NAMES) && !is_all_caps(word))
+                || self.lower_word_is(a, DEMONYMS)
+            {
                 return;
             }
             if self.info[a].initial {
@@ -560,6 +618,13 @@ impl Context<'_> {
             } else {
                 leftovers.push((a, last));
             }
+            return;
+        }
+        // Nationalities and events are MISC, not people ("Iraqi Kurds", "Labour Day").
+        if words
+            .iter()
+            .any(|&i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS))
+        {
             return;
         }
         if words.len() <= 3
@@ -670,39 +735,82 @@ impl Context<'_> {
         }
     }
 
-    /// Sports copy: a headline naming a sport, or many score-like numbers.
+    /// Team-sports copy: a headline naming a team sport (soccer, cricket, baseball, …).
     fn is_sports(&self) -> bool {
         let head_end = self.text.find('\n').unwrap_or(self.text.len()).min(200);
         let head = &self.text[..self.text.floor_char_boundary_compat(head_end)];
         head.split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| !w.is_empty() && self.words.contains(SPORTS, w))
+            .any(|w| !w.is_empty() && self.words.contains(TEAM_SPORTS, w))
     }
 
-    /// In sports copy, towns and counties stand for their clubs; datelines and "in X" stay places.
-    fn sports_teams(&self, found: &mut [Found]) {
+    /// Index of the token starting at byte `start`.
+    fn token_at(&self, start: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.start < start);
+        (i < self.tokens.len() && self.tokens[i].span.start == start).then_some(i)
+    }
+
+    /// Where a club's name stands in match reports and tables: "X beat Y", "Y v X",
+    /// "X 2 Y 1", a table row "X 4 1 2 1 9 7 5"; never "in X" or a dateline.
+    fn team_context(&self, span: Span) -> bool {
+        let (Some(first), Some(last)) = (
+            self.token_at(span.start),
+            self.tokens
+                .partition_point(|t| t.span.end < span.end)
+                .into(),
+        ) else {
+            return false;
+        };
+        if self.dateline_line(first) || self.place_prep_before(first) {
+            return false;
+        }
+        let prev = first.checked_sub(1).filter(|&p| self.same_line(p));
+        let next = (last + 1 < self.tokens.len() && self.same_line(last)).then_some(last + 1);
+        let is_number = |i: usize| self.word(i).bytes().all(|b| b.is_ascii_digit());
+        if next.is_some_and(|n| self.lower_word_is(n, TEAM_VERBS))
+            || prev.is_some_and(|p| self.lower_word_is(p, TEAM_VERBS))
+        {
+            return true;
+        }
+        next.is_some_and(is_number) && prev.is_none_or(is_number)
+    }
+
+    /// In team-sports copy, towns and counties stand for their clubs, and unknown names in
+    /// results and tables are clubs; datelines and "in X" stay places.
+    fn sports_teams(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
         for f in found.iter_mut() {
-            if f.entity_type != EntityType::Place {
+            let convert = match f.entity_type {
+                EntityType::Place => f
+                    .entry
+                    .as_ref()
+                    .is_none_or(|e| !e.is(&["country", "continent", "territory", "region"])),
+                EntityType::Person => f.via == "rule:name_shape",
+                EntityType::Group => false,
+            };
+            if convert && self.team_context(f.span) {
+                f.entity_type = EntityType::Group;
+                f.via = format!("{}+sports", f.via);
+            }
+        }
+        for &(a, last) in leftovers {
+            let span = self.span(a, last);
+            let word_like = (a..=last).all(|i| {
+                let w = self.word(i);
+                w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2
+            });
+            if !word_like
+                || (a..=last)
+                    .any(|i| self.lower_word_is(i, NOT_NAMES) || self.lower_word_is(i, DEMONYMS))
+                || found.iter().any(|f| f.span.overlaps(&span))
+                || !self.team_context(span)
+            {
                 continue;
             }
-            let Some(e) = &f.entry else { continue };
-            if e.is(&["country", "continent", "region"]) {
-                continue;
-            }
-            let before = self.text[..f.span.start].trim_end_matches([' ', '\t']);
-            let after = self.text[f.span.end..].trim_start_matches([' ', '\t']);
-            let line_start = before.is_empty() || before.ends_with('\n');
-            let dateline = line_start
-                && after.starts_with(|c: char| c.is_ascii_digit())
-                && after.contains('-');
-            let prep = before
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "to"));
-            if dateline || prep {
-                continue;
-            }
-            f.entity_type = EntityType::Group;
-            f.via = format!("{}+sports", f.via);
+            found.push(Found {
+                span,
+                entity_type: EntityType::Group,
+                entry: None,
+                via: "rule:team".into(),
+            });
         }
     }
 }

@@ -36,6 +36,8 @@ const NOT_NAMES: &[&str] = &[
     "capitalised_common_words",
 ];
 const DEMONYMS: &[&str] = &["demonyms"];
+/// Days and months: never part of a name ("Paris Monday", "Last May").
+const TIME_WORDS: &[&str] = &["time_words"];
 const SAID: &[&str] = &["said_words"];
 const PLACE_PREPS: &[&str] = &["place_preps"];
 const TEAM_SPORTS: &[&str] = &["team_sports"];
@@ -230,6 +232,7 @@ fn token_info(
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         info[i].namelike = first_upper
             && !info[i].caps_line
+            && !words.contains(TIME_WORDS, word)
             && !(info[i].initial && words.contains(NOT_NAMES, word) && !is_all_caps(word));
     }
     info
@@ -429,29 +432,60 @@ impl Context<'_> {
             found.push(f);
             return;
         }
-        // Strip leading common words and titles, remembering a title.
-        let mut a = first;
-        let mut titled = self.title_before(first);
+        // A sentence-initial common word is not part of the name ("The", "Last May").
+        let mut start = first;
+        if self.info[first].initial {
+            while start <= last
+                && (self.is_common(start) || matches!(self.word(start), "of" | "for" | "and" | "&"))
+            {
+                start += 1;
+            }
+        }
+        if start > last {
+            return;
+        }
+        if start != first {
+            if let Some(f) = self.listed_exactly(start, last) {
+                found.push(f);
+                return;
+            }
+        }
+        // Organisation and event names keep their titles ("General Motors", "Prime Minister's
+        // Cup"); otherwise strip titles and roles, remembering them ("Secretary of State").
+        let words_from_start = (start..=last)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .count();
+        if words_from_start >= 2 && self.lower_word_is(last, MISC_WORDS) {
+            return;
+        }
+        if words_from_start >= 2 && self.lower_word_is(last, ORG_WORDS) {
+            found.push(Found {
+                span: self.span(start, last),
+                entity_type: EntityType::Group,
+                entry: None,
+                via: "rule:org_suffix".into(),
+            });
+            return;
+        }
+        let mut a = start;
+        let mut titled = false;
         while a <= last {
-            let w = self.word(a);
-            if self.is_title(a) || (titled && self.lower_word_is(a, TITLE_WORDS)) {
+            if self.is_title(a) {
                 titled = true;
-            } else if (!self.lower_word_is(a, NOT_NAMES) || is_all_caps(w))
-                && !matches!(w, "of" | "for" | "and" | "&" | ".")
+            } else if !self.lower_word_is(a, TITLE_WORDS)
+                && !matches!(self.word(a), "of" | "for" | "and" | "&" | ".")
             {
                 break;
             }
             a += 1;
         }
+        if !titled {
+            a = start;
+        }
         if a > last {
             return;
         }
-        if a != first && !titled {
-            if let Some(f) = self.listed_exactly(a, last) {
-                found.push(f);
-                return;
-            }
-        }
+        let titled = titled || self.title_before(first);
         let has_connector = (a..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
         let n_words = (a..=last)
             .filter(|&i| self.tokens[i].kind == TokenKind::Word)
@@ -539,6 +573,12 @@ impl Context<'_> {
             found.push(person("rule:title"));
             return;
         }
+        if n_words >= 2 && !titled {
+            if let Some(f) = self.place_with_name(a, last) {
+                found.push(f);
+                return;
+            }
+        }
         // Listed names inside the chunk, and context for the rest.
         let mut i = a;
         let mut rest_start = a;
@@ -547,7 +587,7 @@ impl Context<'_> {
                 if *end <= last {
                     if let Some(f) = self.listed(i, *end, m) {
                         if rest_start < i {
-                            self.decide_unlisted(rest_start, i - 1, found, leftovers);
+                            self.decide(rest_start, i - 1, found, leftovers);
                         }
                         found.push(f);
                         i = end + 1;
@@ -558,9 +598,67 @@ impl Context<'_> {
             }
             i += 1;
         }
-        if rest_start <= last {
-            self.decide_unlisted(rest_start, last, found, leftovers);
+        if rest_start == a {
+            self.decide_unlisted(a, last, found, leftovers);
+        } else if rest_start <= last {
+            self.decide(rest_start, last, found, leftovers);
         }
+    }
+
+    /// A common word that is not a name on its own (pronouns, function words, "Officials").
+    fn is_common(&self, i: usize) -> bool {
+        self.lower_word_is(i, NOT_NAMES) && !is_all_caps(self.word(i))
+    }
+
+    /// A place followed by unknown capitalised words is an organisation or club named after
+    /// it: "Baltimore Orioles", "Bucharest Newsroom", "Chicago Purchasing Managers".
+    fn place_with_name(&self, a: usize, last: usize) -> Option<Found> {
+        let mut place = None;
+        let mut i = a;
+        while i <= last {
+            if let Some((end, m)) = self.gaz_at.get(&i) {
+                if *end <= last {
+                    // Only a leading place: "Jeff Wilson", "Elia Kazan" end in town names.
+                    if i != a
+                        || *end == last
+                        || !m.entries.iter().any(|e| {
+                            e.entity_type == EntityType::Place && !e.list.ends_with("ambiguous")
+                        })
+                    {
+                        return None;
+                    }
+                    place = Some((i, *end));
+                    i = end + 1;
+                    continue;
+                }
+            }
+            let w = self.word(i);
+            let plain = self.tokens[i].kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && !is_all_caps(w)
+                && ![
+                    FIRST_NAMES,
+                    TITLES,
+                    NOT_NAMES,
+                    DEMONYMS,
+                    MISC_WORDS,
+                    PLACE_WORDS,
+                ]
+                .iter()
+                .any(|l| self.lower_word_is(i, l));
+            if !plain {
+                return None;
+            }
+            i += 1;
+        }
+        place?;
+        Some(Found {
+            span: self.span(a, last),
+            entity_type: EntityType::Group,
+            entry: None,
+            via: "rule:place_org".into(),
+        })
     }
 
     /// Types a run of capitalised words that no list knows.

@@ -230,10 +230,12 @@ fn token_info(
         info[i].initial = !seen_word;
         seen_word = true;
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        let common_opener =
+            info[i].initial && words.contains(NOT_NAMES, word) && !is_all_caps(word);
         info[i].namelike = first_upper
             && !info[i].caps_line
             && !words.contains(TIME_WORDS, word)
-            && !(info[i].initial && words.contains(NOT_NAMES, word) && !is_all_caps(word));
+            && !common_opener;
     }
     info
 }

@@ -448,6 +448,331 @@ def build_curated_only(name: str, header: str) -> EntityList:
 
 
 # ---------------------------------------------------------------------------------------------
+# Phoenix / CAMEO actor dictionaries (petrarch2, MIT): upper case with underscores, noisy
+
+
+@dataclass
+class PhoenixEntry:
+    name: str
+    aliases: list[str]
+    codes: list[str]  # e.g. "AFGGOV 750101-000101", "IGOUNO", "NGO"
+    comment: str
+    section: str  # the last "# ..." heading before the entry
+
+
+def parse_phoenix(path: Path) -> list[PhoenixEntry]:
+    entries: list[PhoenixEntry] = []
+    section = ""
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not raw.strip():
+            continue
+        if raw.startswith("#"):
+            section = raw.lstrip("# ").strip()
+            continue
+        body, _, comment = raw.partition("#")
+        codes = re.findall(r"\[([^\]]*)\]", body)
+        text = re.sub(r"\[[^\]]*\]", " ", body).strip()
+        if raw.startswith("+"):
+            if entries:
+                # "+A_+_B_" occasionally packs two aliases on one line.
+                entries[-1].aliases += [a for a in text.lstrip("+").split("+") if a.strip()]
+                entries[-1].codes += codes
+            continue
+        if raw[0] in " \t":
+            if entries:
+                entries[-1].codes += codes
+                entries[-1].comment += " " + comment
+            continue
+        entries.append(PhoenixEntry(text, [], codes, comment, section))
+    return entries
+
+
+SMALL_WORDS = set(
+    "of the and for in on at to by from with de del della di da do dos das du des la le les "
+    "van von der den y e et al el bin ibn bint ul ud ad und a an".split()
+)
+ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+
+
+def phoenix_tokens(raw: str) -> list[str]:
+    raw = re.sub(r"[()\[\]{}]", " ", raw.replace("_", " ")).strip(" ,;:")
+    return [t for t in raw.split() if t]
+
+
+def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> str:
+    """One upper-case Phoenix token in news casing: AL-QAIDA -> al-Qaida, O'BRIEN -> O'Brien."""
+    if tok in acronyms or tok in ROMAN or "." in tok.strip(".") or "&" in tok:
+        return tok
+    letters = re.sub(r"[^A-Z]", "", tok)
+    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
+        return tok  # PKK, FMLN: no vowel, an acronym
+    for sep in "-/":
+        if sep in tok:
+            parts = tok.split(sep)
+            out = [title_token(p, first and i == 0, acronyms, lex) for i, p in enumerate(parts) if p]
+            return sep.join(out)
+    low = tok.lower()
+    if tok.endswith(".") and len(tok) <= 4:
+        return tok[:-1].capitalize() + "."  # ST. -> St., JR. -> Jr., A. -> A.
+    if len(letters) <= 3 and low not in SMALL_WORDS and low not in lex.common and not first:
+        return tok  # EMC, CTC: short and not a word
+    if low in SMALL_WORDS and not first:
+        return low
+    if low in ("al", "el") and first:
+        return low.capitalize()
+    word = low.capitalize()
+    word = re.sub(r"^(Mc)([a-z])", lambda m: m.group(1) + m.group(2).upper(), word)
+    word = re.sub(r"^(O'|D')([a-z])", lambda m: m.group(1) + m.group(2).upper(), word)
+    return word
+
+
+def phoenix_name(raw: str, lex: "Lexicon") -> tuple[str, set[str]]:
+    """Title-cased name and the acronyms it carries in parentheses: 'ETA (X)' -> ('Eta', {'X'})."""
+    acronyms = set(re.findall(r"\(([A-Z0-9.\-&]{2,})\)", raw))
+    raw = re.sub(r"\([^)]*\)", " ", raw)
+    toks = phoenix_tokens(raw)
+    if len(toks) == 1 and len(toks[0]) <= 7 and toks[0].lower() not in lex.common:
+        return toks[0], acronyms  # a lone short token is an acronym: IAEA, BIMSTEC
+    if len(toks) == 1 and len(toks[0]) <= 3:
+        return toks[0], acronyms
+    name = " ".join(title_token(t, i == 0, acronyms, lex) for i, t in enumerate(toks))
+    return name, acronyms
+
+
+CORPORATE_SUFFIX = re.compile(
+    r",?\s+(Inc\.?|Incorporated|Corporation|Corp\.?|Co\.?|Company|Ltd\.?|Limited|PLC|Plc|plc|"
+    r"N\.V\.|S\.A\.|AG|SE|LLC|L\.P\.|LP|Holdings|Companies)$"
+)
+
+
+def strip_corporate_suffix(name: str) -> str:
+    """'Applied Materials, Inc' -> 'Applied Materials' (repeatedly: 'X Holdings Ltd' -> 'X')."""
+    while True:
+        shorter = CORPORATE_SUFFIX.sub("", name).strip(" ,")
+        if shorter == name or not shorter:
+            return name
+        name = shorter
+
+
+TITLE_WORDS = set(
+    "PRESIDENT VICE PRIME MINISTER MINISTERS FOREIGN DEFENSE DEFENCE INTERIOR FINANCE SECRETARY "
+    "GENERAL GEN GEN. LT COL COL. MAJOR CAPTAIN ADMIRAL MARSHAL COMMANDER CHIEF KING QUEEN PRINCE "
+    "PRINCESS EMIR SHEIKH SHEIK SULTAN AYATOLLAH MULLAH MAULANA MAWLAWI IMAM CARDINAL POPE BISHOP "
+    "ARCHBISHOP DR DR. MR MR. MRS MRS. MS MS. SIR LORD LADY SENATOR SEN. REP. GOVERNOR AMBASSADOR "
+    "ENVOY SPEAKER CHAIRMAN CHAIRWOMAN LEADER DEPUTY ACTING FORMER PREMIER CHANCELLOR JUDGE "
+    "JUSTICE ATTORNEY MAYOR SPOKESMAN SPOKESWOMAN OFFICIAL OFFICIALS HE HIS HIGHNESS EXCELLENCY "
+    "MAJESTY PRESIDENT-ELECT UNDERSECRETARY UNDER HEAD DIRECTOR".split()
+)
+ORG_WORDS = set(
+    "MINISTRY ARMY NAVY AIR FORCE FORCES POLICE PARTY GOVERNMENT COUNCIL COURT BANK UNION "
+    "FRONT MOVEMENT ORGANIZATION ORGANISATION GROUP GROUPS BRIGADE BRIGADES COMMITTEE "
+    "ASSOCIATION INSTITUTE CENTER CENTRE FOUNDATION FUND AGENCY OFFICE DEPARTMENT COMMISSION "
+    "AUTHORITY ASSEMBLY PARLIAMENT CONGRESS SENATE CABINET REGIME MILITARY TROOPS SOLDIERS "
+    "PEOPLE CITIZENS REBELS REBEL MILITANTS INSURGENTS GUERRILLAS SECURITY INTELLIGENCE "
+    "NATIONAL FEDERAL STATE REPUBLIC KINGDOM EMPIRE CITY PROVINCE REGION ISLAND ISLANDS "
+    "COMPANY CORPORATION CORP INC LTD LIMITED GROUP HOLDINGS INTERNATIONAL UNIVERSITY SCHOOL "
+    "COLLEGE CHURCH MOSQUE NEWS RADIO TELEVISION TV PRESS TIMES HERALD POST JOURNAL "
+    "LEAGUE ALLIANCE COALITION SOCIETY FEDERATION NETWORK SERVICE SERVICES GUARD GUARDS "
+    "CORPS UNIT UNITS DIVISION BATTALION REGIMENT HOSPITAL MISSION EMBASSY CONSULATE "
+    "DELEGATION OPPOSITION ELITE ELITES WORKERS STUDENTS FARMERS MEDIA BOARD BUREAU".split()
+)
+
+
+def person_from_phoenix(raw: str, lex: "Lexicon", country_words: set[str]) -> str | None:
+    """The person's name if `raw` looks like one: 2-5 name tokens, no title or org word."""
+    raw = re.sub(r"\([^)]*\)", " ", raw)
+    toks = phoenix_tokens(raw)
+    while toks and toks[0] in TITLE_WORDS:
+        toks = toks[1:]
+    if not 2 <= len(toks) <= 5:
+        return None
+    for t in toks:
+        if t in TITLE_WORDS or t in ORG_WORDS or t in country_words:
+            return None
+        if not re.fullmatch(r"[A-Z][A-Z'.\-]*", t):
+            return None
+    name = " ".join(title_token(t, i == 0, set(), lex) for i, t in enumerate(toks))
+    words = [w for w in name.split() if w.lower() not in SMALL_WORDS]
+    if all(w.lower() in lex.common for w in words):
+        return None  # "Grace Hope": both common words, too risky
+    if len(re.sub(r"[^A-Za-z]", "", toks[-1])) < 2:
+        return None  # ends with an initial
+    return name
+
+
+def build_phoenix_people(src: Path, lex: "Lexicon", country_words: set[str]) -> EntityList:
+    out = EntityList(
+        "people_politicians",
+        "Heads of state and government, ministers and other political figures: Phoenix/CAMEO "
+        "actor dictionaries (petrarch2, MIT; mostly 1945-2014)",
+    )
+    for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                  "Phoenix.MilNonState.actors.txt"):
+        for e in parse_phoenix(src / fname):
+            codes = " ".join(e.codes)
+            dated = bool(re.search(r"\d{6}", codes)) or "CountryInfo" in e.comment
+            dated = dated or "rulers" in e.comment
+            roles = re.findall(r"\b[A-Z]{3}(GOV|ELI|OPP|MIL|REB|LEG|PTY|JUD|BUS|MED)", codes)
+            if not (dated or roles):
+                continue
+            name = person_from_phoenix(e.name, lex, country_words)
+            if name is None:
+                continue
+            first = name.split()[0]
+            if not dated and first not in lex.first_names():
+                continue
+            sub = "person/military" if roles and all(r == "MIL" for r in roles) else "person/politician"
+            aliases = set()
+            for a in e.aliases:
+                alias = person_from_phoenix(a, lex, country_words)
+                if alias:
+                    aliases.add(alias)
+            out.add(Entity(name, sub, "", aliases, priority=1))
+    return out
+
+
+GENERIC_ORG_NAMES = {
+    "International Government Organization", "International Organization", "Non-Governmental "
+    "Organization", "Multinational Corporation", "United Nations", "Human Rights Group",
+}
+
+
+def phoenix_org_aliases(e: PhoenixEntry, lex: "Lexicon") -> tuple[str, set[str]]:
+    name, acronyms = phoenix_name(e.name, lex)
+    aliases = set(acronyms)
+    if "/" in name and " " in name:
+        # 'Ulster Defence Association/Ulster Freedom Fighters': two names of one group.
+        parts = [p.strip() for p in name.split("/") if p.strip()]
+        name, aliases = parts[0], aliases | set(parts[1:])
+    if "," in name and not CORPORATE_SUFFIX.search(name) or name in GENERIC_ORG_NAMES:
+        return "", set()
+    for a in e.aliases:
+        toks = phoenix_tokens(re.sub(r"\([^)]*\)", " ", a))
+        if len(toks) == 1 and re.fullmatch(r"[A-Z][A-Z0-9\-.&]{1,7}", toks[0]):
+            aliases.add(toks[0])  # an acronym: ETA, PKK
+        else:
+            alias, more = phoenix_name(a, lex)
+            aliases.add(alias)
+            aliases |= more
+    return name, aliases
+
+
+def risky_org_name(name: str, lex: "Lexicon") -> bool:
+    """One or two everyday words ('Black Star', 'Angry Brigade' is fine) or a lone common word."""
+    words = name.split()
+    if len(words) == 1:
+        w = words[0]
+        if w.isupper():
+            return len(w) < 3
+        return w.lower() in lex.common or w in lex.first_names() or w in lex.top_surnames(5000)
+    if len(words) == 2:
+        return all(w.lower() in lex.common for w in words) and not any(
+            w.upper() in ORG_WORDS for w in words
+        )
+    return False
+
+
+def build_phoenix_militant(src: Path, lex: "Lexicon") -> EntityList:
+    out = EntityList(
+        "groups_militant",
+        "Militant, rebel and armed groups: Phoenix MilNonState actors (petrarch2, MIT; from START "
+        "TOPS) plus hand-curated names and aliases",
+    )
+    for e in parse_phoenix(src / "Phoenix.MilNonState.actors.txt"):
+        if person_from_phoenix(e.name, lex, set()) and not any(
+            t in ORG_WORDS for t in phoenix_tokens(e.name)
+        ):
+            first = phoenix_tokens(e.name)[0].title()
+            if first in lex.first_names() or "REB" not in " ".join(e.codes):
+                continue  # a person, not a group
+        name, aliases = phoenix_org_aliases(e, lex)
+        if not name or risky_org_name(name, lex):
+            continue
+        aliases = {a for a in aliases if not risky_org_name(a, lex)}
+        out.add(Entity(name, "group/militant", "", aliases, priority=1))
+    out.merge_curated()
+    return out
+
+
+def build_phoenix_orgs(src: Path, lex: "Lexicon") -> tuple[list[Entity], list[Entity], list[Entity]]:
+    """IGOs, NGOs and companies of Phoenix.International (companies: revenue >= $1bn if given)."""
+    igos, ngos, companies = [], [], []
+    for e in parse_phoenix(src / "Phoenix.International.actors.txt"):
+        codes = " ".join(e.codes)
+        if not e.codes or person_from_phoenix(e.name, lex, set()) and re.search(r"\d{6}", codes):
+            continue
+        toks = phoenix_tokens(e.name)
+        if toks and toks[0] in {"THE"}:
+            continue
+        name, aliases = phoenix_org_aliases(e, lex)
+        if not name or risky_org_name(name, lex):
+            continue
+        if person_from_phoenix(e.name, lex, set()) and toks[0].title() in lex.first_names():
+            continue
+        aliases = {a for a in aliases if not risky_org_name(a, lex)}
+        if codes.startswith("MNC"):
+            m = re.search(r"\$([\d,]+)", e.comment)
+            if m and int(m.group(1).replace(",", "")) < 1_000_000_000:
+                continue
+            if " " not in name and len(name) >= 5 and name.isupper():
+                name = name.capitalize()  # INFOSYS -> Infosys; IBM, BASF stay
+            short = strip_corporate_suffix(name)
+            if short != name and not risky_org_name(short, lex):
+                aliases.add(name)
+                name = short
+            aliases = {strip_corporate_suffix(a) for a in aliases} | aliases
+            aliases = {a for a in aliases if not risky_org_name(a, lex)}
+            companies.append(Entity(name, "group/company", "", aliases, priority=1))
+        elif codes.startswith("NGO"):
+            ngos.append(Entity(name, "group/ngo", "", aliases, priority=1))
+        elif codes.startswith("IGO"):
+            igos.append(Entity(name, "group/international", "", aliases, priority=0.5))
+    return igos, ngos, companies
+
+
+# ---------------------------------------------------------------------------------------------
+# US office holders (unitedstates/congress-legislators, CC0)
+
+
+def person_names(name: dict) -> tuple[str, set[str]]:
+    first, last = name.get("first", ""), name.get("last", "")
+    suffix = name.get("suffix", "")
+    canonical = name.get("official_full") or f"{first} {last}"
+    forms = {f"{first} {last}"}
+    if name.get("nickname"):
+        forms.add(f"{name['nickname']} {last}")
+    if name.get("middle"):
+        forms.add(f"{first} {name['middle']} {last}")
+        if len(name["middle"]) == 2 and name["middle"].endswith("."):
+            pass
+        else:
+            forms.add(f"{first} {name['middle'][0]}. {last}")
+    if suffix:
+        forms |= {f"{f} {suffix}" for f in list(forms)} | {f"{f}, {suffix}" for f in list(forms)}
+    return clean(canonical), {clean(f) for f in forms}
+
+
+def build_us_people(src: Path) -> EntityList:
+    out = EntityList(
+        "people_us",
+        "US presidents, vice presidents and the current Congress: unitedstates/congress-legislators "
+        "executive.yaml and legislators-current.yaml (CC0), Wikidata ids where given",
+    )
+    for rec in yaml.safe_load((src / "executive.yaml").read_text(encoding="utf-8")):
+        canonical, aliases = person_names(rec["name"])
+        kinds = {t["type"] for t in rec.get("terms", [])}
+        sub = "person/leader" if "prez" in kinds else "person/politician"
+        wd = rec.get("id", {}).get("wikidata", "")
+        out.add(Entity(canonical, sub, f"wikidata:{wd}" if wd else "", aliases, priority=2))
+    for rec in yaml.safe_load((src / "legislators-current.yaml").read_text(encoding="utf-8")):
+        canonical, aliases = person_names(rec["name"])
+        wd = rec.get("id", {}).get("wikidata", "")
+        out.add(Entity(canonical, "person/politician", f"wikidata:{wd}" if wd else "", aliases, 1))
+    out.merge_curated()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Main
 
 
@@ -469,7 +794,26 @@ def generate(src: Path) -> dict[Path, str]:
     cities, cities_amb = build_cities(gc, lex, blocked, states.surfaces())
 
     lists = [countries, states, regions, cities, cities_amb]
-    lists.append(build_international(src))
+    intl = build_international(src)
+    igos, ngos_phx, companies_phx = build_phoenix_orgs(src, lex)
+    for e in igos:
+        intl.add(e)
+    lists.append(intl)
+    lists.append(build_phoenix_militant(src, lex))
+    country_words = set()
+    for e in countries.entities.values():
+        for form in e.surfaces():
+            country_words |= {w.upper() for w in form.split()}
+    for d, _ in demonyms:
+        country_words |= {w.upper() for w in d.split()}
+    us_people = build_us_people(src)
+    us_people.resolve()
+    lists.append(us_people)
+    politicians = build_phoenix_people(src, lex, country_words)
+    politicians.merge_curated()
+    politicians.resolve(blocked=us_people.surfaces())
+    lists.append(politicians)
+    extra = {"groups_ngos": ngos_phx, "groups_companies": companies_phx}
     own = "hand-curated from general knowledge (claimex project, MIT OR Apache-2.0)"
     for name, what in [
         ("groups_media", "News outlets and wire services"),
@@ -483,11 +827,34 @@ def generate(src: Path) -> dict[Path, str]:
         ("groups_sports", "Sports clubs, teams and federations"),
         ("groups_universities", "Universities"),
     ]:
-        if (CURATED / f"{name}.tsv").exists():
-            lists.append(build_curated_only(name, f"{what}: {own}"))
+        if name == "groups_militant":
+            continue
+        extra_src = {
+            "groups_ngos": " plus Phoenix International actors (petrarch2, MIT)",
+            "groups_companies": " plus Phoenix International actors with revenue >= $1bn "
+            "(petrarch2, MIT)",
+        }.get(name, "")
+        lst = EntityList(name, f"{what}: {own}{extra_src}")
+        for e in extra.get(name, []):
+            lst.add(e)
+        lst.merge_curated()
+        if lst.entities:
+            lists.append(lst)
     for lst in lists:
-        if lst not in (cities, cities_amb, countries, states, regions):
+        if lst not in (cities, cities_amb, countries, states, regions, us_people, politicians):
             lst.resolve()
+    dedupe_across_lists([lst for lst in lists if lst.name.startswith(("groups_", "people_"))])
+    # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in
+    # news; cities of >= 500,000 people keep the name too (El Paso).
+    group_names = {
+        e.canonical for lst in lists if lst.name.startswith("groups_") for e in lst.entities.values()
+    }
+    for lst in (cities, cities_amb):
+        lst.entities = {
+            k: e for k, e in lst.entities.items()
+            if e.canonical not in group_names or e.priority >= 500_000
+        }
+    for lst in lists:
         files[ENTITIES / f"{lst.name}.tsv"] = lst.render()
 
     report_shared_names(lists)
@@ -503,6 +870,41 @@ def generate(src: Path) -> dict[Path, str]:
         "these MISC, not places",
     )
     return files
+
+
+# Which list keeps a group or person named in two lists: hand-curated domains before the large
+# generated ones.
+LIST_PRECEDENCE = [
+    "groups_government", "groups_international", "groups_military", "groups_media",
+    "groups_parties", "groups_think_tanks", "groups_universities", "groups_sports",
+    "groups_militant", "groups_ngos", "groups_companies", "people_leaders", "people_us",
+    "people_politicians",
+]
+
+
+def dedupe_across_lists(lists: list[EntityList]):
+    """A group or person lives in one list: later lists lose names an earlier list owns.
+
+    An entity whose canonical name an earlier list owns is dropped (the earlier entry takes its
+    kb_id if it has none); aliases an earlier list owns are removed.
+    """
+    rank = {name: i for i, name in enumerate(LIST_PRECEDENCE)}
+    owner: dict[tuple[str, str], Entity] = {}
+    for lst in sorted(lists, key=lambda l: rank.get(l.name, len(rank))):
+        kept = {}
+        for key, e in sorted(lst.entities.items()):
+            top = e.type.split("/")[0]
+            earlier = owner.get((top, e.canonical))
+            if earlier is not None:
+                earlier.kb_id = earlier.kb_id or e.kb_id
+                continue
+            e.aliases = {a for a in e.aliases if (top, a) not in owner}
+            kept[key] = e
+        lst.entities = kept
+        for e in kept.values():
+            top = e.type.split("/")[0]
+            for form in e.surfaces():
+                owner[(top, form)] = e
 
 
 def report_shared_names(lists: list[EntityList]):

@@ -11,6 +11,7 @@
 //! - `entities.fst`: lower-cased surface form (whitespace collapsed) → byte offset of its
 //!   record in `forms.txt`; a record is `surface\x1fentry;surface\x1fentry…\n`, where `entry`
 //!   is the byte offset of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
+//! - `lower_starts.txt`: first words of the surface forms that start in lower case.
 //! - `list_<stem>.fst`: the lower-cased words of each word list.
 //! - `lists.rs`: `WORD_LISTS: &[(&str, &[u8])]` naming each word list's fst.
 
@@ -119,6 +120,16 @@ fn build_entities(dir: &Path, out: &Path) {
             }
         }
     }
+    // First words of surface forms written in lower case ("al-Qaeda", "dpa"): the matcher
+    // walks from a lower-case word only when it is one of these.
+    let lower_starts: BTreeSet<&str> = forms
+        .values()
+        .flat_map(|surfaces| surfaces.keys())
+        .filter(|s| s.chars().next().is_some_and(char::is_lowercase))
+        .filter_map(|s| s.split_whitespace().next())
+        .collect();
+    let lower_starts: Vec<&str> = lower_starts.into_iter().collect();
+    fs::write(out.join("lower_starts.txt"), lower_starts.join("\n")).unwrap();
     let mut records = String::new();
     let mut builder = fst::MapBuilder::memory();
     for (k, surfaces) in &forms {

@@ -35,10 +35,11 @@ impl Extractor {
         for path in &config.gazetteers {
             gazetteer.add_file(path)?;
         }
+        let names = NameRecognizer::new(gazetteer.words());
         Ok(Extractor {
             splitter: SentenceSplitter::new(),
             gazetteer,
-            names: NameRecognizer::new(),
+            names,
             figures: FigureParser::new(),
             attributor: Attributor::new(),
         })

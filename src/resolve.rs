@@ -3,9 +3,9 @@
 //! ("… Studies (CSIS)") join their full name, and a later surname joins the earlier full name
 //! ("Clarke" → "Colin Clarke").
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::document::{Entity, EntityType, Mention};
+use crate::document::{Entity, EntityType, Mention, Span};
 
 /// Chooses among overlapping mentions and groups the rest into entities ordered by first mention.
 pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
@@ -16,18 +16,14 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             .cmp(&a.span.len())
             .then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Mention> = Vec::new();
+    let mut taken = SpanSet::default();
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        let at = kept.partition_point(|k| k.span.start < m.span.start);
-        let before = at.checked_sub(1).map(|i| &kept[i]);
-        let after = kept.get(at);
-        if before.is_some_and(|k| k.span.overlaps(&m.span))
-            || after.is_some_and(|k| k.span.overlaps(&m.span))
-        {
-            continue;
+        if taken.insert_if_free(m.span) {
+            kept.push(m);
         }
-        kept.insert(at, m);
     }
+    kept.sort_by_key(|m| m.span);
     define_acronyms(text, &mut kept);
     // A propagated surname carries its full name: "propagated:Colin Clarke".
     for m in kept.iter_mut() {
@@ -58,6 +54,35 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         entities[index].mentions.push(m);
     }
     entities
+}
+
+/// Non-overlapping spans, with a logarithmic test for overlap.
+#[derive(Default)]
+pub(crate) struct SpanSet {
+    /// start → end
+    spans: BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    /// True when `span` overlaps a span in the set.
+    pub(crate) fn overlaps(&self, span: Span) -> bool {
+        // The last span starting before `span` ends is the only one that can overlap it.
+        self.spans
+            .range(..span.end.max(span.start + 1))
+            .next_back()
+            .is_some_and(|(&start, &end)| {
+                Span::new(start, end).overlaps(&span) || start == span.start
+            })
+    }
+
+    /// Adds `span` unless it overlaps the set; says whether it was added.
+    pub(crate) fn insert_if_free(&mut self, span: Span) -> bool {
+        if self.overlaps(span) {
+            return false;
+        }
+        self.spans.insert(span.start, span.end);
+        true
+    }
 }
 
 /// `Full Name (FN)`: later mentions of the acronym take the full name's type, name and id.
@@ -125,7 +150,6 @@ fn initials_fit(acronym: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Span;
 
     fn mention(text: &str, word: &str, t: EntityType, via: &str) -> Mention {
         let start = text.find(word).unwrap();
@@ -162,6 +186,25 @@ mod tests {
         let entities = resolve(text, ms);
         assert_eq!(entities[0].name, "Centre for Policy Studies");
         assert_eq!(entities[0].mentions.len(), 3, "{entities:#?}");
+    }
+
+    #[test]
+    fn span_set_finds_overlaps() {
+        let mut set = SpanSet::default();
+        assert!(set.insert_if_free(Span::new(10, 20)));
+        assert!(set.insert_if_free(Span::new(30, 40)));
+        for (s, e, overlaps) in [
+            (0, 10, false),
+            (0, 11, true),
+            (19, 25, true),
+            (20, 30, false),
+            (35, 36, true),
+            (10, 10, true),
+            (40, 50, false),
+            (5, 45, true),
+        ] {
+            assert_eq!(set.overlaps(Span::new(s, e)), overlaps, "{s}..{e}");
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 pub mod lists;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use fst::raw::{Fst, Output};
@@ -22,11 +22,12 @@ use crate::document::{EntityType, Span};
 use crate::error::{Error, Result};
 use crate::text::tokens::{Token, TokenKind};
 
-pub use lists::WordLists;
+pub use lists::{WordList, WordLists};
 
 static ENTITIES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 static ENTITIES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.txt"));
 static FORMS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/forms.txt"));
+static LOWER_STARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/lower_starts.txt"));
 
 /// Longest surface form the matcher tries, in bytes.
 const MAX_FORM_BYTES: usize = 160;
@@ -87,6 +88,8 @@ struct UserLists {
     /// key → index into `records`
     map: Option<Map<Vec<u8>>>,
     records: Vec<Vec<(String, usize)>>,
+    /// First words of the user's surface forms that start in lower case.
+    lower_starts: HashSet<String>,
 }
 
 /// Name lists and a matcher over every surface form.
@@ -184,6 +187,13 @@ impl Gazetteer {
                 .insert(key, self.user.records.len() as u64)
                 .expect("keys are sorted");
             self.user.records.push(forms.clone());
+            for (surface, _) in forms {
+                if surface.starts_with(char::is_lowercase) {
+                    if let Some(w) = surface.split_whitespace().next() {
+                        self.user.lower_starts.insert(w.to_string());
+                    }
+                }
+            }
         }
         self.user.map = Some(Map::new(builder.into_inner().expect("in memory")).expect("valid"));
     }
@@ -213,12 +223,23 @@ impl Gazetteer {
             if token.kind != TokenKind::Word {
                 continue;
             }
+            // Nearly every listed name starts with a capital: walking from other words only
+            // when some form starts with them keeps the scan cheap.
+            if token.text(text).starts_with(char::is_lowercase)
+                && !self.may_start_in_lower_case(token.text(text))
+            {
+                continue;
+            }
             let start = token.span.start;
             if let Some(m) = self.longest_at(text, start, &mut ends) {
                 matches.push(m);
             }
         }
         matches
+    }
+
+    fn may_start_in_lower_case(&self, word: &str) -> bool {
+        LOWER_STARTS.lines().any(|w| w == word) || self.user.lower_starts.contains(word)
     }
 
     fn longest_at(

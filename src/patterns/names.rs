@@ -17,34 +17,89 @@
 use std::collections::HashMap;
 
 use crate::document::{EntityType, Mention, Span};
-use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerMatch, WordLists};
+use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerMatch, WordList, WordLists};
+use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
-// Word lists by role: each role accepts several file stems, so the generated lists in
-// gazetteers/names/ and the hand-made ones in gazetteers/ner/ are used together.
-const FIRST_NAMES: &[&str] = &["first_names", "given_names", "forenames"];
-const TITLES: &[&str] = &["person_titles", "titles", "roles", "titles_roles"];
-/// Words that continue a title ("Secretary of State", "Foreign Minister").
-const TITLE_WORDS: &[&str] = &["title_words"];
-const ORG_WORDS: &[&str] = &["org_words", "org_suffixes", "org_suffix_words"];
-const ORG_HEADS: &[&str] = &["org_heads"];
-const PLACE_WORDS: &[&str] = &["place_words"];
-const NOT_NAMES: &[&str] = &[
-    "not_names",
-    "common_words",
-    "common_capitalised",
-    "capitalised_common_words",
+/// The word lists name recognition consults, by role. Each role accepts several file stems,
+/// so the generated lists in gazetteers/names/ and the hand-made ones in gazetteers/ner/ are
+/// used together.
+#[derive(Clone, Copy)]
+enum Role {
+    FirstNames,
+    Titles,
+    /// Words that continue a title ("Secretary of State", "Foreign Minister").
+    TitleWords,
+    OrgWords,
+    OrgHeads,
+    PlaceWords,
+    NotNames,
+    Demonyms,
+    /// Days and months: never part of a name ("Paris Monday", "Last May").
+    TimeWords,
+    Said,
+    PlacePreps,
+    TeamSports,
+    /// Words after a club's name in match reports ("Arsenal beat Chelsea", "Rotor are").
+    TeamVerbs,
+    /// Last words of event, award and other MISC names ("World Cup", "Labour Day").
+    MiscWords,
+}
+
+const FIRST_NAMES: Role = Role::FirstNames;
+const TITLES: Role = Role::Titles;
+const TITLE_WORDS: Role = Role::TitleWords;
+const ORG_WORDS: Role = Role::OrgWords;
+const ORG_HEADS: Role = Role::OrgHeads;
+const PLACE_WORDS: Role = Role::PlaceWords;
+const NOT_NAMES: Role = Role::NotNames;
+const DEMONYMS: Role = Role::Demonyms;
+const TIME_WORDS: Role = Role::TimeWords;
+const SAID: Role = Role::Said;
+const PLACE_PREPS: Role = Role::PlacePreps;
+const TEAM_SPORTS: Role = Role::TeamSports;
+const TEAM_VERBS: Role = Role::TeamVerbs;
+const MISC_WORDS: Role = Role::MiscWords;
+
+/// File stems of each role, in the order of `Role`.
+const ROLE_STEMS: &[&[&str]] = &[
+    &["first_names", "given_names", "forenames"],
+    &["person_titles", "titles", "roles", "titles_roles"],
+    &["title_words"],
+    &["org_words", "org_suffixes", "org_suffix_words"],
+    &["org_heads"],
+    &["place_words"],
+    &[
+        "not_names",
+        "common_words",
+        "common_capitalised",
+        "capitalised_common_words",
+    ],
+    &["demonyms"],
+    &["time_words"],
+    &["said_words"],
+    &["place_preps"],
+    &["team_sports"],
+    &["team_verbs"],
+    &["misc_words"],
 ];
-const DEMONYMS: &[&str] = &["demonyms"];
-/// Days and months: never part of a name ("Paris Monday", "Last May").
-const TIME_WORDS: &[&str] = &["time_words"];
-const SAID: &[&str] = &["said_words"];
-const PLACE_PREPS: &[&str] = &["place_preps"];
-const TEAM_SPORTS: &[&str] = &["team_sports"];
-/// Words after a club's name in match reports ("Arsenal beat Chelsea", "Rotor are").
-const TEAM_VERBS: &[&str] = &["team_verbs"];
-/// Last words of event, award and other MISC names ("World Cup", "Labour Day").
-const MISC_WORDS: &[&str] = &["misc_words"];
+
+/// The word lists, one union per role, resolved once.
+struct Lexicon {
+    roles: Vec<WordList>,
+}
+
+impl Lexicon {
+    fn new(words: &WordLists) -> Lexicon {
+        Lexicon {
+            roles: ROLE_STEMS.iter().map(|stems| words.union(stems)).collect(),
+        }
+    }
+
+    fn contains(&self, role: Role, word: &str) -> bool {
+        self.roles[role as usize].contains(word)
+    }
+}
 
 /// Lower-case words that may join two capitalised words inside one name.
 const PARTICLES: &[&str] = &[
@@ -53,8 +108,9 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Finds person, group and place names: listed ones and those known by shape or context.
-#[derive(Default)]
-pub struct NameRecognizer {}
+pub struct NameRecognizer {
+    lexicon: Lexicon,
+}
 
 /// What we know about one token.
 #[derive(Clone, Copy, Default)]
@@ -65,6 +121,8 @@ struct TokenInfo {
     caps_line: bool,
     /// The first word of its sentence or line.
     initial: bool,
+    /// On a dateline: a short line that ends with a date ("LONDON 1996-08-30").
+    dateline: bool,
 }
 
 /// A decided name: tokens `[first, last]`, type and provenance.
@@ -79,14 +137,17 @@ struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
     info: Vec<TokenInfo>,
-    words: &'a WordLists,
+    words: &'a Lexicon,
     /// Gazetteer match starting at each token, by token index.
     gaz_at: HashMap<usize, (usize, GazetteerMatch)>,
 }
 
 impl NameRecognizer {
-    pub fn new() -> NameRecognizer {
-        NameRecognizer {}
+    /// A recognizer over the embedded word lists.
+    pub fn new(words: &WordLists) -> NameRecognizer {
+        NameRecognizer {
+            lexicon: Lexicon::new(words),
+        }
     }
 
     /// Mentions of people, groups and places, ordered by position, not overlapping.
@@ -97,7 +158,7 @@ impl NameRecognizer {
         sentences: &[Span],
         gazetteer: &Gazetteer,
     ) -> Vec<Mention> {
-        let words = gazetteer.words();
+        let words = &self.lexicon;
         let info = token_info(text, tokens, sentences, words);
         let mut gaz_at = HashMap::new();
         let mut ti = 0;
@@ -189,12 +250,24 @@ fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
 }
 
-fn token_info(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Span],
-    words: &WordLists,
-) -> Vec<TokenInfo> {
+/// A short line that ends with a date: "LONDON 1996-08-30", "ARLINGTON , Texas 1996-08-31".
+fn is_dateline(line: &str) -> bool {
+    let line = line.trim_end();
+    let Some(date) = line.rsplit(' ').next() else {
+        return false;
+    };
+    line.len() < 80
+        && date.len() == 10
+        && date.bytes().enumerate().all(|(k, b)| {
+            if k == 4 || k == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon) -> Vec<TokenInfo> {
     let mut info = vec![TokenInfo::default(); tokens.len()];
     // Lines in capitals: few lower-case letters among many capitals.
     let mut line_start = 0;
@@ -207,8 +280,10 @@ fn token_info(
         let upper = line.chars().filter(|c| c.is_uppercase()).count();
         let lower = line.chars().filter(|c| c.is_lowercase()).count();
         let caps = upper >= 2 && lower * 4 < upper;
+        let dateline = is_dateline(line);
         while i < tokens.len() && tokens[i].span.start < line_end {
             info[i].caps_line = caps;
+            info[i].dateline = dateline;
             i += 1;
         }
         line_start = line_end + 1;
@@ -245,8 +320,8 @@ impl Context<'_> {
         self.tokens[i].text(self.text)
     }
 
-    fn lower_word_is(&self, i: usize, lists: &[&str]) -> bool {
-        self.tokens[i].kind == TokenKind::Word && self.words.contains(lists, self.word(i))
+    fn lower_word_is(&self, i: usize, role: Role) -> bool {
+        self.tokens[i].kind == TokenKind::Word && self.words.contains(role, self.word(i))
     }
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
@@ -352,27 +427,8 @@ impl Context<'_> {
                 .is_some_and(|(_, m)| m.entries.iter().any(|e| e.is(&["state", "country"])))
     }
 
-    /// True when token `i` is on a dateline: a short line that ends with a date.
     fn dateline_line(&self, i: usize) -> bool {
-        let start = self.text[..self.tokens[i].span.start]
-            .rfind('\n')
-            .map_or(0, |n| n + 1);
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |n| start + n);
-        let line = self.text[start..end].trim_end();
-        let Some(date) = line.rsplit(' ').next() else {
-            return false;
-        };
-        line.len() < 80
-            && date.len() == 10
-            && date.bytes().enumerate().all(|(k, b)| {
-                if k == 4 || k == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
+        self.info[i].dateline
     }
 
     /// Chooses among a listed name's readings by context; `None` drops the match.
@@ -648,7 +704,7 @@ impl Context<'_> {
                     PLACE_WORDS,
                 ]
                 .iter()
-                .any(|l| self.lower_word_is(i, l));
+                .any(|&l| self.lower_word_is(i, l));
             if !plain {
                 return None;
             }
@@ -791,6 +847,10 @@ impl Context<'_> {
                 }
             }
         }
+        let mut taken = SpanSet::default();
+        for f in found.iter() {
+            taken.insert_if_free(f.span);
+        }
         for &(a, last) in leftovers {
             // Try the whole run, then each word.
             let whole = self.span(a, last);
@@ -803,7 +863,7 @@ impl Context<'_> {
                 let Some(&k) = known.get(&surface.to_lowercase()) else {
                     continue;
                 };
-                if found.iter().any(|f| f.span.overlaps(&span)) {
+                if !taken.insert_if_free(span) {
                     continue;
                 }
                 let source = &found[k];
@@ -891,6 +951,10 @@ impl Context<'_> {
                 f.via = format!("{}+sports", f.via);
             }
         }
+        let mut taken = SpanSet::default();
+        for f in found.iter() {
+            taken.insert_if_free(f.span);
+        }
         for &(a, last) in leftovers {
             let span = self.span(a, last);
             let word_like = (a..=last).all(|i| {
@@ -900,8 +964,8 @@ impl Context<'_> {
             if !word_like
                 || (a..=last)
                     .any(|i| self.lower_word_is(i, NOT_NAMES) || self.lower_word_is(i, DEMONYMS))
-                || found.iter().any(|f| f.span.overlaps(&span))
                 || !self.team_context(span)
+                || !taken.insert_if_free(span)
             {
                 continue;
             }

@@ -103,14 +103,7 @@ class EntityList:
         type, so that both lists agree.
         """
         path = CURATED / f"{self.name}.tsv"
-        for e in read_tsv(ENTITIES / "curated.tsv"):
-            old = self.entities.get((e.canonical, e.type))
-            if old is not None:
-                old.aliases |= e.aliases
-                old.kb_id = e.kb_id or old.kb_id
-        if not path.exists():
-            return
-        for e in read_tsv(path):
+        for e in read_tsv(path) if path.exists() else []:
             key = (e.canonical, e.type)
             old = self.entities.get(key)
             if old is None:
@@ -121,6 +114,11 @@ class EntityList:
                 if e.kb_id:
                     old.kb_id = e.kb_id
                 old.priority = 1e12
+        for e in read_tsv(ENTITIES / "curated.tsv"):
+            old = self.entities.get((e.canonical, e.type))
+            if old is not None:
+                old.aliases |= e.aliases
+                old.kb_id = e.kb_id or old.kb_id
 
     def resolve(self, blocked: set[str] = frozenset(), absorb: bool = True):
         """One owner per surface form within the file, claimed in priority order.
@@ -207,6 +205,48 @@ def render_curated(path: Path) -> str:
 def render_words(words, header: str) -> str:
     items = sorted({clean(w) for w in words if clean(w)})
     return f"# {header}\n" + "\n".join(items) + "\n"
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            a, _, b = line.partition("\t")
+            pairs.append((a.strip(), b.strip()))
+    return pairs
+
+
+def first_names(lex: "Lexicon", people: list[Entity]) -> set[str]:
+    """Census first names plus given names seen at the start of two or more known people."""
+    counts: dict[str, int] = defaultdict(int)
+    for e in people:
+        for form in {e.canonical} | e.aliases:
+            first = form.split()[0]
+            if re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", first):
+                counts[first] += 1
+    extra = {n for n, c in counts.items() if c >= 2 and n.lower() not in lex.common}
+    return lex.first_names() | extra
+
+
+DAYS_AND_MONTHS = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
+
+
+def common_words(lex: "Lexicon", place_words: set[str]) -> set[str]:
+    import wordfreq
+
+    # Words that are also first names or common surnames (Will, Mark, Bush, Brown) are names
+    # too often to be listed here; the first-name list carries them.
+    names = lex.first_names() | lex.top_surnames(2000)
+    words = set(DAYS_AND_MONTHS)
+    for w in wordfreq.top_n_list("en", 5000):
+        cap = w.capitalize()
+        if w.isalpha() and len(w) >= 2 and w in lex.common and w not in place_words:
+            if cap not in names:
+                words.add(cap)
+    return words
 
 
 def render_pairs(pairs, header: str) -> str:
@@ -487,6 +527,7 @@ def parse_phoenix(path: Path) -> list[PhoenixEntry]:
     return entries
 
 
+NAME_PARTICLES = {"ABU", "ABOU", "BIN", "IBN", "BINT", "AL", "EL", "BEN", "UMM", "BOU", "BU", "DE"}
 SMALL_WORDS = set(
     "of the and for in on at to by from with de del della di da do dos das du des la le les "
     "van von der den y e et al el bin ibn bint ul ud ad und a an".split()
@@ -514,7 +555,13 @@ def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> st
     low = tok.lower()
     if tok.endswith(".") and len(tok) <= 4:
         return tok[:-1].capitalize() + "."  # ST. -> St., JR. -> Jr., A. -> A.
-    if len(letters) <= 3 and low not in SMALL_WORDS and low not in lex.common and not first:
+    if (
+        len(letters) <= 3
+        and low not in SMALL_WORDS
+        and tok not in NAME_PARTICLES
+        and low not in lex.common
+        and not first
+    ):
         return tok  # EMC, CTC: short and not a word
     if low in SMALL_WORDS and not first:
         return low
@@ -526,12 +573,13 @@ def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> st
     return word
 
 
-def phoenix_name(raw: str, lex: "Lexicon") -> tuple[str, set[str]]:
+def phoenix_name(raw: str, lex: "Lexicon", acronym_len: int = 7) -> tuple[str, set[str]]:
     """Title-cased name and the acronyms it carries in parentheses: 'ETA (X)' -> ('Eta', {'X'})."""
     acronyms = set(re.findall(r"\(([A-Z0-9.\-&]{2,})\)", raw))
     raw = re.sub(r"\([^)]*\)", " ", raw)
     toks = phoenix_tokens(raw)
-    if len(toks) == 1 and len(toks[0]) <= 7 and toks[0].lower() not in lex.common:
+    lone = toks[0] if len(toks) == 1 else ""
+    if lone and "-" not in lone and len(lone) <= acronym_len and lone.lower() not in lex.common:
         return toks[0], acronyms  # a lone short token is an acronym: IAEA, BIMSTEC
     if len(toks) == 1 and len(toks[0]) <= 3:
         return toks[0], acronyms
@@ -637,8 +685,10 @@ GENERIC_ORG_NAMES = {
 }
 
 
-def phoenix_org_aliases(e: PhoenixEntry, lex: "Lexicon") -> tuple[str, set[str]]:
-    name, acronyms = phoenix_name(e.name, lex)
+def phoenix_org_aliases(
+    e: PhoenixEntry, lex: "Lexicon", acronym_len: int = 7
+) -> tuple[str, set[str]]:
+    name, acronyms = phoenix_name(e.name, lex, acronym_len)
     aliases = set(acronyms)
     if "/" in name and " " in name:
         # 'Ulster Defence Association/Ulster Freedom Fighters': two names of one group.
@@ -650,8 +700,8 @@ def phoenix_org_aliases(e: PhoenixEntry, lex: "Lexicon") -> tuple[str, set[str]]
         toks = phoenix_tokens(re.sub(r"\([^)]*\)", " ", a))
         if len(toks) == 1 and re.fullmatch(r"[A-Z][A-Z0-9\-.&]{1,7}", toks[0]):
             aliases.add(toks[0])  # an acronym: ETA, PKK
-        else:
-            alias, more = phoenix_name(a, lex)
+        elif toks and toks[0] not in TITLE_WORDS:
+            alias, more = phoenix_name(a, lex, acronym_len)
             aliases.add(alias)
             aliases |= more
     return name, aliases
@@ -685,10 +735,18 @@ def build_phoenix_militant(src: Path, lex: "Lexicon") -> EntityList:
             first = phoenix_tokens(e.name)[0].title()
             if first in lex.first_names() or "REB" not in " ".join(e.codes):
                 continue  # a person, not a group
-        name, aliases = phoenix_org_aliases(e, lex)
+        name, aliases = phoenix_org_aliases(e, lex, acronym_len=4)
         if not name or risky_org_name(name, lex):
             continue
-        aliases = {a for a in aliases if not risky_org_name(a, lex)}
+        # Phoenix files leaders under their group ("+HASSAN_NASRALLAH" under Hezbollah): an
+        # alias shaped like a person's name (2-5 tokens, no organisation word) is left out.
+        raw_aliases = {phoenix_name(a, lex, 4)[0]: a for a in e.aliases}
+        aliases = {
+            a
+            for a in aliases
+            if not risky_org_name(a, lex)
+            and not (a in raw_aliases and person_from_phoenix(raw_aliases[a], lex, set()))
+        }
         out.add(Entity(name, "group/militant", "", aliases, priority=1))
     out.merge_curated()
     return out
@@ -847,7 +905,10 @@ def generate(src: Path) -> dict[Path, str]:
     # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in
     # news; cities of >= 500,000 people keep the name too (El Paso).
     group_names = {
-        e.canonical for lst in lists if lst.name.startswith("groups_") for e in lst.entities.values()
+        e.canonical
+        for lst in lists
+        if lst.name in ("groups_companies", "groups_militant")
+        for e in lst.entities.values()
     }
     for lst in (cities, cities_amb):
         lst.entities = {
@@ -860,15 +921,40 @@ def generate(src: Path) -> dict[Path, str]:
     report_shared_names(lists)
 
     dem_rows = set(demonyms)
+    dem_rows |= set(read_pairs(CURATED / "names" / "demonyms.tsv"))
     for d, place in list(dem_rows):
         p = plural_demonym(d)
         if p:
             dem_rows.add((p, place))
     files[NAMES / "demonyms.tsv"] = render_pairs(
         dem_rows,
-        "demonym<TAB>place canonical; mledoze/countries (ODbL-1.0) plus plurals; CoNLL tags "
-        "these MISC, not places",
+        "demonym<TAB>place canonical; mledoze/countries (ODbL-1.0) plus regular plurals and "
+        "gazetteers/build/curated/names/demonyms.tsv; CoNLL tags these MISC, not places",
     )
+    files[CURATED / "names" / "demonyms.tsv"] = render_pairs(
+        read_pairs(CURATED / "names" / "demonyms.tsv"),
+        "demonym<TAB>place canonical: hand-curated additions to mledoze's demonyms (claimex project)",
+    )
+    people = [e for lst in lists if lst.name.startswith("people_") for e in lst.entities.values()]
+    files[NAMES / "first_names.txt"] = render_words(
+        first_names(lex, people),
+        "First names: US Census 1990 (public domain, via PyPI names) plus given names that start "
+        ">= 2 names in the people lists (Phoenix MIT, congress-legislators CC0)",
+    )
+    place_words = {
+        f.lower() for lst in (countries, states, regions) for e in lst.entities.values()
+        for f in e.surfaces()
+    }
+    files[NAMES / "common_words.txt"] = render_words(
+        common_words(lex, place_words),
+        "Common English words, capitalised, that are not names on their own: wordfreq's 5,000 most "
+        "frequent English words (data CC BY-SA 4.0) that SCOWL lists in lower case, minus place "
+        "names, Census first names and the 2,000 commonest surnames, plus days and months",
+    )
+    for path in sorted(NAMES.glob("*.txt")):
+        if path not in files:  # hand-kept lists: normalised in place
+            header = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
+            files[path] = render_words(read_words(path), header[0][2:] if header else path.stem)
     return files
 
 

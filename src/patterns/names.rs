@@ -267,6 +267,30 @@ fn is_dateline(line: &str) -> bool {
         })
 }
 
+/// A headline in title case ("Officials Have Issued a Terrorist Threat"): most capitalised
+/// words are common words and hardly any word is in lower case, unlike a list of names.
+fn is_title_case_line(text: &str, tokens: &[Token], words: &Lexicon) -> bool {
+    let (mut capitalised, mut common, mut lower) = (0, 0, 0);
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(text);
+        if w.starts_with(char::is_uppercase) {
+            capitalised += 1;
+            if words.contains(NOT_NAMES, w) && !is_all_caps(w) {
+                common += 1;
+            }
+        } else if !FUNCTION_WORDS.contains(&w) {
+            lower += 1;
+        }
+    }
+    common >= 3 && common * 2 >= capitalised && lower <= 1
+}
+
+/// Short words that headlines in title case leave in lower case.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+    "vs", "with",
+];
+
 fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon) -> Vec<TokenInfo> {
     let mut info = vec![TokenInfo::default(); tokens.len()];
     // Lines in capitals: few lower-case letters among many capitals.
@@ -279,7 +303,13 @@ fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon)
         let line = &text[line_start..line_end];
         let upper = line.chars().filter(|c| c.is_uppercase()).count();
         let lower = line.chars().filter(|c| c.is_lowercase()).count();
-        let caps = upper >= 2 && lower * 4 < upper;
+        let line_first = i;
+        let mut line_last = i;
+        while line_last < tokens.len() && tokens[line_last].span.start < line_end {
+            line_last += 1;
+        }
+        let caps = (upper >= 2 && lower * 4 < upper)
+            || is_title_case_line(text, &tokens[line_first..line_last], words);
         let dateline = is_dateline(line);
         while i < tokens.len() && tokens[i].span.start < line_end {
             info[i].caps_line = caps;
@@ -305,8 +335,10 @@ fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon)
         info[i].initial = !seen_word;
         seen_word = true;
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        let common_opener =
-            info[i].initial && words.contains(NOT_NAMES, word) && !is_all_caps(word);
+        let common_opener = info[i].initial
+            && words.contains(NOT_NAMES, word)
+            && !is_all_caps(word)
+            && !words.contains(TITLES, word);
         info[i].namelike = first_upper
             && !info[i].caps_line
             && !words.contains(TIME_WORDS, word)
@@ -494,7 +526,8 @@ impl Context<'_> {
         let mut start = first;
         if self.info[first].initial {
             while start <= last
-                && (self.is_common(start) || matches!(self.word(start), "of" | "for" | "and" | "&"))
+                && ((self.is_common(start) && !self.is_title(start))
+                    || matches!(self.word(start), "of" | "for" | "and" | "&"))
             {
                 start += 1;
             }

@@ -42,6 +42,10 @@ enum Role {
     TeamSports,
     /// Words after a club's name in match reports ("Arsenal beat Chelsea", "Rotor are").
     TeamVerbs,
+    /// Words before a club's name ("beat Chelsea", "v Chelsea").
+    TeamVerbsBefore,
+    /// Capitalised abbreviations that name no one ("GDP", "EDT").
+    PlainAcronyms,
     /// Last words of event, award and other MISC names ("World Cup", "Labour Day").
     MiscWords,
 }
@@ -59,6 +63,8 @@ const SAID: Role = Role::Said;
 const PLACE_PREPS: Role = Role::PlacePreps;
 const TEAM_SPORTS: Role = Role::TeamSports;
 const TEAM_VERBS: Role = Role::TeamVerbs;
+const TEAM_VERBS_BEFORE: Role = Role::TeamVerbsBefore;
+const PLAIN_ACRONYMS: Role = Role::PlainAcronyms;
 const MISC_WORDS: Role = Role::MiscWords;
 
 /// File stems of each role, in the order of `Role`.
@@ -81,6 +87,8 @@ const ROLE_STEMS: &[&[&str]] = &[
     &["place_preps"],
     &["team_sports"],
     &["team_verbs"],
+    &["team_verbs_before"],
+    &["acronyms_not_names"],
     &["misc_words"],
 ];
 
@@ -469,6 +477,10 @@ impl Context<'_> {
         if !surface.chars().any(char::is_uppercase) {
             return None;
         }
+        // "May 15" is a date, whatever a list says.
+        if self.lower_word_is(first, TIME_WORDS) {
+            return None;
+        }
         // Demonyms and nationalities are not places ("Afghan civilians").
         if self.words.contains(DEMONYMS, surface) {
             return None;
@@ -802,7 +814,10 @@ impl Context<'_> {
                 found.push(mk(EntityType::Person, "rule:said"));
             } else if self.place_prep_before(a) && !is_all_caps(word) {
                 found.push(mk(EntityType::Place, "rule:in_place"));
-            } else if is_all_caps(word) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            } else if is_all_caps(word)
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !self.lower_word_is(a, PLAIN_ACRONYMS)
+            {
                 found.push(mk(EntityType::Group, "rule:acronym"));
             } else {
                 leftovers.push((a, last));
@@ -960,7 +975,7 @@ impl Context<'_> {
         let next = (last + 1 < self.tokens.len() && self.same_line(last)).then_some(last + 1);
         let is_number = |i: usize| self.word(i).bytes().all(|b| b.is_ascii_digit());
         if next.is_some_and(|n| self.lower_word_is(n, TEAM_VERBS))
-            || prev.is_some_and(|p| self.lower_word_is(p, TEAM_VERBS))
+            || prev.is_some_and(|p| self.lower_word_is(p, TEAM_VERBS_BEFORE))
         {
             return true;
         }
@@ -995,8 +1010,11 @@ impl Context<'_> {
                 w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2
             });
             if !word_like
-                || (a..=last)
-                    .any(|i| self.lower_word_is(i, NOT_NAMES) || self.lower_word_is(i, DEMONYMS))
+                || (a..=last).any(|i| {
+                    self.lower_word_is(i, NOT_NAMES)
+                        || self.lower_word_is(i, DEMONYMS)
+                        || self.lower_word_is(i, PLAIN_ACRONYMS)
+                })
                 || !self.team_context(span)
                 || !taken.insert_if_free(span)
             {

@@ -608,7 +608,14 @@ impl Context<'_> {
         if n_words >= 2 && self.lower_word_is(last, ORG_WORDS) {
             return push(found, EntityType::Group, "rule:org_suffix");
         }
-        if has_connector && self.lower_word_is(a, ORG_HEADS) {
+        // "Ministry of …", "Chicago Board of Trade", "National Bank of Romania".
+        let before_connector = (a..=last)
+            .find(|&i| matches!(self.word(i), "of" | "for"))
+            .and_then(|i| i.checked_sub(1));
+        if has_connector
+            && (self.lower_word_is(a, ORG_HEADS)
+                || before_connector.is_some_and(|i| i >= a && self.lower_word_is(i, ORG_WORDS)))
+        {
             return push(found, EntityType::Group, "rule:org_head");
         }
         let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
@@ -974,8 +981,14 @@ impl Context<'_> {
         let prev = first.checked_sub(1).filter(|&p| self.same_line(p));
         let next = (last + 1 < self.tokens.len() && self.same_line(last)).then_some(last + 1);
         let is_number = |i: usize| self.word(i).bytes().all(|b| b.is_ascii_digit());
+        // "Baltimore 's Eddie Murray": a club's player.
+        let possessive = {
+            let after = self.text[span.end..].trim_start_matches(' ');
+            after.starts_with("'s ") || after.starts_with("\u{2019}s ")
+        };
         if next.is_some_and(|n| self.lower_word_is(n, TEAM_VERBS))
             || prev.is_some_and(|p| self.lower_word_is(p, TEAM_VERBS_BEFORE))
+            || possessive
         {
             return true;
         }

@@ -279,6 +279,11 @@ fn is_dateline(line: &str) -> bool {
 /// words are common words and hardly any word is in lower case, unlike a list of names.
 fn is_title_case_line(text: &str, tokens: &[Token], words: &Lexicon) -> bool {
     let (mut capitalised, mut common, mut lower) = (0, 0, 0);
+    // The seed format's header line: "date 2021-08-27 Title".
+    let tokens = match tokens {
+        [d, rest @ ..] if d.text(text) == "date" => rest,
+        _ => tokens,
+    };
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
         if w.starts_with(char::is_uppercase) {
@@ -290,7 +295,7 @@ fn is_title_case_line(text: &str, tokens: &[Token], words: &Lexicon) -> bool {
             lower += 1;
         }
     }
-    common >= 3 && common * 2 >= capitalised && lower <= 1
+    common >= 3 && common * 2 >= capitalised && lower == 0
 }
 
 /// Short words that headlines in title case leave in lower case.

@@ -46,6 +46,8 @@ enum Role {
     TeamVerbsBefore,
     /// Capitalised abbreviations that name no one ("GDP", "EDT").
     PlainAcronyms,
+    /// Common nouns for places ("the village of X", "X province").
+    PlaceNouns,
     /// Last words of event, award and other MISC names ("World Cup", "Labour Day").
     MiscWords,
 }
@@ -65,6 +67,7 @@ const TEAM_SPORTS: Role = Role::TeamSports;
 const TEAM_VERBS: Role = Role::TeamVerbs;
 const TEAM_VERBS_BEFORE: Role = Role::TeamVerbsBefore;
 const PLAIN_ACRONYMS: Role = Role::PlainAcronyms;
+const PLACE_NOUNS: Role = Role::PlaceNouns;
 const MISC_WORDS: Role = Role::MiscWords;
 
 /// File stems of each role, in the order of `Role`.
@@ -89,6 +92,7 @@ const ROLE_STEMS: &[&[&str]] = &[
     &["team_verbs"],
     &["team_verbs_before"],
     &["acronyms_not_names"],
+    &["place_nouns"],
     &["misc_words"],
 ];
 
@@ -213,6 +217,7 @@ impl NameRecognizer {
             }
         }
         cx.propagate(&mut found, &leftovers);
+        cx.places_by_context(&mut found, &leftovers);
         if cx.is_sports() {
             cx.sports_teams(&mut found, &leftovers);
         }
@@ -401,10 +406,21 @@ impl Context<'_> {
                 end = next;
                 continue;
             }
+            // "Joost van der Westhuizen": a run of particles before a name.
+            if PARTICLES.contains(&word) {
+                let mut k = next;
+                while k < t.len() && PARTICLES.contains(&self.word(k)) && self.same_line(k - 1) {
+                    k += 1;
+                }
+                if k < t.len() && k > next && self.info[k].namelike && self.same_line(k - 1) {
+                    end = k;
+                    continue;
+                }
+            }
             let joins = match word {
                 "of" | "for" => true,
                 "and" | "&" => joined_of || word == "&",
-                w => PARTICLES.contains(&w),
+                _ => false,
             };
             if joins && next + 1 < t.len() && self.info[next + 1].namelike && self.same_line(next) {
                 joined_of |= matches!(word, "of" | "for");
@@ -430,6 +446,11 @@ impl Context<'_> {
 
     fn is_title(&self, i: usize) -> bool {
         self.lower_word_is(i, TITLES)
+            || (self.tokens[i].kind == TokenKind::Word
+                && self
+                    .word(i)
+                    .rsplit_once('-')
+                    .is_some_and(|(_, rank)| self.words.contains(TITLES, rank)))
     }
 
     /// True when the word before `i` is a title or role ("coach", "Mr", "President").
@@ -575,6 +596,10 @@ impl Context<'_> {
             });
             return;
         }
+        // "Brazilian-born Luis Oliveira", "Ex-Yankee Randy Velarde": a describing compound.
+        while start < last && self.is_describing_compound(start) {
+            start += 1;
+        }
         let mut a = start;
         let mut titled = false;
         while a <= last {
@@ -680,7 +705,9 @@ impl Context<'_> {
             via: via.to_string(),
         };
         let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
-        if (2..=4).contains(&n_words) && first_name {
+        let misc = (a..=last)
+            .any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS));
+        if (2..=4).contains(&n_words) && first_name && !misc {
             found.push(person("rule:first_name"));
             return;
         }
@@ -718,6 +745,17 @@ impl Context<'_> {
         } else if rest_start <= last {
             self.decide(rest_start, last, found, leftovers);
         }
+    }
+
+    /// "Brazilian-born", "Family-controlled", "Ex-Yankee": not part of the name after it.
+    fn is_describing_compound(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let Some((head, tail)) = w.split_once('-') else {
+            return false;
+        };
+        tail.starts_with(char::is_lowercase)
+            || matches!(head, "Ex" | "ex" | "Former" | "Anti" | "Pro")
+            || self.words.contains(DEMONYMS, head)
     }
 
     /// A common word that is not a name on its own (pronouns, function words, "Officials").
@@ -951,6 +989,53 @@ impl Context<'_> {
                 if let Some(name) = full.get(&surface.to_lowercase()) {
                     f.via = format!("propagated:{name}");
                 }
+            }
+        }
+    }
+
+    /// Unknown names that context makes places: the town on a dateline ("TOFTIR , Faroe
+    /// Islands 1996-08-31"), "the village of X", "X province".
+    fn places_by_context(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
+        let mut taken = SpanSet::default();
+        for f in found.iter() {
+            taken.insert_if_free(f.span);
+        }
+        for &(a, last) in leftovers {
+            let span = self.span(a, last);
+            let w = self.word(a);
+            if !w.starts_with(char::is_uppercase)
+                || w.chars().count() < 2
+                || (a..=last).any(|i| {
+                    self.is_common(i)
+                        || self.lower_word_is(i, DEMONYMS)
+                        || self.lower_word_is(i, TIME_WORDS)
+                })
+            {
+                continue;
+            }
+            let line_start = a == 0 || !self.same_line(a - 1);
+            let dateline = self.info[a].dateline && line_start;
+            let noun_before = a >= 2
+                && self.word(a - 1) == "of"
+                && self.word(a - 2).chars().all(char::is_lowercase)
+                && self.lower_word_is(a - 2, PLACE_NOUNS);
+            let noun_after = last + 1 < self.tokens.len()
+                && self.word(last + 1).chars().all(char::is_lowercase)
+                && self.lower_word_is(last + 1, PLACE_NOUNS);
+            let via = if dateline {
+                "rule:dateline"
+            } else if noun_before || noun_after {
+                "rule:place_noun"
+            } else {
+                continue;
+            };
+            if taken.insert_if_free(span) {
+                found.push(Found {
+                    span,
+                    entity_type: EntityType::Place,
+                    entry: None,
+                    via: via.into(),
+                });
             }
         }
     }

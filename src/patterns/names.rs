@@ -614,6 +614,28 @@ impl Context<'_> {
         }
         if !titled {
             a = start;
+            // A title inside the chunk: "Serbian President Slobodan Milosevic", "U.N.
+            // Ambassador Albright". The words before it describe the title.
+            if let Some(k) = (start..last).rev().find(|&k| self.is_title(k)) {
+                let name_words = (k + 1..=last)
+                    .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+                    .count();
+                let plain =
+                    !(k + 1..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
+                if plain && (1..=3).contains(&name_words) {
+                    let mut j = k;
+                    while j > start
+                        && (self.is_title(j - 1) || self.lower_word_is(j - 1, TITLE_WORDS))
+                    {
+                        j -= 1;
+                    }
+                    if j > start {
+                        self.decide(start, j - 1, found, leftovers);
+                    }
+                    self.decide_plain(k + 1, last, true, found, leftovers);
+                    return;
+                }
+            }
         }
         if a > last {
             return;

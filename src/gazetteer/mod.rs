@@ -95,6 +95,8 @@ struct UserLists {
 /// Name lists and a matcher over every surface form.
 pub struct Gazetteer {
     embedded: Map<&'static [u8]>,
+    /// First words of embedded forms that start in lower case.
+    lower_starts: HashSet<&'static str>,
     user: UserLists,
     words: WordLists,
 }
@@ -104,6 +106,7 @@ impl Gazetteer {
     pub fn embedded() -> Gazetteer {
         Gazetteer {
             embedded: Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid"),
+            lower_starts: LOWER_STARTS.lines().collect(),
             user: UserLists::default(),
             words: WordLists::embedded(),
         }
@@ -239,7 +242,7 @@ impl Gazetteer {
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
-        LOWER_STARTS.lines().any(|w| w == word) || self.user.lower_starts.contains(word)
+        self.lower_starts.contains(word) || self.user.lower_starts.contains(word)
     }
 
     fn longest_at(

@@ -14,6 +14,7 @@
 //!
 //! Every mention's `via` names the rule or list that produced it.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::document::{EntityType, Mention, Span};
@@ -152,6 +153,8 @@ struct Context<'a> {
     words: &'a Lexicon,
     /// Gazetteer match starting at each token, by token index.
     gaz_at: HashMap<usize, (usize, GazetteerMatch)>,
+    /// Per token, two bits per role: asked, and the answer.
+    role_cache: Vec<Cell<u64>>,
 }
 
 impl NameRecognizer {
@@ -190,6 +193,7 @@ impl NameRecognizer {
             info,
             words,
             gaz_at,
+            role_cache: vec![Cell::new(0); tokens.len()],
         };
         let mut found = Vec::new();
         let mut leftovers = Vec::new();
@@ -370,8 +374,20 @@ impl Context<'_> {
         self.tokens[i].text(self.text)
     }
 
+    /// True when word `i` is in the role's lists; answers are cached per token, since the
+    /// rules ask about the same words many times.
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
-        self.tokens[i].kind == TokenKind::Word && self.words.contains(role, self.word(i))
+        if self.tokens[i].kind != TokenKind::Word {
+            return false;
+        }
+        let (known, yes) = (1u64 << (2 * role as u32), 1u64 << (2 * role as u32 + 1));
+        let cached = self.role_cache[i].get();
+        if cached & known != 0 {
+            return cached & yes != 0;
+        }
+        let answer = self.words.contains(role, self.word(i));
+        self.role_cache[i].set(cached | known | if answer { yes } else { 0 });
+        answer
     }
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.

@@ -12,8 +12,9 @@
 //!   record in `forms.txt`; a record is `surface\x1fentry;surface\x1fentry…\n`, where `entry`
 //!   is the byte offset of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
 //! - `lower_starts.txt`: first words of the surface forms that start in lower case.
-//! - `list_<stem>.fst`: the lower-cased words of each word list.
-//! - `lists.rs`: `WORD_LISTS: &[(&str, &[u8])]` naming each word list's fst.
+//! - `words.bin`: a hash table, lower-cased word → bit set of the word lists (by stem) that
+//!   contain it (format in `word_table`).
+//! - `lists.rs`: `WORD_LIST_STEMS`, the stems in bit order, and `WORDS_FST`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -173,21 +174,57 @@ fn build_word_lists(dirs: &[PathBuf], out: &Path) {
             }
         }
     }
-    let mut index = String::from("/// Word lists compiled by build.rs: (file stem, fst set).\n");
-    index.push_str("pub const WORD_LISTS: &[(&str, &[u8])] = &[\n");
-    for (stem, words) in &lists {
-        let mut builder = fst::SetBuilder::memory();
+    // One map for every list: word → bit set of the lists that contain it, so that one
+    // lookup answers every role a word may play.
+    assert!(lists.len() < 64, "at most 63 word lists");
+    let stems: Vec<&String> = lists.keys().collect();
+    let mut masks: BTreeMap<&str, u64> = BTreeMap::new();
+    for (bit, words) in lists.values().enumerate() {
         for w in words {
-            builder.insert(w).unwrap();
+            *masks.entry(w.as_str()).or_default() |= 1 << bit;
         }
-        let file = format!("list_{stem}.fst");
-        fs::write(out.join(&file), builder.into_inner().unwrap()).unwrap();
-        writeln!(
-            index,
-            "    ({stem:?}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),"
-        )
-        .unwrap();
     }
-    index.push_str("];\n");
+    fs::write(out.join("words.bin"), word_table(&masks)).unwrap();
+    let mut index = String::from(
+        "/// Word-list stems compiled by build.rs; bit `i` of a word's value is list `i`.\n",
+    );
+    writeln!(index, "pub const WORD_LIST_STEMS: &[&str] = &{stems:?};").unwrap();
+    index.push_str("/// Lower-cased word → bit set of the lists containing it.\n");
+    index.push_str("pub static WORDS_TABLE: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/words.bin\"));\n");
     fs::write(out.join("lists.rs"), index).unwrap();
+}
+
+/// FNV-1a, the hash the word table is built and probed with (see `src/gazetteer/lists.rs`).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// An open-addressing hash table that needs no work at start-up: a header `slots: u32`, then
+/// `slots` little-endian u32 offsets into the entries (u32::MAX when empty), then the entries,
+/// each `len: u8, bytes, mask: u64 LE`. Lookups hash with FNV-1a and probe linearly.
+fn word_table(masks: &BTreeMap<&str, u64>) -> Vec<u8> {
+    let slots = (masks.len() * 2).next_power_of_two().max(16);
+    let mut table = vec![u32::MAX; slots];
+    let mut entries = Vec::new();
+    for (word, mask) in masks {
+        let bytes = word.as_bytes();
+        assert!(bytes.len() < 256, "word list entry too long: {word}");
+        let mut slot = (fnv1a(bytes) as usize) & (slots - 1);
+        while table[slot] != u32::MAX {
+            slot = (slot + 1) & (slots - 1);
+        }
+        table[slot] = entries.len() as u32;
+        entries.push(bytes.len() as u8);
+        entries.extend_from_slice(bytes);
+        entries.extend_from_slice(&mask.to_le_bytes());
+    }
+    let mut out = Vec::with_capacity(4 + slots * 4 + entries.len());
+    out.extend_from_slice(&(slots as u32).to_le_bytes());
+    for offset in table {
+        out.extend_from_slice(&offset.to_le_bytes());
+    }
+    out.extend_from_slice(&entries);
+    out
 }

@@ -22,7 +22,7 @@ use crate::document::{EntityType, Span};
 use crate::error::{Error, Result};
 use crate::text::tokens::{Token, TokenKind};
 
-pub use lists::{WordList, WordLists};
+pub use lists::WordLists;
 
 static ENTITIES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 static ENTITIES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.txt"));
@@ -95,8 +95,8 @@ struct UserLists {
 /// Name lists and a matcher over every surface form.
 pub struct Gazetteer {
     embedded: Map<&'static [u8]>,
-    /// First words of embedded forms that start in lower case.
-    lower_starts: HashSet<&'static str>,
+    /// First words of embedded forms that start in lower case, sorted.
+    lower_starts: Vec<&'static str>,
     user: UserLists,
     words: WordLists,
 }
@@ -106,7 +106,11 @@ impl Gazetteer {
     pub fn embedded() -> Gazetteer {
         Gazetteer {
             embedded: Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid"),
-            lower_starts: LOWER_STARTS.lines().collect(),
+            lower_starts: {
+                let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
+                starts.sort_unstable();
+                starts
+            },
             user: UserLists::default(),
             words: WordLists::embedded(),
         }
@@ -242,7 +246,8 @@ impl Gazetteer {
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
-        self.lower_starts.contains(word) || self.user.lower_starts.contains(word)
+        self.lower_starts.binary_search(&word).is_ok()
+            || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
     }
 
     fn longest_at(

@@ -18,7 +18,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::document::{EntityType, Mention, Span};
-use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerMatch, WordList, WordLists};
+use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerMatch, WordLists};
 use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -97,20 +97,30 @@ const ROLE_STEMS: &[&[&str]] = &[
     &["misc_words"],
 ];
 
-/// The word lists, one union per role, resolved once.
+/// The word lists, with each role's bit set of lists resolved once.
 struct Lexicon {
-    roles: Vec<WordList>,
+    words: WordLists,
+    masks: Vec<u64>,
 }
 
 impl Lexicon {
     fn new(words: &WordLists) -> Lexicon {
         Lexicon {
-            roles: ROLE_STEMS.iter().map(|stems| words.union(stems)).collect(),
+            words: words.clone(),
+            masks: ROLE_STEMS.iter().map(|stems| words.mask(stems)).collect(),
         }
     }
 
     fn contains(&self, role: Role, word: &str) -> bool {
-        self.roles[role as usize].contains(word)
+        self.words.lookup(word) & self.masks[role as usize] != 0
+    }
+
+    fn lists_of(&self, word: &str) -> u64 {
+        self.words.lookup(word)
+    }
+
+    fn has(&self, lists: u64, role: Role) -> bool {
+        lists & self.masks[role as usize] != 0
     }
 }
 
@@ -146,15 +156,26 @@ struct Found {
     via: String,
 }
 
+/// The gazetteer match starting at each token, with the index of its last token.
+struct GazetteerIndex {
+    at: Vec<Option<(usize, GazetteerMatch)>>,
+}
+
+impl GazetteerIndex {
+    fn get(&self, token: &usize) -> Option<&(usize, GazetteerMatch)> {
+        self.at.get(*token).and_then(Option::as_ref)
+    }
+}
+
 struct Context<'a> {
     text: &'a str,
     tokens: &'a [Token],
     info: Vec<TokenInfo>,
     words: &'a Lexicon,
     /// Gazetteer match starting at each token, by token index.
-    gaz_at: HashMap<usize, (usize, GazetteerMatch)>,
-    /// Per token, two bits per role: asked, and the answer.
-    role_cache: Vec<Cell<u64>>,
+    gaz_at: GazetteerIndex,
+    /// Per token, the bit set of word lists containing it, once asked.
+    lists_cache: Vec<Cell<Option<u64>>>,
 }
 
 impl NameRecognizer {
@@ -175,7 +196,9 @@ impl NameRecognizer {
     ) -> Vec<Mention> {
         let words = &self.lexicon;
         let info = token_info(text, tokens, sentences, words);
-        let mut gaz_at = HashMap::new();
+        let mut gaz_at = GazetteerIndex {
+            at: vec![None; tokens.len()],
+        };
         let mut ti = 0;
         for m in gazetteer.find(text, tokens) {
             while ti < tokens.len() && tokens[ti].span.start < m.span.start {
@@ -185,7 +208,9 @@ impl NameRecognizer {
             while last + 1 < tokens.len() && tokens[last + 1].span.end <= m.span.end {
                 last += 1;
             }
-            gaz_at.insert(ti, (last, m));
+            if let Some(slot) = gaz_at.at.get_mut(ti) {
+                *slot = Some((last, m));
+            }
         }
         let cx = Context {
             text,
@@ -193,7 +218,7 @@ impl NameRecognizer {
             info,
             words,
             gaz_at,
-            role_cache: vec![Cell::new(0); tokens.len()],
+            lists_cache: vec![Cell::new(None); tokens.len()],
         };
         let mut found = Vec::new();
         let mut leftovers = Vec::new();
@@ -357,14 +382,15 @@ fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon)
         info[i].initial = !seen_word;
         seen_word = true;
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper || info[i].caps_line {
+            continue;
+        }
+        let lists = words.lists_of(word);
         let common_opener = info[i].initial
-            && words.contains(NOT_NAMES, word)
+            && words.has(lists, NOT_NAMES)
             && !is_all_caps(word)
-            && !words.contains(TITLES, word);
-        info[i].namelike = first_upper
-            && !info[i].caps_line
-            && !words.contains(TIME_WORDS, word)
-            && !common_opener;
+            && !words.has(lists, TITLES);
+        info[i].namelike = !words.has(lists, TIME_WORDS) && !common_opener;
     }
     info
 }
@@ -374,20 +400,21 @@ impl Context<'_> {
         self.tokens[i].text(self.text)
     }
 
-    /// True when word `i` is in the role's lists; answers are cached per token, since the
-    /// rules ask about the same words many times.
+    /// True when word `i` is in the role's lists. One lookup per token gives every list
+    /// containing it; the rules ask about the same words many times.
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
         if self.tokens[i].kind != TokenKind::Word {
             return false;
         }
-        let (known, yes) = (1u64 << (2 * role as u32), 1u64 << (2 * role as u32 + 1));
-        let cached = self.role_cache[i].get();
-        if cached & known != 0 {
-            return cached & yes != 0;
-        }
-        let answer = self.words.contains(role, self.word(i));
-        self.role_cache[i].set(cached | known | if answer { yes } else { 0 });
-        answer
+        let lists = match self.lists_cache[i].get() {
+            Some(lists) => lists,
+            None => {
+                let lists = self.words.lists_of(self.word(i));
+                self.lists_cache[i].set(Some(lists));
+                lists
+            }
+        };
+        self.words.has(lists, role)
     }
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.

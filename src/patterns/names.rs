@@ -195,6 +195,8 @@ impl NameRecognizer {
         gazetteer: &Gazetteer,
     ) -> Vec<Mention> {
         let words = &self.lexicon;
+        let split = split_possessives(text, tokens);
+        let tokens = &split[..];
         let info = token_info(text, tokens, sentences, words);
         let mut gaz_at = GazetteerIndex {
             at: vec![None; tokens.len()],
@@ -290,6 +292,36 @@ fn canonical_text(s: &str) -> String {
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+}
+
+/// Splits "Labour's" into "Labour" and "'s", so the possessive is never part of a name.
+fn split_possessives(text: &str, tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 16);
+    for &t in tokens {
+        let w = t.text(text);
+        let cut = if t.kind != TokenKind::Word {
+            None
+        } else if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")) {
+            Some(stem.len())
+        } else {
+            w.strip_suffix("\u{2019}s").map(str::len)
+        };
+        match cut {
+            Some(n) if n > 0 => {
+                let at = t.span.start + n;
+                out.push(Token {
+                    span: Span::new(t.span.start, at),
+                    kind: TokenKind::Word,
+                });
+                out.push(Token {
+                    span: Span::new(at, t.span.end),
+                    kind: TokenKind::Punct,
+                });
+            }
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// A short line that ends with a date: "LONDON 1996-08-30", "ARLINGTON , Texas 1996-08-31".
@@ -605,11 +637,13 @@ impl Context<'_> {
         }
         // A sentence-initial common word is not part of the name ("The", "Last May").
         let mut start = first;
-        if self.info[first].initial {
-            while start <= last
-                && ((self.is_common(start) && !self.is_title(start))
-                    || matches!(self.word(start), "of" | "for" | "and" | "&"))
-            {
+        // Only the opening word: "The Department for Trade" keeps "Department".
+        if (self.info[first].initial || matches!(self.word(first), "The" | "A" | "An"))
+            && self.is_common(first)
+            && !self.is_title(first)
+        {
+            start += 1;
+            while start <= last && matches!(self.word(start), "of" | "for" | "and" | "&") {
                 start += 1;
             }
         }
@@ -946,6 +980,10 @@ impl Context<'_> {
         {
             return;
         }
+        // "Trade and Industry Secretary", "Finance Minister": a role, not a name.
+        if self.is_title(last) || self.lower_word_is(last, TITLE_WORDS) {
+            return;
+        }
         if words.len() <= 3
             && words
                 .iter()
@@ -1038,21 +1076,28 @@ impl Context<'_> {
                 });
             }
         }
-        // A person mention of a surname alone points at the full name.
-        let mut full: HashMap<String, String> = HashMap::new();
+        // A person mention of a surname alone points at the full name, listed or not.
+        let mut full: HashMap<String, (String, Option<GazetteerEntry>)> = HashMap::new();
         for f in found.iter() {
             let surface = f.span.text(self.text);
             let parts: Vec<&str> = surface.split_whitespace().collect();
-            if f.entity_type == EntityType::Person && f.entry.is_none() && parts.len() >= 2 {
+            if f.entity_type == EntityType::Person && parts.len() >= 2 {
+                let name = f
+                    .entry
+                    .as_ref()
+                    .map_or_else(|| parts.join(" "), |e| e.name.clone());
                 full.entry(parts[parts.len() - 1].to_lowercase())
-                    .or_insert_with(|| parts.join(" "));
+                    .or_insert_with(|| (name, f.entry.clone()));
             }
         }
         for f in found.iter_mut() {
             let surface = f.span.text(self.text);
             if f.entity_type == EntityType::Person && !surface.contains(char::is_whitespace) {
-                if let Some(name) = full.get(&surface.to_lowercase()) {
+                if let Some((name, entry)) = full.get(&surface.to_lowercase()) {
                     f.via = format!("propagated:{name}");
+                    if entry.is_some() {
+                        f.entry.clone_from(entry);
+                    }
                 }
             }
         }

@@ -810,6 +810,22 @@ impl Context<'_> {
             found.push(person("rule:first_name"));
             return;
         }
+        // "Novelist Andrea Levy", "Fullback Andre Joubert": an unknown role word before a
+        // first name and surname.
+        if n_words == 3
+            && !misc
+            && self.tokens[a + 1].kind == TokenKind::Word
+            && self.lower_word_is(a + 1, FIRST_NAMES)
+            && self.gaz_at.get(&a).is_none()
+        {
+            found.push(Found {
+                span: self.span(a + 1, last),
+                entity_type: EntityType::Person,
+                entry: None,
+                via: "rule:first_name".into(),
+            });
+            return;
+        }
         if titled && n_words <= 3 {
             found.push(person("rule:title"));
             return;
@@ -984,10 +1000,13 @@ impl Context<'_> {
         if self.is_title(last) || self.lower_word_is(last, TITLE_WORDS) {
             return;
         }
+        // Unknown capitalised words that are also common words are product names, titles of
+        // works or slogans more often than people ("Internet Explorer", "Bupa Great").
         if words.len() <= 3
             && words
                 .iter()
                 .all(|&i| !is_all_caps(self.word(i)) || self.word(i).len() == 1)
+            && !words.iter().any(|&i| self.is_common(i))
         {
             found.push(mk(EntityType::Person, "rule:name_shape"));
             return;

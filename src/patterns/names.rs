@@ -682,7 +682,12 @@ impl Context<'_> {
             return;
         }
         // "Brazilian-born Luis Oliveira", "Ex-Yankee Randy Velarde": a describing compound.
-        while start < last && self.is_describing_compound(start) {
+        // ... and a nationality before a name: "American Dennis Mitchell".
+        while start < last
+            && (self.is_describing_compound(start)
+                || (self.lower_word_is(start, DEMONYMS)
+                    && self.tokens[start + 1].kind == TokenKind::Word))
+        {
             start += 1;
         }
         let mut a = start;
@@ -981,9 +986,10 @@ impl Context<'_> {
                 leftovers.push((a, last));
                 return;
             }
+            let said_before = a > 0 && self.lower_word_is(a - 1, SAID);
             if self.title_before(a) {
                 found.push(mk(EntityType::Person, "rule:title"));
-            } else if self.said_after(last) {
+            } else if self.said_after(last) || said_before {
                 found.push(mk(EntityType::Person, "rule:said"));
             } else if self.place_prep_before(a) && !is_all_caps(word) {
                 found.push(mk(EntityType::Place, "rule:in_place"));

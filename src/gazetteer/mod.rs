@@ -356,15 +356,26 @@ fn walk(
             }
             pending_space = false;
         }
-        for lower in c.to_lowercase() {
-            for &b in lower.encode_utf8(&mut buf).as_bytes() {
-                match node.find_input(b) {
-                    Some(t) => {
-                        let tr = node.transition(t);
-                        output = output.cat(tr.out);
-                        node = fst.node(tr.addr);
+        if c.is_ascii() {
+            match node.find_input(c.to_ascii_lowercase() as u8) {
+                Some(t) => {
+                    let tr = node.transition(t);
+                    output = output.cat(tr.out);
+                    node = fst.node(tr.addr);
+                }
+                None => return,
+            }
+        } else {
+            for lower in c.to_lowercase() {
+                for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                    match node.find_input(b) {
+                        Some(t) => {
+                            let tr = node.transition(t);
+                            output = output.cat(tr.out);
+                            node = fst.node(tr.addr);
+                        }
+                        None => return,
                     }
-                    None => return,
                 }
             }
         }

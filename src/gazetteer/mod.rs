@@ -97,6 +97,8 @@ pub struct Gazetteer {
     embedded: Map<&'static [u8]>,
     /// First words of embedded forms that start in lower case, sorted.
     lower_starts: Vec<&'static str>,
+    /// Their first bytes, as a 256-bit set.
+    lower_start_bytes: [u64; 4],
     user: UserLists,
     words: WordLists,
 }
@@ -111,6 +113,11 @@ impl Gazetteer {
                 starts.sort_unstable();
                 starts
             },
+            lower_start_bytes: LOWER_STARTS.lines().fold([0; 4], |mut set, w| {
+                let b = w.as_bytes().first().copied().unwrap_or(0);
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
+                set
+            }),
             user: UserLists::default(),
             words: WordLists::embedded(),
         }
@@ -246,7 +253,10 @@ impl Gazetteer {
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
-        self.lower_starts.binary_search(&word).is_ok()
+        // Most lower-case words share no first letter with these; skip the search for them.
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        (self.lower_start_bytes[usize::from(first >> 6)] >> (first & 63) & 1 == 1
+            && self.lower_starts.binary_search(&word).is_ok())
             || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
     }
 

@@ -25,9 +25,9 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     }
     kept.sort_by_key(|m| m.span);
     define_acronyms(text, &mut kept);
-    // A propagated surname carries its full name: "propagated:Colin Clarke".
+    // A propagated mention carries the name it was recognised by: "propagated:Colin Clarke".
     for m in kept.iter_mut() {
-        if m.entity_type == EntityType::Person && m.kb_id.is_none() {
+        if m.kb_id.is_none() {
             if let Some(full) = m.via.strip_prefix("propagated:") {
                 m.name = full.to_string();
             }

@@ -190,3 +190,18 @@ fn odd_inputs_never_panic_and_spans_stay_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn a_later_partial_organisation_name_joins_the_full_name() {
+    let extractor = Extractor::new(&Config::default()).unwrap();
+    let text = "Analysts at the Brenner Group said so. Brenner declined to comment.";
+    let doc = extractor.extract(text);
+    let group = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Brenner Group")
+        .unwrap_or_else(|| panic!("{:#?}", doc.entities));
+    let texts: Vec<&str> = group.mentions.iter().map(|m| m.span.text(text)).collect();
+    assert_eq!(texts, ["Brenner Group", "Brenner"]);
+    assert_eq!(doc.entities.len(), 1, "{:#?}", doc.entities);
+}

@@ -1057,12 +1057,21 @@ impl Context<'_> {
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
             known.entry(surface.to_lowercase()).or_insert(k);
-            if f.entity_type == EntityType::Person {
-                let parts: Vec<&str> = surface.split_whitespace().collect();
-                if parts.len() >= 2 {
-                    if let Some(last) = parts.last() {
-                        known.entry(last.to_lowercase()).or_insert(k);
-                    }
+            let parts: Vec<&str> = surface.split_whitespace().collect();
+            if f.entity_type == EntityType::Person && parts.len() >= 2 {
+                if let Some(last) = parts.last() {
+                    known.entry(last.to_lowercase()).or_insert(k);
+                }
+            }
+            // "the Soufan Group" … "Soufan": an organisation without its suffix word.
+            if f.entity_type == EntityType::Group && parts.len() == 2 {
+                let head = parts[0];
+                if self.words.contains(ORG_WORDS, parts[1])
+                    && !self.words.contains(NOT_NAMES, head)
+                    && !self.words.contains(FIRST_NAMES, head)
+                    && !self.words.contains(DEMONYMS, head)
+                {
+                    known.entry(head.to_lowercase()).or_insert(k);
                 }
             }
         }
@@ -1114,11 +1123,15 @@ impl Context<'_> {
                     continue;
                 }
                 let source = &found[k];
+                let name = source.entry.as_ref().map_or_else(
+                    || canonical_text(source.span.text(self.text)),
+                    |e| e.name.clone(),
+                );
                 found.push(Found {
                     span,
                     entity_type: source.entity_type,
                     entry: source.entry.clone(),
-                    via: "propagated".into(),
+                    via: format!("propagated:{name}"),
                 });
             }
         }

@@ -223,6 +223,11 @@ def render_curated(path: Path) -> str:
     for e in read_tsv(path):
         merged.add(e)
     rows = sorted(merged.entities.values(), key=lambda e: (e.canonical, e.type, e.kb_id))
+    owners: dict[str, str] = {}
+    for e in rows:
+        for form in e.surfaces():
+            if owners.setdefault(form, e.canonical) != e.canonical:
+                sys.exit(f"{path}: {form!r} names both {owners[form]!r} and {e.canonical!r}")
     body = [
         f"{e.canonical}\t{e.type}\t{e.kb_id}\t{'|'.join(sorted(e.aliases - {e.canonical}))}"
         for e in rows

@@ -53,7 +53,7 @@ enum Role {
     OrgCuesBefore,
     /// Words after a company's name ("Pirelli shares", "Ruch spokesman").
     OrgCuesAfter,
-    /// Last words of event, award and other MISC names ("World Cup", "Labour Day").
+    /// Words of event, award, religious and other MISC names ("World Cup", "Islamic").
     MiscWords,
 }
 
@@ -102,7 +102,7 @@ const ROLE_STEMS: &[&[&str]] = &[
     &["place_nouns"],
     &["org_cues_before"],
     &["org_cues_after"],
-    &["misc_words"],
+    &["misc_words", "religion_words"],
 ];
 
 /// The word lists, with each role's bit set of lists resolved once.

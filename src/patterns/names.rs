@@ -208,7 +208,7 @@ impl NameRecognizer {
         let words = &self.lexicon;
         let split = split_possessives(text, tokens);
         let tokens = &split[..];
-        let info = token_info(text, tokens, sentences, words);
+        let (info, lists) = token_info(text, tokens, sentences, words);
         let mut gaz_at = GazetteerIndex {
             at: vec![None; tokens.len()],
         };
@@ -231,7 +231,7 @@ impl NameRecognizer {
             info,
             words,
             gaz_at,
-            lists_cache: vec![Cell::new(None); tokens.len()],
+            lists_cache: lists.into_iter().map(Cell::new).collect(),
         };
         let mut found = Vec::new();
         let mut leftovers = Vec::new();
@@ -364,18 +364,23 @@ fn is_dateline(line: &str) -> bool {
 
 /// A headline in title case ("Officials Have Issued a Terrorist Threat"): most capitalised
 /// words are common words and hardly any word is in lower case, unlike a list of names.
-fn is_title_case_line(text: &str, tokens: &[Token], words: &Lexicon) -> bool {
+fn is_title_case_line(
+    text: &str,
+    tokens: &[Token],
+    lists: &[Option<u64>],
+    words: &Lexicon,
+) -> bool {
     let (mut capitalised, mut common, mut lower) = (0, 0, 0);
     // The seed format's header line: "date 2021-08-27 Title".
-    let tokens = match tokens {
-        [d, rest @ ..] if d.text(text) == "date" => rest,
-        _ => tokens,
-    };
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    let skip = usize::from(tokens.first().is_some_and(|d| d.text(text) == "date"));
+    for (t, l) in tokens.iter().zip(lists).skip(skip) {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
         let w = t.text(text);
-        if w.starts_with(char::is_uppercase) {
+        if let Some(l) = l {
             capitalised += 1;
-            if words.contains(NOT_NAMES, w) && !is_all_caps(w) {
+            if words.has(*l, NOT_NAMES) && !is_all_caps(w) {
                 common += 1;
             }
         } else if !FUNCTION_WORDS.contains(&w) {
@@ -391,8 +396,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "vs", "with",
 ];
 
-fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon) -> Vec<TokenInfo> {
+/// What each token is, and the word lists of each capitalised word (looked up once here; the
+/// rules read them from the same cache).
+fn token_info(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    words: &Lexicon,
+) -> (Vec<TokenInfo>, Vec<Option<u64>>) {
     let mut info = vec![TokenInfo::default(); tokens.len()];
+    let lists: Vec<Option<u64>> = tokens
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            (t.kind == TokenKind::Word && w.starts_with(char::is_uppercase))
+                .then(|| words.lists_of(w))
+        })
+        .collect();
     // Lines in capitals: few lower-case letters among many capitals.
     let mut line_start = 0;
     let mut i = 0;
@@ -409,7 +429,12 @@ fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon)
             line_last += 1;
         }
         let caps = (upper >= 2 && lower * 4 < upper)
-            || is_title_case_line(text, &tokens[line_first..line_last], words);
+            || is_title_case_line(
+                text,
+                &tokens[line_first..line_last],
+                &lists[line_first..line_last],
+                words,
+            );
         let dateline = is_dateline(line);
         while i < tokens.len() && tokens[i].span.start < line_end {
             info[i].caps_line = caps;
@@ -438,14 +463,14 @@ fn token_info(text: &str, tokens: &[Token], sentences: &[Span], words: &Lexicon)
         if !first_upper || info[i].caps_line {
             continue;
         }
-        let lists = words.lists_of(word);
+        let lists = lists[i].unwrap_or_else(|| words.lists_of(word));
         let common_opener = info[i].initial
             && words.has(lists, NOT_NAMES)
             && !is_all_caps(word)
             && !words.has(lists, TITLES);
         info[i].namelike = !words.has(lists, TIME_WORDS) && !common_opener;
     }
-    info
+    (info, lists)
 }
 
 impl Context<'_> {

@@ -35,10 +35,11 @@ impl Extractor {
         for path in &config.gazetteers {
             gazetteer.add_file(path)?;
         }
+        let names = NameRecognizer::new(gazetteer.words());
         Ok(Extractor {
             splitter: SentenceSplitter::new(),
             gazetteer,
-            names: NameRecognizer::new(),
+            names,
             figures: FigureParser::new(),
             attributor: Attributor::new(),
         })
@@ -49,14 +50,12 @@ impl Extractor {
         let header = parse_header(text);
         let sentences = self.splitter.split(text);
         let tokens = tokenize(text);
-        let mut mentions = self.gazetteer.find(text);
-        let shaped = self.names.find(text, &tokens, &sentences, &mentions);
-        mentions.extend(shaped);
-        let entities = resolve(mentions);
+        let mentions = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        let entities = resolve(text, mentions);
         let figures = self.figures.find(text);
         let claims = self
             .attributor
-            .attribute(text, &sentences, &entities, &figures);
+            .attribute(text, &sentences, &tokens, &entities, &figures);
         Document {
             header,
             sentences,

@@ -2,19 +2,35 @@
 //!
 //! Entity lists are TSV, one entity per line: `canonical<TAB>type[/subtype]<TAB>kb_id<TAB>aliases`
 //! with aliases separated by `|`; blank lines and lines starting with `#` are ignored.
+//!
+//! The defaults are compiled by `build.rs` into an `fst` map (lower-cased surface form → its
+//! entities) embedded in the binary, so start-up costs nothing however long the lists are. The
+//! matcher walks that map from each word start, case-insensitively, and then keeps a match only
+//! when the text's case fits the listed form ("US" matches "US", not "us"; an all-capitals
+//! headline matches any form). User files are parsed at run time into a second, small map that
+//! takes precedence over the defaults.
 
+pub mod lists;
+
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use fst::raw::{Fst, Output};
+use fst::Map;
 
-use crate::document::{EntityType, Mention, Span};
+use crate::document::{EntityType, Span};
 use crate::error::{Error, Result};
+use crate::text::tokens::{Token, TokenKind};
 
-/// The embedded default entity lists, as (name, contents).
-const EMBEDDED_LISTS: &[(&str, &str)] = &[(
-    "curated",
-    include_str!("../../gazetteers/entities/curated.tsv"),
-)];
+pub use lists::WordLists;
+
+static ENTITIES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
+static ENTITIES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.txt"));
+static FORMS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/forms.txt"));
+static LOWER_STARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/lower_starts.txt"));
+
+/// Longest surface form the matcher tries, in bytes.
+const MAX_FORM_BYTES: usize = 160;
 
 /// One gazetteer entity.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,28 +43,89 @@ pub struct GazetteerEntry {
     pub list: String,
 }
 
+impl GazetteerEntry {
+    fn parse_line(line: &str) -> GazetteerEntry {
+        let mut cols = line.split('\t');
+        let name = cols.next().unwrap_or("");
+        let type_col = cols.next().unwrap_or("");
+        let kb_id = cols.next().unwrap_or("");
+        let list = cols.next().unwrap_or("");
+        let (type_name, subtype) = match type_col.split_once('/') {
+            Some((t, s)) => (t, Some(s.to_string())),
+            None => (type_col, None),
+        };
+        GazetteerEntry {
+            name: name.to_string(),
+            entity_type: EntityType::parse(type_name).unwrap_or(EntityType::Group),
+            subtype,
+            kb_id: (!kb_id.is_empty()).then(|| kb_id.to_string()),
+            list: list.to_string(),
+        }
+    }
+
+    /// True when the subtype is one of `subtypes`.
+    pub fn is(&self, subtypes: &[&str]) -> bool {
+        self.subtype
+            .as_deref()
+            .is_some_and(|s| subtypes.contains(&s))
+    }
+}
+
+/// A listed name found in a text, with every entity it may name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GazetteerMatch {
+    pub span: Span,
+    /// Candidate readings; more than one when the name is ambiguous (Georgia, Jordan).
+    pub entries: Vec<GazetteerEntry>,
+}
+
+/// Entities of user lists, and a small map over their surface forms.
+#[derive(Default)]
+struct UserLists {
+    entries: Vec<GazetteerEntry>,
+    /// key → (surface, entry index)
+    forms: BTreeMap<String, Vec<(String, usize)>>,
+    /// key → index into `records`
+    map: Option<Map<Vec<u8>>>,
+    records: Vec<Vec<(String, usize)>>,
+    /// First words of the user's surface forms that start in lower case.
+    lower_starts: HashSet<String>,
+}
+
 /// Name lists and a matcher over every surface form.
 pub struct Gazetteer {
-    entries: Vec<GazetteerEntry>,
-    /// (surface form, entry index)
-    forms: Vec<(String, usize)>,
-    matcher: Option<AhoCorasick>,
+    embedded: Map<&'static [u8]>,
+    /// First words of embedded forms that start in lower case, sorted.
+    lower_starts: Vec<&'static str>,
+    /// Their first bytes, as a 256-bit set.
+    lower_start_bytes: [u64; 4],
+    user: UserLists,
+    words: WordLists,
 }
 
 impl Gazetteer {
-    /// The embedded default lists.
+    /// The embedded default lists. Costs no parsing: the maps are built at compile time.
     pub fn embedded() -> Gazetteer {
-        let mut g = Gazetteer {
-            entries: Vec::new(),
-            forms: Vec::new(),
-            matcher: None,
-        };
-        for (name, contents) in EMBEDDED_LISTS {
-            g.add_tsv(Path::new(name), contents)
-                .expect("embedded gazetteer is valid");
+        Gazetteer {
+            embedded: Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid"),
+            lower_starts: {
+                let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
+                starts.sort_unstable();
+                starts
+            },
+            lower_start_bytes: LOWER_STARTS.lines().fold([0; 4], |mut set, w| {
+                let b = w.as_bytes().first().copied().unwrap_or(0);
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
+                set
+            }),
+            user: UserLists::default(),
+            words: WordLists::embedded(),
         }
-        g.build();
-        g
+    }
+
+    /// The embedded word lists (first names, titles, common words, …).
+    pub fn words(&self) -> &WordLists {
+        &self.words
     }
 
     /// Adds a user list; its entries take precedence over the defaults for the same surface form.
@@ -58,7 +135,7 @@ impl Gazetteer {
             source,
         })?;
         self.add_tsv(path, &contents)?;
-        self.build();
+        self.build_user_map();
         Ok(())
     }
 
@@ -94,68 +171,274 @@ impl Gazetteer {
                     "unknown type {type_col:?}; expected person, group or place (optionally /subtype)"
                 ))
             })?;
-            let index = self.entries.len();
-            self.entries.push(GazetteerEntry {
+            let index = self.user.entries.len();
+            self.user.entries.push(GazetteerEntry {
                 name: name.to_string(),
                 entity_type,
                 subtype,
                 kb_id: kb_id.map(str::to_string),
                 list: list.clone(),
             });
-            self.forms.push((name.to_string(), index));
-            for alias in aliases.split('|').map(str::trim).filter(|a| !a.is_empty()) {
-                self.forms.push((alias.to_string(), index));
+            let surfaces = std::iter::once(name).chain(aliases.split('|').map(str::trim));
+            for surface in surfaces.filter(|s| !s.is_empty()) {
+                let forms = self.user.forms.entry(form_key(surface)).or_default();
+                // A later user file wins over an earlier one for the same surface form.
+                forms.retain(|(s, _)| s != surface);
+                forms.push((surface.to_string(), index));
             }
         }
         Ok(())
     }
 
-    fn build(&mut self) {
-        // Later lists win: keep the last entry for each surface form.
-        let mut seen = std::collections::HashSet::new();
-        let mut forms: Vec<(String, usize)> = Vec::new();
-        for (form, index) in self.forms.iter().rev() {
-            if seen.insert(form.clone()) {
-                forms.push((form.clone(), *index));
-            }
-        }
-        forms.reverse();
-        self.forms = forms;
-        self.matcher = Some(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(self.forms.iter().map(|(f, _)| f.as_str()))
-                .expect("gazetteer automaton builds"),
-        );
-    }
-
-    pub fn entries(&self) -> &[GazetteerEntry] {
-        &self.entries
-    }
-
-    /// Every whole-word occurrence of a known name, leftmost-longest, not overlapping.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
-        let mut mentions = Vec::new();
-        for m in matcher.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !is_word_boundary(text, span.start, span.end) {
+    fn build_user_map(&mut self) {
+        let mut builder = fst::MapBuilder::memory();
+        self.user.records.clear();
+        for (key, forms) in &self.user.forms {
+            if key.is_empty() {
                 continue;
             }
-            let entry = &self.entries[self.forms[m.pattern().as_usize()].1];
-            mentions.push(Mention {
-                span,
-                entity_type: entry.entity_type,
-                subtype: entry.subtype.clone(),
-                name: entry.name.clone(),
-                kb_id: entry.kb_id.clone(),
-                via: format!("gazetteer:{}", entry.list),
-            });
+            builder
+                .insert(key, self.user.records.len() as u64)
+                .expect("keys are sorted");
+            self.user.records.push(forms.clone());
+            for (surface, _) in forms {
+                if surface.starts_with(char::is_lowercase) {
+                    if let Some(w) = surface.split_whitespace().next() {
+                        self.user.lower_starts.insert(w.to_string());
+                    }
+                }
+            }
         }
-        mentions
+        self.user.map = Some(Map::new(builder.into_inner().expect("in memory")).expect("valid"));
     }
+
+    /// Every entity listed under exactly the surface `form` (case as in [`Gazetteer::find`]).
+    pub fn lookup(&self, form: &str) -> Vec<GazetteerEntry> {
+        let key = form_key(form);
+        if let Some(map) = &self.user.map {
+            if let Some(i) = map.get(&key) {
+                let found = self.user_entries(i, form);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        match self.embedded.get(&key) {
+            Some(offset) => embedded_entries(offset, form),
+            None => Vec::new(),
+        }
+    }
+
+    /// The longest listed name starting at each word token, whole words only.
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<GazetteerMatch> {
+        let mut matches = Vec::new();
+        let mut ends = Vec::new();
+        for token in tokens {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            // Nearly every listed name starts with a capital: walking from other words only
+            // when some form starts with them keeps the scan cheap.
+            if token.text(text).starts_with(char::is_lowercase)
+                && !self.may_start_in_lower_case(token.text(text))
+            {
+                continue;
+            }
+            let start = token.span.start;
+            if let Some(m) = self.longest_at(text, start, &mut ends) {
+                matches.push(m);
+            }
+        }
+        matches
+    }
+
+    fn may_start_in_lower_case(&self, word: &str) -> bool {
+        // Most lower-case words share no first letter with these; skip the search for them.
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        (self.lower_start_bytes[usize::from(first >> 6)] >> (first & 63) & 1 == 1
+            && self.lower_starts.binary_search(&word).is_ok())
+            || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
+    }
+
+    fn longest_at(
+        &self,
+        text: &str,
+        start: usize,
+        ends: &mut Vec<(usize, u64, bool)>,
+    ) -> Option<GazetteerMatch> {
+        ends.clear();
+        if let Some(map) = &self.user.map {
+            walk(map.as_fst(), text, start, true, ends);
+        }
+        walk(self.embedded.as_fst(), text, start, false, ends);
+        // Longest first; at equal length the user's list first.
+        ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+        for &(end, value, user) in ends.iter() {
+            let surface = &text[start..end];
+            let entries = if user {
+                self.user_entries(value, surface)
+            } else {
+                embedded_entries(value, surface)
+            };
+            if !entries.is_empty() {
+                return Some(GazetteerMatch {
+                    span: Span::new(start, end),
+                    entries,
+                });
+            }
+        }
+        None
+    }
+
+    fn user_entries(&self, record: u64, text: &str) -> Vec<GazetteerEntry> {
+        let Some(forms) = self.user.records.get(record as usize) else {
+            return Vec::new();
+        };
+        forms
+            .iter()
+            .filter(|(surface, _)| case_fits(surface, text))
+            .map(|&(_, i)| self.user.entries[i].clone())
+            .collect()
+    }
+}
+
+/// The entities of the embedded record at `offset` whose surface form fits `text`'s case.
+fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
+    let Some(record) = FORMS_TXT.get(offset as usize..) else {
+        return Vec::new();
+    };
+    let record = record.split('\n').next().unwrap_or("");
+    let mut entries = Vec::new();
+    for item in record.split(';') {
+        let Some((surface, entry)) = item.rsplit_once('\x1f') else {
+            continue;
+        };
+        if !case_fits(surface, text) {
+            continue;
+        }
+        let Ok(entry) = entry.parse::<usize>() else {
+            continue;
+        };
+        let line = ENTITIES_TXT
+            .get(entry..)
+            .and_then(|s| s.split('\n').next())
+            .unwrap_or("");
+        let parsed = GazetteerEntry::parse_line(line);
+        if !entries.contains(&parsed) {
+            entries.push(parsed);
+        }
+    }
+    entries
+}
+
+/// Walks `fst` over the lower-cased text from `start`, collecting every whole-word end.
+fn walk(
+    fst: &Fst<impl AsRef<[u8]>>,
+    text: &str,
+    start: usize,
+    user: bool,
+    ends: &mut Vec<(usize, u64, bool)>,
+) {
+    let mut node = fst.root();
+    let mut output = Output::zero();
+    let mut pending_space = false;
+    let mut buf = [0u8; 4];
+    for (i, c) in text[start..].char_indices() {
+        let pos = start + i;
+        if pos - start > MAX_FORM_BYTES {
+            break;
+        }
+        if c.is_whitespace() {
+            if pos == start {
+                return;
+            }
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            match node.find_input(b' ') {
+                Some(t) => {
+                    let tr = node.transition(t);
+                    output = output.cat(tr.out);
+                    node = fst.node(tr.addr);
+                }
+                None => return,
+            }
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            match node.find_input(c.to_ascii_lowercase() as u8) {
+                Some(t) => {
+                    let tr = node.transition(t);
+                    output = output.cat(tr.out);
+                    node = fst.node(tr.addr);
+                }
+                None => return,
+            }
+        } else {
+            for lower in c.to_lowercase() {
+                for &b in lower.encode_utf8(&mut buf).as_bytes() {
+                    match node.find_input(b) {
+                        Some(t) => {
+                            let tr = node.transition(t);
+                            output = output.cat(tr.out);
+                            node = fst.node(tr.addr);
+                        }
+                        None => return,
+                    }
+                }
+            }
+        }
+        let end = pos + c.len_utf8();
+        if node.is_final() && is_word_boundary(text, start, end) {
+            ends.push((end, output.cat(node.final_output()).value(), user));
+        }
+    }
+}
+
+/// The matching key of a surface form: lower case, runs of whitespace as one space.
+pub fn form_key(form: &str) -> String {
+    let mut key = String::with_capacity(form.len());
+    let mut space = false;
+    for c in form.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            key.push(' ');
+            space = false;
+        }
+        key.extend(c.to_lowercase());
+    }
+    key
+}
+
+/// True when text written as `text` may be the listed form `surface`: the same letters in the
+/// same case (whitespace aside), or `text` in capitals throughout (headlines: "UNITED NATIONS").
+pub fn case_fits(surface: &str, text: &str) -> bool {
+    let mut s = surface.split_whitespace();
+    let mut t = text.split_whitespace();
+    let mut upper_text = true;
+    let mut exact = true;
+    loop {
+        match (s.next(), t.next()) {
+            (None, None) => break,
+            (Some(a), Some(b)) => {
+                if a != b {
+                    exact = false;
+                }
+                if b.chars().any(char::is_lowercase) {
+                    upper_text = false;
+                }
+                if !exact && (!upper_text || a.to_uppercase() != b) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    exact || upper_text
 }
 
 /// True when `text[start..end]` is not glued to letters or digits on either side.
@@ -163,4 +446,79 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        g.find(text, &tokenize(text))
+            .into_iter()
+            .map(|m| (m.span.text(text).to_string(), m.entries[0].name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_listed_names_on_word_boundaries_with_fitting_case() {
+        let g = Gazetteer::embedded();
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Troops left Afghanistan.",
+                &[("Afghanistan", "Afghanistan")],
+            ),
+            (
+                "the US  and the U.N.",
+                &[("US", "United States"), ("U.N.", "United Nations")],
+            ),
+            ("IRAN AND IRAQ TALK", &[("IRAN", "Iran"), ("IRAQ", "Iraq")]),
+            ("let us go", &[]),
+            ("Irani and Kabulistan", &[]),
+            ("the Islamic\nState", &[("Islamic\nState", "Islamic State")]),
+        ];
+        for (text, expected) in cases {
+            let want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(found(&g, text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn user_lists_take_precedence() {
+        let dir = std::env::temp_dir().join(format!("claimex-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("mine.tsv");
+        std::fs::write(
+            &path,
+            "Kabul Football Club\tgroup/club\t\tKabul\nZed Corp\tgroup\t\t\n",
+        )
+        .unwrap();
+        let mut g = Gazetteer::embedded();
+        g.add_file(&path).unwrap();
+        let text = "Kabul beat Zed Corp.";
+        let m = g.find(text, &tokenize(text));
+        assert_eq!(m[0].entries[0].name, "Kabul Football Club");
+        assert_eq!(m[0].entries[0].list, "mine");
+        assert_eq!(m[1].entries[0].name, "Zed Corp");
+        std::fs::write(&path, "Bad\tthing\t\t\n").unwrap();
+        assert!(Gazetteer::embedded().add_file(&path).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn case_must_fit() {
+        for (surface, text, fits) in [
+            ("US", "US", true),
+            ("US", "us", false),
+            ("United States", "UNITED STATES", true),
+            ("United States", "united states", false),
+            ("United States", "United  States", true),
+            ("ISIS-K", "Isis-K", false),
+        ] {
+            assert_eq!(case_fits(surface, text), fits, "{surface} / {text}");
+        }
+    }
 }

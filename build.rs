@@ -1,0 +1,230 @@
+//! Compiles the default name lists into `fst` maps at build time, so that start-up only maps
+//! bytes that are already in the binary instead of building an automaton over every name
+//! (issue 3: an aho-corasick automaton over 100k names takes ~0.3 s to build).
+//!
+//! Inputs, discovered automatically (a new file needs no code change):
+//! - `gazetteers/entities/*.tsv`: `canonical<TAB>type[/subtype]<TAB>kb_id<TAB>alias|alias…`.
+//! - `gazetteers/names/*.{txt,tsv}` and `gazetteers/ner/*.{txt,tsv}`: word lists; the first
+//!   column of each line is a word, the file stem names the list (same stems are merged).
+//!
+//! Outputs in `OUT_DIR`:
+//! - `entities.fst`: lower-cased surface form (whitespace collapsed) → byte offset of its
+//!   record in `forms.txt`; a record is `surface\x1fentry;surface\x1fentry…\n`, where `entry`
+//!   is the byte offset of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
+//! - `lower_starts.txt`: first words of the surface forms that start in lower case.
+//! - `words.bin`: a hash table, lower-cased word → bit set of the word lists (by stem) that
+//!   contain it (format in `word_table`).
+//! - `lists.rs`: `WORD_LIST_STEMS`, the stems in bit order, and `WORDS_FST`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    build_entities(&root.join("gazetteers/entities"), &out);
+    build_word_lists(
+        &[root.join("gazetteers/names"), root.join("gazetteers/ner")],
+        &out,
+    );
+    println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Files in `dir` whose names end with one of `exts`, sorted; the directory is watched.
+fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| exts.contains(&e))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    for f in &found {
+        println!("cargo:rerun-if-changed={}", f.display());
+    }
+    found
+}
+
+/// The matching key of a surface form: lower case, runs of whitespace as one space.
+fn key(form: &str) -> String {
+    let mut k = String::with_capacity(form.len());
+    let mut space = false;
+    for c in form.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            k.push(' ');
+            space = false;
+        }
+        k.extend(c.to_lowercase());
+    }
+    k
+}
+
+fn build_entities(dir: &Path, out: &Path) {
+    let mut entities = String::new();
+    // key → surface → entry offsets; the hand-checked `curated` list overrides the others for
+    // a surface form it lists, so a generated list cannot add a wrong reading to it.
+    let mut forms: BTreeMap<String, BTreeMap<String, Vec<(bool, usize)>>> = BTreeMap::new();
+    let mut seen_entities: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for path in files(dir, &["tsv"]) {
+        let list = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let curated = list == "curated";
+        let contents = fs::read_to_string(&path).unwrap();
+        for (n, line) in contents.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or("").trim();
+            let type_col = cols.next().unwrap_or("").trim();
+            let kb_id = cols.next().unwrap_or("").trim();
+            let aliases = cols.next().unwrap_or("");
+            let type_name = type_col.split('/').next().unwrap_or("");
+            assert!(
+                !name.is_empty() && matches!(type_name, "person" | "group" | "place"),
+                "{}:{}: expected canonical<TAB>person|group|place[/subtype]<TAB>kb_id<TAB>aliases",
+                path.display(),
+                n + 1
+            );
+            let identity = (name.to_string(), type_col.to_string(), kb_id.to_string());
+            let offset = *seen_entities.entry(identity).or_insert_with(|| {
+                let offset = entities.len();
+                writeln!(entities, "{name}\t{type_col}\t{kb_id}\t{list}").unwrap();
+                offset
+            });
+            let surfaces = std::iter::once(name).chain(aliases.split('|').map(str::trim));
+            for surface in surfaces.filter(|s| !s.is_empty()) {
+                let k = key(surface);
+                if k.is_empty() {
+                    continue;
+                }
+                let entries = forms
+                    .entry(k)
+                    .or_default()
+                    .entry(surface.to_string())
+                    .or_default();
+                if !entries.iter().any(|&(_, o)| o == offset) {
+                    entries.push((curated, offset));
+                }
+            }
+        }
+    }
+    // First words of surface forms written in lower case ("al-Qaeda", "dpa"): the matcher
+    // walks from a lower-case word only when it is one of these.
+    let lower_starts: BTreeSet<&str> = forms
+        .values()
+        .flat_map(|surfaces| surfaces.keys())
+        .filter(|s| s.chars().next().is_some_and(char::is_lowercase))
+        .filter_map(|s| s.split_whitespace().next())
+        .collect();
+    let lower_starts: Vec<&str> = lower_starts.into_iter().collect();
+    fs::write(out.join("lower_starts.txt"), lower_starts.join("\n")).unwrap();
+    let mut records = String::new();
+    let mut builder = fst::MapBuilder::memory();
+    for (k, surfaces) in &forms {
+        let offset = records.len() as u64;
+        let mut first = true;
+        for (surface, entries) in surfaces {
+            let any_curated = entries.iter().any(|&(c, _)| c);
+            for &(c, entry) in entries {
+                if any_curated && !c {
+                    continue;
+                }
+                if !first {
+                    records.push(';');
+                }
+                first = false;
+                write!(records, "{surface}\x1f{entry}").unwrap();
+            }
+        }
+        records.push('\n');
+        builder.insert(k, offset).unwrap();
+    }
+    fs::write(out.join("entities.fst"), builder.into_inner().unwrap()).unwrap();
+    fs::write(out.join("entities.txt"), entities).unwrap();
+    fs::write(out.join("forms.txt"), records).unwrap();
+}
+
+fn build_word_lists(dirs: &[PathBuf], out: &Path) {
+    let mut lists: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for dir in dirs {
+        for path in files(dir, &["txt", "tsv"]) {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let words = lists.entry(stem).or_default();
+            for line in fs::read_to_string(&path).unwrap().lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let word = key(line.split('\t').next().unwrap_or(""));
+                if !word.is_empty() {
+                    words.insert(word);
+                }
+            }
+        }
+    }
+    // One map for every list: word → bit set of the lists that contain it, so that one
+    // lookup answers every role a word may play.
+    assert!(lists.len() < 64, "at most 63 word lists");
+    let stems: Vec<&String> = lists.keys().collect();
+    let mut masks: BTreeMap<&str, u64> = BTreeMap::new();
+    for (bit, words) in lists.values().enumerate() {
+        for w in words {
+            *masks.entry(w.as_str()).or_default() |= 1 << bit;
+        }
+    }
+    fs::write(out.join("words.bin"), word_table(&masks)).unwrap();
+    let mut index = String::from(
+        "/// Word-list stems compiled by build.rs; bit `i` of a word's value is list `i`.\n",
+    );
+    writeln!(index, "pub const WORD_LIST_STEMS: &[&str] = &{stems:?};").unwrap();
+    index.push_str("/// Lower-cased word → bit set of the lists containing it.\n");
+    index.push_str("pub static WORDS_TABLE: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/words.bin\"));\n");
+    fs::write(out.join("lists.rs"), index).unwrap();
+}
+
+/// FNV-1a, the hash the word table is built and probed with (see `src/gazetteer/lists.rs`).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// An open-addressing hash table that needs no work at start-up: a header `slots: u32`, then
+/// `slots` little-endian u32 offsets into the entries (u32::MAX when empty), then the entries,
+/// each `len: u8, bytes, mask: u64 LE`. Lookups hash with FNV-1a and probe linearly.
+fn word_table(masks: &BTreeMap<&str, u64>) -> Vec<u8> {
+    let slots = (masks.len() * 2).next_power_of_two().max(16);
+    let mut table = vec![u32::MAX; slots];
+    let mut entries = Vec::new();
+    for (word, mask) in masks {
+        let bytes = word.as_bytes();
+        assert!(bytes.len() < 256, "word list entry too long: {word}");
+        let mut slot = (fnv1a(bytes) as usize) & (slots - 1);
+        while table[slot] != u32::MAX {
+            slot = (slot + 1) & (slots - 1);
+        }
+        table[slot] = entries.len() as u32;
+        entries.push(bytes.len() as u8);
+        entries.extend_from_slice(bytes);
+        entries.extend_from_slice(&mask.to_le_bytes());
+    }
+    let mut out = Vec::with_capacity(4 + slots * 4 + entries.len());
+    out.extend_from_slice(&(slots as u32).to_le_bytes());
+    for offset in table {
+        out.extend_from_slice(&offset.to_le_bytes());
+    }
+    out.extend_from_slice(&entries);
+    out
+}

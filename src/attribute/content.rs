@@ -1,0 +1,128 @@
+//! Content spans: where what is claimed starts and ends. Content never cuts a quotation, ends
+//! at its sentence (or at a missed sentence break after a closing quote), and stops before a
+//! second cue that takes over (", adding that …", ", according to …").
+
+use super::lexicon::CueClass;
+use super::view::DocView;
+use crate::document::Span;
+
+/// True when token `i` is a full stop, question or exclamation mark that ends a sentence.
+fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
+    if !matches!(v.word(i), "." | "?" | "!") || v.is_abbreviation_dot(i) {
+        return false;
+    }
+    let mut j = i + 1;
+    // Closing quote marks after the stop belong to the sentence.
+    while j < limit && v.is_quote_mark(j) && v.tokens[j].span.start == v.tokens[j - 1].span.end {
+        j += 1;
+    }
+    if j >= limit {
+        return true;
+    }
+    let spaced = v.tokens[j].span.start > v.tokens[j - 1].span.end;
+    // `… a year. "That does not …`: the next sentence may open with a quotation.
+    let next = if v.quote_starting_at(j).is_some() && j + 1 < limit {
+        j + 1
+    } else {
+        j
+    };
+    spaced && v.is_capitalised(next)
+}
+
+/// Conjunctions that start the writer's own clause after a comma.
+const CONTRAST: &[&str] = &["although", "but", "however", "though", "whereas", "while"];
+
+/// End (exclusive token index) of the content that starts at token `from`, within `limit`.
+pub fn clause_end(v: &DocView, from: usize, limit: usize) -> usize {
+    content_end(v, from, limit, false)
+}
+
+/// End of an object-like content (what is criticized, wanted, described): it also stops at
+/// a semicolon, a dash, or ", and" opening a new clause ("…, and Clinton is promising …").
+pub fn object_end(v: &DocView, from: usize, limit: usize) -> usize {
+    content_end(v, from, limit, true)
+}
+
+fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
+    let mut i = from;
+    while i < limit {
+        if let Some(q) = v.quote_at(v.tokens[i].span.start) {
+            // Step over the whole quotation.
+            let end = v.token_at(v.quotes[q].end);
+            if end > i + 1 {
+                i = end.min(limit);
+                // `… "an outlaw nation." Russia insisted`: the quote ended the sentence.
+                let stop_inside = i >= 2 && matches!(v.word(i - 2), "." | "?" | "!");
+                let next_starts = i >= limit
+                    || v.tokens[i].span.start > v.tokens[i - 1].span.end && v.is_capitalised(i);
+                if i > from + 2 && stop_inside && next_starts {
+                    return i;
+                }
+                continue;
+            }
+        }
+        if ends_sentence(v, i, limit) {
+            return i;
+        }
+        if v.word(i) == "," && i + 1 < limit && takes_over(v, i + 1) {
+            return i;
+        }
+        // "X said C, but D" and "X said C and warned D": a new clause of the writer or a
+        // second cue of the speaker ends the content.
+        if i > from && v.word(i - 1) == "," && CONTRAST.iter().any(|w| v.is(i, w)) {
+            return i - 1;
+        }
+        if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info[i + 1].cue.is_some() {
+            return i;
+        }
+        // "…, and more than 4 in 10 said …": a coordinated clause with its own cue.
+        if i > from && v.word(i - 1) == "," && v.is(i, "and") && cue_ahead(v, i + 1, limit) {
+            return i - 1;
+        }
+        if object && i > from {
+            let dash =
+                matches!(v.word(i), ";" | "—" | "―" | "–") || v.word(i) == "-" && v.is(i + 1, "-");
+            let new_clause = v.word(i - 1) == ","
+                && v.is(i, "and")
+                && i + 1 < limit
+                && (v.is_capitalised(i + 1) || v.info[i + 1].pronoun.is_some());
+            if dash || new_clause {
+                return if new_clause { i - 1 } else { i };
+            }
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// True when a cue word follows within a few words, before any punctuation.
+fn cue_ahead(v: &DocView, from: usize, limit: usize) -> bool {
+    (from..limit.min(from + 8))
+        .take_while(|&j| v.is_word(j))
+        .any(|j| v.info[j].cue.is_some() && !v.is_capitalised(j))
+}
+
+/// A cue that starts a new attribution after a comma: "adding", "according to", "he said".
+fn takes_over(v: &DocView, i: usize) -> bool {
+    match v.info[i].cue {
+        Some(CueClass::According) => true,
+        Some(_) => v.word(i).ends_with("ing"),
+        None => false,
+    }
+}
+
+/// The span of tokens `[a, b)` without leading and trailing punctuation (closing quotes stay).
+pub fn trimmed(v: &DocView, mut a: usize, mut b: usize) -> Option<Span> {
+    while a < b && matches!(v.word(a), "," | ":" | ";" | "—" | "–" | "-" | ".") {
+        a += 1;
+    }
+    while b > a
+        && matches!(
+            v.word(b - 1),
+            "," | ":" | ";" | "—" | "–" | "-" | "." | "(" | "[" | "…"
+        )
+    {
+        b -= 1;
+    }
+    (a < b).then(|| v.span(a, b))
+}

@@ -1,0 +1,156 @@
+//! Quotation spans: curly “…”, straight "…", and the doubled ``…'' / ''…'' of wire copy.
+//!
+//! News conventions (issue 4): a quote running over several paragraphs leaves the earlier
+//! paragraphs unclosed and reopens each new one, so it continues until it closes; an unclosed
+//! quote otherwise ends at its paragraph; a new opening mark while a quote is open ends the
+//! open quote at the last sentence end before it.
+
+use crate::document::{sentence_index, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// Straight marks: opening or closing by state.
+    Either,
+}
+
+/// The quote mark starting at byte `i`, if any, and its length in bytes.
+fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
+    let rest = &text[i..];
+    let c = rest.chars().next()?;
+    match c {
+        '\u{201C}' | '\u{201E}' => Some((Mark::Open, c.len_utf8())),
+        '\u{201D}' => Some((Mark::Close, c.len_utf8())),
+        '"' => Some((Mark::Either, 1)),
+        '`' if rest.starts_with("``") => Some((Mark::Open, 2)),
+        '\'' if rest.starts_with("''") => Some((Mark::Either, 2)),
+        _ => None,
+    }
+}
+
+/// End of `text[..end]` without trailing whitespace.
+fn trim_end_at(text: &str, end: usize) -> usize {
+    text[..end].trim_end().len()
+}
+
+/// Quotations with their marks, in text order, never overlapping.
+pub fn find_quotes(text: &str, sentences: &[Span]) -> Vec<Span> {
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None;
+    // The next opening mark continues the open quote (a new paragraph of the same quote).
+    let mut continuing = false;
+    let mut i = 0;
+    while i < text.len() {
+        let b = text.as_bytes()[i];
+        if b == b'\n' {
+            let next = i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len());
+            if let Some(start) = open {
+                let reopens = next < text.len()
+                    && matches!(mark_at(text, next), Some((Mark::Open | Mark::Either, _)));
+                if reopens {
+                    continuing = true;
+                } else {
+                    push(&mut quotes, text, start, trim_end_at(text, i));
+                    open = None;
+                }
+            }
+            i = next.max(i + 1);
+            continue;
+        }
+        // Only ASCII marks and the lead byte of the curly ones (U+201C..U+201E) can start a
+        // mark; both are always char boundaries, so stepping byte by byte is safe.
+        if !matches!(b, b'"' | b'`' | b'\'' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some((mark, len)) = mark_at(text, i) else {
+            i += 1;
+            continue;
+        };
+        match (mark, open) {
+            (Mark::Open | Mark::Either, Some(_)) if continuing => continuing = false,
+            (Mark::Open, Some(start)) => {
+                // Unclosed: end it at the last sentence end before this new quote.
+                let k = sentence_index(sentences, i);
+                let end = match sentences.get(k) {
+                    Some(s) if s.start > start && s.start <= i => trim_end_at(text, s.start),
+                    _ => trim_end_at(text, i),
+                };
+                push(&mut quotes, text, start, end);
+                open = Some(i);
+            }
+            (Mark::Close | Mark::Either, Some(start)) => {
+                push(&mut quotes, text, start, i + len);
+                open = None;
+            }
+            (Mark::Open | Mark::Either, None) => open = Some(i),
+            (Mark::Close, None) => {}
+        }
+        i += len;
+    }
+    if let Some(start) = open {
+        push(&mut quotes, text, start, trim_end_at(text, text.len()));
+    }
+    quotes
+}
+
+fn push(quotes: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    if end > start && text[start..end].chars().any(char::is_alphanumeric) {
+        quotes.push(Span::new(start, end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        // One sentence per line is enough for these cases.
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices(". ") {
+            sentences.push(Span::new(start, i + 2));
+            start = i + 2;
+        }
+        sentences.push(Span::new(start, text.len()));
+        find_quotes(text, &sentences)
+            .iter()
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn finds_quotes_of_each_style() {
+        let table: &[(&str, &[&str])] = &[
+            ("“We will win,” she said.", &["“We will win,”"]),
+            ("\"We will win,\" she said.", &["\"We will win,\""]),
+            ("``We will win,'' she said.", &["``We will win,''"]),
+            ("''We will win,'' she said.", &["''We will win,''"]),
+            ("“A,” he said, “B.”", &["“A,”", "“B.”"]),
+            ("No quotes here.", &[]),
+            ("It's the boys' toys.", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(&quoted(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn multi_paragraph_quote_continues_until_closed() {
+        let text = "“First part.\n\n“Second part,” he said.";
+        assert_eq!(quoted(text), ["“First part.\n\n“Second part,”"]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_its_paragraph() {
+        let text = "“First part.\n\nThe next paragraph.";
+        assert_eq!(quoted(text), ["“First part."]);
+    }
+
+    #[test]
+    fn new_opening_mark_ends_the_open_quote_at_a_sentence_end() {
+        let text = "“Never closed. She called it “a mess.” Done.";
+        assert_eq!(quoted(text), ["“Never closed.", "“a mess.”"]);
+    }
+}

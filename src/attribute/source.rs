@@ -1,0 +1,294 @@
+//! Sources: the noun phrase before or after a cue, its appositive ("Colin Clarke, head of
+//! policy and research at the Soufan Group"), and the entity it stands for. Pronouns and
+//! descriptions ("he", "the group", "the spokesman") stay the local mention; their entity is
+//! the last compatible one before them.
+
+use super::lexicon::{Referent, WordRole};
+use super::view::DocView;
+use crate::document::{EntityType, Source, Span};
+use crate::text::tokens::TokenKind;
+
+/// Longest source noun phrase, in tokens; longer runs are clauses, not names.
+const MAX_NP: usize = 10;
+/// Longest appositive, in tokens.
+const MAX_APPOSITIVE: usize = 24;
+/// How far back a pronoun or description looks for its entity, in bytes.
+const RESOLVE_WINDOW: usize = 1500;
+
+/// A noun phrase found as a source: tokens `[start, end)` and an optional appositive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourcePhrase {
+    pub start: usize,
+    pub end: usize,
+    pub appositive: Option<(usize, usize)>,
+}
+
+/// True when token `i` can be part of a name-like noun phrase.
+fn np_token(v: &DocView, i: usize) -> bool {
+    if v.is_word(i) {
+        let role = v.role(i);
+        let stops = matches!(
+            role,
+            Some(WordRole::Boundary | WordRole::Aux | WordRole::Adverb)
+        );
+        // Capitalised cue words inside names ("the Washington Post Says Foundation") are names.
+        let name_part = v.is_capitalised(i) && i > 0 && v.is_word(i - 1);
+        return !stops && v.info[i].cue.is_none() || name_part && role.is_none();
+    }
+    v.is_abbreviation_dot(i) || matches!(v.word(i), "&" | "’" | "'") && i > 0 && v.is_word(i - 1)
+}
+
+/// The noun phrase ending just before token `end`, within `[floor, end)`. A parenthesis
+/// ("Rep. Gwen Moore (D-Wis.)") is stepped over; a determiner right after a lower-case word
+/// that is no preposition starts the phrase ("He entered [each debate]").
+pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut end = end;
+    if end > floor + 1 && v.word(end - 1) == ")" {
+        let open = (floor..end - 1).rev().take(8).find(|&i| v.word(i) == "(")?;
+        end = open;
+    }
+    let mut start = end;
+    while start > floor && np_token(v, start - 1) && end - start < MAX_NP {
+        start -= 1;
+        // "… the mail they never asked": a subject pronoun is a whole phrase.
+        let pronoun = v.info[start].pronoun.is_some() && v.is_word(start) && start + 1 < end;
+        if pronoun {
+            break;
+        }
+        let verb_before = start > floor
+            && v.role(start) == Some(WordRole::Determiner)
+            && v.is_word(start - 1)
+            && !v.is_capitalised(start - 1)
+            && v.role(start - 1).is_none()
+            && v.info[start - 1].pronoun.is_none();
+        if verb_before {
+            break;
+        }
+    }
+    // A possessive mark or dot cannot start a phrase.
+    while start < end && v.is_punct(start) {
+        start += 1;
+    }
+    // "Trump this week said": a name ends before a time ("A poll released on Monday" stays).
+    let time = |k: usize| {
+        v.role(k) == Some(WordRole::Stop)
+            && !["at", "by", "during", "in", "on", "via"]
+                .iter()
+                .any(|p| v.is(k, p))
+    };
+    let name_before =
+        |k: usize| (start..k).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j));
+    if let Some(k) = (start + 1..end).find(|&k| time(k) && name_before(k)) {
+        end = k;
+    }
+    (start < end).then_some((start, end))
+}
+
+/// True when the phrase reads as a speaker: a name, a pronoun, a source noun ("officials",
+/// "the poll") or a plural ("critics", "voters").
+pub fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
+    let head = v.word(p.end - 1);
+    // "minus 3.4 percentage points": figures are no speakers.
+    let figure = (p.start..p.end).any(|j| v.tokens[j].kind == TokenKind::Number);
+    !figure
+        && (v.is_capitalised(p.start)
+            || (p.start..p.end).any(|j| v.info[j].pronoun.is_some() || v.info[j].noun.is_some())
+            || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
+}
+
+/// The source phrase before a cue whose first token (auxiliaries included) is `end`:
+/// `X said`, `X, a spokesman for Y, said`.
+pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhrase> {
+    if end <= floor {
+        return None;
+    }
+    if v.word(end - 1) == "," {
+        // An appositive between commas, with the name before it.
+        let close = end - 1;
+        let mut open = close;
+        while open > floor && v.word(open - 1) != "," && close - open < MAX_APPOSITIVE {
+            open -= 1;
+            if v.is_quote_mark(open) || matches!(v.word(open), ";" | ":") {
+                return None;
+            }
+        }
+        if open == floor || v.word(open - 1) != "," || open == close {
+            return None;
+        }
+        let (mut start, mut name_end) = np_before(v, open - 1, floor)?;
+        // "Marley Anderson, 21, a junior from Las Vegas, said": step over the age.
+        let age = name_end - start == 1 && v.tokens[start].kind == TokenKind::Number;
+        if age && start > floor + 1 && v.word(start - 1) == "," {
+            (start, name_end) = np_before(v, start - 1, floor)?;
+        }
+        let starts_clause = start == floor
+            || v.is_punct(start - 1)
+            || v.role(start - 1) == Some(WordRole::Boundary);
+        // "Colin Clarke, head of …, said" or "one of the attorneys, Justin Bamberg, said".
+        let looks_like_name = v.is_capitalised(start)
+            || v.info[start].pronoun.is_some()
+            || v.is_capitalised(open) && v.role(open).is_none();
+        return (starts_clause && looks_like_name).then_some(SourcePhrase {
+            start,
+            end: name_end,
+            appositive: Some((open, close)),
+        });
+    }
+    let (start, end) = np_before(v, end, floor)?;
+    Some(SourcePhrase {
+        start,
+        end,
+        appositive: None,
+    })
+}
+
+/// The source phrase after a cue: `said X`, `said X, a spokesman for Y.`
+pub fn source_after(v: &DocView, start: usize, ceiling: usize) -> Option<SourcePhrase> {
+    let mut end = start;
+    while end < ceiling
+        && end - start < MAX_NP
+        && np_token(v, end)
+        && (end == start || v.role(end) != Some(WordRole::Stop) || v.is_capitalised(end))
+    {
+        end += 1;
+    }
+    while end > start && v.is_punct(end - 1) {
+        end -= 1;
+    }
+    if end == start {
+        return None;
+    }
+    let appositive = appositive_after(v, end, ceiling);
+    Some(SourcePhrase {
+        start,
+        end,
+        appositive,
+    })
+}
+
+/// `X, ROLE.` after a source written after its cue: the words from the comma after token
+/// `end - 1` to the next comma or full stop, when they read as a description (lower case or a
+/// determiner first).
+pub fn appositive_after(v: &DocView, end: usize, ceiling: usize) -> Option<(usize, usize)> {
+    if end >= ceiling || v.word(end) != "," {
+        return None;
+    }
+    let open = end + 1;
+    let mut close = open;
+    while close < ceiling
+        && close - open < MAX_APPOSITIVE
+        && !matches!(v.word(close), "," | "." | ";" | ":" | "?" | "!")
+    {
+        close += 1;
+    }
+    let is_role = close > open
+        && (v.role(open) == Some(WordRole::Determiner)
+            || v.role(open).is_none() && !v.is_capitalised(open))
+        && v.info[open].cue.is_none()
+        && (open..close).all(|i| !v.is_quote_mark(i))
+        && (close == ceiling || matches!(v.word(close), "." | "," | ";"));
+    is_role.then_some((open, close))
+}
+
+/// The entity a source phrase stands for: an overlapping mention, else for a pronoun or a
+/// description ("the group") the last compatible entity before it.
+pub fn resolve(v: &DocView, phrase: &SourcePhrase) -> Option<usize> {
+    let span = v.span(phrase.start, phrase.end);
+    if let Some(e) = v.entity_overlapping(span) {
+        // "Officials in Kabul" are no place: a place speaks only as the whole phrase
+        // ("Afghanistan said", "the United States said").
+        let place = v.entities[e].entity_type == EntityType::Place;
+        let first = v.mentions.partition_point(|(m, _)| m.start < span.start);
+        let whole = v.mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .any(|(m, i)| *i == e && m.end == span.end && v.token_at(m.start) <= phrase.start + 1);
+        return (!place || whole).then_some(e);
+    }
+    let len = phrase.end - phrase.start;
+    let head = phrase.end - 1;
+    // "Bill Clinton, who said": the phrase before the relative pronoun.
+    if len == 1 && (v.is(head, "who") || v.is(head, "which")) {
+        let end = if head > 0 && v.word(head - 1) == "," {
+            head - 1
+        } else {
+            head
+        };
+        let (s, e) = np_before(v, end, end.saturating_sub(MAX_NP))?;
+        return v.entity_overlapping(v.span(s, e));
+    }
+    let referent = if len == 1 {
+        v.info[head].pronoun.or(v.info[head].noun)
+    } else if len <= 3 && matches!(v.word(phrase.start).to_lowercase().as_str(), "the" | "this") {
+        v.info[head].noun
+    } else {
+        None
+    }?;
+    let accepts = move |t: EntityType| match referent {
+        Referent::Person => t == EntityType::Person,
+        Referent::Group => t == EntityType::Group,
+        Referent::Any => t != EntityType::Place,
+        Referent::Document => false,
+    };
+    v.last_entity_before(span.start, RESOLVE_WINDOW, accepts)
+}
+
+/// Builds the claim's `Source` from a phrase: local span, resolved entity, role, affiliation.
+pub fn build(v: &DocView, phrase: &SourcePhrase) -> Source {
+    let span = v.span(phrase.start, phrase.end);
+    let entity = resolve(v, phrase);
+    let mut role = None;
+    let mut affiliation = None;
+    if let Some((a, b)) = phrase.appositive {
+        let appos = v.span(a, b);
+        affiliation = group_inside(v, appos);
+        // The role is the appositive up to the organisation ("head of … at the Soufan Group").
+        let role_end = (a..b)
+            .find(|&i| {
+                matches!(v.word(i), "at" | "for" | "of" | "with")
+                    && affiliation.is_some()
+                    && v.entity_overlapping(v.span(i + 1, b.min(i + 4).max(i + 2))) == affiliation
+            })
+            .unwrap_or(b);
+        if role_end > a {
+            role = Some(v.span(a, role_end));
+        }
+    } else if let Some(e) = entity {
+        // "Secretary of State Antony Blinken": the words before a person's name are a title.
+        if v.entities[e].entity_type == EntityType::Person {
+            let from = v.mentions.partition_point(|(m, _)| m.end <= span.start);
+            let first = v.mentions[from.saturating_sub(8)..]
+                .iter()
+                .take_while(|(m, _)| m.start < span.end)
+                .find(|(m, i)| *i == e && m.overlaps(&span))
+                .map(|(m, _)| *m);
+            if let Some(m) = first {
+                if m.start > span.start {
+                    let title_end = v.token_at(m.start);
+                    if title_end > phrase.start && v.is_capitalised(phrase.start) {
+                        role = Some(v.span(phrase.start, title_end));
+                    }
+                }
+                if m.end < span.end {
+                    affiliation = group_inside(v, Span::new(m.end, span.end));
+                }
+            }
+        }
+    }
+    Source {
+        span,
+        entity,
+        role,
+        affiliation,
+    }
+}
+
+/// The first group entity mentioned inside `span`.
+fn group_inside(v: &DocView, span: Span) -> Option<usize> {
+    let first = v.mentions.partition_point(|(m, _)| m.start < span.start);
+    v.mentions[first..]
+        .iter()
+        .take_while(|(m, _)| m.start < span.end)
+        .find(|(m, e)| span.contains(m) && v.entities[*e].entity_type == EntityType::Group)
+        .map(|&(_, e)| e)
+}

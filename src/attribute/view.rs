@@ -1,0 +1,261 @@
+//! One document as the attribution rules see it: tokens with their lexicon entries, quotes,
+//! sentences and entity mentions, with the small queries every rule needs.
+
+use super::lexicon::{CueLexicon, WordInfo, WordRole};
+use super::quotes::find_quotes;
+use crate::document::{Entity, EntityType, Span};
+use crate::text::tokens::{Token, TokenKind};
+
+/// A document prepared for the attribution rules.
+pub struct DocView<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub info: Vec<WordInfo>,
+    pub sentences: &'a [Span],
+    /// Quotations, quote marks included, in text order and never overlapping.
+    pub quotes: Vec<Span>,
+    pub entities: &'a [Entity],
+    /// Byte offsets where paragraphs start (after each run of line breaks), ascending.
+    pub paragraphs: Vec<usize>,
+    /// The sentences the rules work on, as token ranges: the pipeline's sentences, cut at
+    /// line breaks and joined again after a name's abbreviation ("Mr. Obama").
+    pub units: Vec<(usize, usize)>,
+    /// Every entity mention as (span, entity index), by start.
+    pub mentions: Vec<(Span, usize)>,
+    pub lexicon: &'a CueLexicon,
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentences: &'a [Span],
+        entities: &'a [Entity],
+        lexicon: &'a CueLexicon,
+    ) -> DocView<'a> {
+        let info = tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => lexicon.info(t.text(text)),
+                _ => WordInfo::default(),
+            })
+            .collect();
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
+            .collect();
+        mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        let mut paragraphs = vec![0];
+        for (i, _) in text.match_indices('\n') {
+            paragraphs.push(i + 1);
+        }
+        let mut view = DocView {
+            text,
+            paragraphs,
+            units: Vec::new(),
+            tokens,
+            info,
+            sentences,
+            quotes: find_quotes(text, sentences),
+            entities,
+            mentions,
+            lexicon,
+        };
+        view.units = view.sentence_units();
+        view
+    }
+
+    fn sentence_units(&self) -> Vec<(usize, usize)> {
+        let mut units: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
+        for s in self.sentences {
+            let (a, b) = (self.token_at(s.start), self.token_at(s.end));
+            if a == b {
+                continue;
+            }
+            let mut start = a;
+            for i in a + 1..b {
+                if self
+                    .paragraph_break_between(self.tokens[i - 1].span.end, self.tokens[i].span.start)
+                {
+                    units.push((start, i));
+                    start = i;
+                }
+            }
+            let joins = units.last().is_some_and(|&(_, end)| {
+                end == start
+                    && self.is_abbreviation_dot(end - 1)
+                    && !self.paragraph_break_between(
+                        self.tokens[end - 1].span.end,
+                        self.tokens[end].span.start,
+                    )
+            });
+            match units.last_mut() {
+                Some(last) if joins => last.1 = b,
+                _ => units.push((start, b)),
+            }
+        }
+        units
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// True when token `i` is the word `w` (ASCII case-insensitive).
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind != TokenKind::Punct
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct
+    }
+
+    /// The lexicon role of token `i` (none past the end).
+    pub fn role(&self, i: usize) -> Option<WordRole> {
+        self.info.get(i).and_then(|w| w.role)
+    }
+
+    /// True when token `i` starts with an upper-case letter (false past the end).
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.is_capitalised(self.text))
+    }
+
+    /// True for a quotation mark token (straight, curly or a doubled apostrophe/backtick).
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            "\"" | "\u{201C}" | "\u{201D}" | "'" | "`" | "\u{2018}" | "\u{2019}"
+        )
+    }
+
+    /// The dot of an abbreviation inside a name ("Mr.", "Sen.", "U.S."), not a full stop.
+    pub fn is_abbreviation_dot(&self, i: usize) -> bool {
+        if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
+            return false;
+        }
+        let prev = self.word(i - 1);
+        let initial = prev.chars().count() == 1;
+        let short_title =
+            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1);
+        let glued = self.tokens[i - 1].span.end == self.tokens[i].span.start;
+        let next_capital = i + 1 < self.tokens.len()
+            && self.is_capitalised(i + 1)
+            && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+                .chars()
+                .all(|c| c.is_whitespace() && c != '\n');
+        // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
+        let before_comma = i + 1 < self.tokens.len()
+            && self.word(i + 1) == ","
+            && self.tokens[i + 1].span.start == self.tokens[i].span.end;
+        glued && (short_title && next_capital || before_comma)
+    }
+
+    /// Walks back from cue token `i` over auxiliaries and adverbs ("has also said").
+    pub fn cue_start(&self, i: usize, floor: usize) -> usize {
+        let mut start = i;
+        while start > floor
+            && (matches!(self.role(start - 1), Some(WordRole::Aux | WordRole::Adverb))
+                || self.is_manner_adverb(start - 1, floor))
+        {
+            start -= 1;
+        }
+        start
+    }
+
+    /// "loudly", "cynically" before a cue: a lower-case "-ly" word after a name, a pronoun or
+    /// an auxiliary ("the family" stays a noun after its determiner).
+    fn is_manner_adverb(&self, i: usize, floor: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !self.is_capitalised(i)
+            && i > floor
+            && (self.is_capitalised(i - 1)
+                || self.info[i - 1].pronoun.is_some()
+                || matches!(self.role(i - 1), Some(WordRole::Aux | WordRole::Adverb)))
+    }
+
+    /// Index of the quotation containing byte `pos`.
+    pub fn quote_at(&self, pos: usize) -> Option<usize> {
+        let i = self.quotes.partition_point(|q| q.end <= pos);
+        (i < self.quotes.len() && self.quotes[i].start <= pos).then_some(i)
+    }
+
+    /// Index of the quotation that starts at token `i`'s opening mark.
+    pub fn quote_starting_at(&self, i: usize) -> Option<usize> {
+        let pos = self.tokens[i].span.start;
+        self.quote_at(pos).filter(|&q| self.quotes[q].start == pos)
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// How many sentences the rules see (see [`units`]).
+    pub fn sentence_count(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Token range `[a, b)` of sentence `k`.
+    pub fn sentence_tokens(&self, k: usize) -> (usize, usize) {
+        self.units[k]
+    }
+
+    /// Index of the sentence holding byte `pos` (or the one before it, between sentences).
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.units
+            .partition_point(|&(a, _)| self.tokens[a].span.start <= pos)
+            .saturating_sub(1)
+    }
+
+    /// Span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        debug_assert!(a < b);
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+    }
+
+    /// Index of the paragraph (line) containing byte `pos`.
+    pub fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|&p| p <= pos) - 1
+    }
+
+    /// True when a paragraph break (a line break) lies between bytes `a` and `b`.
+    pub fn paragraph_break_between(&self, a: usize, b: usize) -> bool {
+        a < b && self.text[a..b].contains('\n')
+    }
+
+    /// The entity with a mention overlapping `span`, preferring people, then the longest.
+    pub fn entity_overlapping(&self, span: Span) -> Option<usize> {
+        let first = self.mentions.partition_point(|(m, _)| m.end <= span.start);
+        let hits = self.mentions[first.saturating_sub(8)..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .filter(|(m, _)| m.overlaps(&span));
+        hits.max_by_key(|(m, e)| (self.entities[*e].entity_type == EntityType::Person, m.len()))
+            .map(|&(_, e)| e)
+    }
+
+    /// The entity of the last mention before `pos` whose type `accepts`, within `window` bytes.
+    pub fn last_entity_before(
+        &self,
+        pos: usize,
+        window: usize,
+        accepts: impl Fn(EntityType) -> bool,
+    ) -> Option<usize> {
+        let end = self.mentions.partition_point(|(m, _)| m.start < pos);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| m.end + window >= pos)
+            .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
+            .map(|&(_, e)| e)
+    }
+}

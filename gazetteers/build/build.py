@@ -272,7 +272,8 @@ def first_names(
     lex: "Lexicon", people: list[Entity], place_names: set[str], frequent: set[str]
 ) -> set[str]:
     """Census first names, given names seen at the start of two or more known people, and
-    Faker's given names of many countries that are not English words or place names."""
+    Faker's given names of many countries that are not English words, surnames or place names;
+    then `not_first_name` drops what reads as something else in news."""
     counts: dict[str, int] = defaultdict(int)
     for e in people:
         for form in {e.canonical} | e.aliases:
@@ -280,6 +281,8 @@ def first_names(
             if re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", first):
                 counts[first] += 1
     extra = {n for n, c in counts.items() if c >= 2 and n.lower() not in lex.common}
+    census = lex.first_names()
+    surnames = lex.top_surnames(2000)
     world = {
         n
         for n in faker_first_names()
@@ -288,8 +291,63 @@ def first_names(
         and n not in frequent
         and n not in place_names
         and ascii_fold(n) not in place_names
+        # Some locales fill their given names with surnames (Watson, Nixon, Powell).
+        and (n in census or n not in surnames)
     }
-    return lex.first_names() | extra | world
+    name_share = {}
+    for n, f in lex.first_male + lex.first_female:
+        name_share[n] = max(name_share.get(n, 0.0), f)
+    titles = {
+        w.lower()
+        for path in (NAMES / "titles.txt", NAMES / "roles.txt", GAZ / "ner" / "person_titles.txt",
+                     GAZ / "ner" / "title_words.txt")
+        for w in read_words(path)
+    }
+    excluded = set(read_words(CURATED / "names" / "first_names_exclude.txt"))
+    return {
+        n
+        for n in census | extra | world
+        if n not in excluded
+        and not not_first_name(n, name_share.get(n, 0.0), counts[n], lex, titles, place_names,
+                               frequent)
+    }
+
+
+def not_first_name(
+    name: str,
+    share: float,
+    people: int,
+    lex: "Lexicon",
+    titles: set[str],
+    place_names: set[str],
+    frequent: set[str],
+) -> bool:
+    """A listed given name that news mostly uses as something else.
+
+    `share` is the name's Census frequency (percent of people), `people` how many known people's
+    names start with it. Titles and roles (King, Major, Prince), days and months (August,
+    Sunday) and place names (Paris, Georgia, Florida) are left out unless at least 0.1 % of
+    Americans bear the name (Virginia, April, June). An English word is left out when its
+    frequency in text (wordfreq's Zipf scale) outweighs the name's Census share by far:
+    zipf - log10(share) >= 6.5 drops My, Will, May, Hope, Young, Love, So, In, and keeps Mark
+    (0.94 %), Grace, Frank, Bill, Faith, Hunter. A name that starts four or more known people's
+    names (Li, Le, Al, Guy, Milan, Santiago) is a name whatever else it is, except a title or date.
+    """
+    import math
+
+    import wordfreq
+
+    common_name = share >= 0.1
+    if name.lower() in titles or name in DAYS_AND_MONTHS:
+        return not common_name
+    if people >= 4:
+        return False
+    if name in place_names:
+        return not common_name
+    if name.lower() in lex.common or name in frequent:
+        zipf = wordfreq.zipf_frequency(name.lower(), "en")
+        return zipf - math.log10(max(share, 0.0005)) >= 6.5
+    return False
 
 
 DAYS_AND_MONTHS = (

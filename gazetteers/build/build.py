@@ -573,9 +573,14 @@ def build_cities(
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
     first = lex.first_names() | person_words
     surnames = lex.top_surnames(5000)
+    # Small towns named like a less common surname (Eastwood, Pizarro, Johnstone) are that
+    # surname far more often in news than the town.
+    town_surnames = lex.top_surnames(10000)
     # A city listed by hand in curated/places_cities.tsv is confirmed: never ambiguous.
     confirmed = {e.canonical for e in read_tsv(CURATED / "places_cities.tsv")}
     excluded = set(read_words(CURATED / "places_exclude.txt"))
+    # Named like something better known (Batman the hero, San the people): by hand.
+    by_hand = set(read_words(CURATED / "places_ambiguous.txt"))
     for g in gc.get_cities().values():
         name = g["name"]
         pop = g["population"]
@@ -593,11 +598,14 @@ def build_cities(
         one_word = " " not in folded and "-" not in folded
         is_word = folded.lower() in lex.common
         is_name = folded in first or folded in surnames
+        is_name = is_name or (pop < 100_000 and folded in town_surnames)
         ambiguous = one_word and name not in confirmed and (is_word or is_name)
-        # A name-like city of 500,000 (Boston) is a city first; a word-like one needs 1,000,000.
-        major = (
+        ambiguous = ambiguous or name in by_hand
+        # A name-like city of 500,000 (Boston) is a city first; a word-like one needs 1,000,000,
+        # as does a capital named like one of the commonest words (Male).
+        major = name not in by_hand and (
             pop >= 1_000_000
-            or (is_capital and pop >= 100_000)
+            or (is_capital and pop >= 100_000 and not (is_word and folded in frequent))
             or (not is_word and folded not in first and pop >= 500_000)
         )
         priority = pop + (1e9 if is_capital else 0)
@@ -1233,12 +1241,13 @@ def generate(src: Path) -> dict[Path, str]:
                        politicians, leaders):
             lst.resolve()
     dedupe_across_lists([lst for lst in lists if lst.name.startswith(("groups_", "people_"))])
-    # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in
-    # news; cities of >= 500,000 people keep the name too (El Paso).
+    # A company or group named like a small town (Toyota, Nokia, Rio Tinto, Xinhua, Brookings)
+    # is the group in news; cities of >= 500,000 people keep the name too (El Paso). Clubs
+    # named after their town are left to the recogniser's sports rules.
     group_names = {
         form
         for lst in lists
-        if lst.name in ("groups_companies", "groups_militant")
+        if lst.name.startswith("groups_") and lst.name != "groups_sports"
         for e in lst.entities.values()
         for form in e.surfaces()
     }
@@ -1303,7 +1312,8 @@ def generate(src: Path) -> dict[Path, str]:
         "frequent English words (data CC BY-SA 4.0) that SCOWL lists in lower case, minus place "
         "names, Census first names and the 2,000 commonest surnames, plus days and months",
     )
-    for path in sorted(NAMES.glob("*.txt")) + sorted(CURATED.glob("*.txt")):
+    hand_lists = sorted(CURATED.glob("*.txt")) + sorted((CURATED / "names").glob("*.txt"))
+    for path in sorted(NAMES.glob("*.txt")) + hand_lists:
         if path not in files:  # hand-kept lists: normalised in place
             header = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
             files[path] = render_words(read_words(path), header[0][2:] if header else path.stem)

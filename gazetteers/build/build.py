@@ -1256,6 +1256,7 @@ def generate(src: Path) -> dict[Path, str]:
             k: e for k, e in lst.entities.items()
             if e.canonical not in group_names or e.priority >= 500_000
         }
+    clean_aliases(lists, lex)
     for lst in lists:
         lst.drop_descriptions()
         files[ENTITIES / f"{lst.name}.tsv"] = lst.render()
@@ -1354,6 +1355,93 @@ def dedupe_across_lists(lists: list[EntityList]):
             top = e.type.split("/")[0]
             for form in e.surfaces():
                 owner[(top, norm(form))] = e
+
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# A surface form that is only a date or a number reads as one in news ("May 15", "17 November").
+DATE_FORM = re.compile(rf"(({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?|\d{{1,2}}(st|nd|rd|th)? ({MONTHS})|[\d.,]+)")
+# Lower-case Arabic articles that open names as news writes them ("al-Qaeda", "al Shabaab").
+ARTICLE_START = re.compile(r"(al|el|ad|as|an|ar|at|az|ash)[- ]")
+# Short acronyms kept although they spell a word or an abbreviation: the name news gives a
+# well-known body (General Motors is "GM"); LET, CAR, ICE ("ICE HOCKEY"), PAN and the like go.
+WORD_ACRONYMS_KEPT = {
+    "AU", "CIS", "EU", "FA", "GM", "HP", "IS", "LA", "MOD", "SEC", "UN", "US", "WHO"
+}
+
+
+def clean_aliases(lists: list[EntityList], lex: "Lexicon"):
+    """Aliases that would match something else in running text are left out.
+
+    - a date or a number ("May 15", "17 November"): an entity named only so is dropped;
+    - lower case at the start ("the Abode of Peace", "dpa"), except Arabic articles
+      ("al-Qaeda"): the matcher would try every "the";
+    - a place alias ending in a common noun ("Kabul airport", "Anbar province"): the place a
+      reader sees is the city or province, the airport is named in full;
+    - an all-caps acronym of up to three letters that spells an English word (ICE, LET, CAR) or
+      a US state code (LA, VA), or that claimex's NER lists as a plain abbreviation
+      (gazetteers/ner/acronyms_not_names.txt), except WORD_ACRONYMS_KEPT;
+    - a group or person alias that an entity of the other kind also uses, and a "person" named
+      like a group ("Abn Amro" in Phoenix).
+    """
+    import us
+
+    plain = {w.upper() for w in read_words(GAZ / "ner" / "acronyms_not_names.txt")}
+    state_codes = {s.abbr for s in us.states.STATES_AND_TERRITORIES} | {"DC"}
+    nouns = set(read_words(GAZ / "ner" / "place_nouns.txt"))
+
+    def risky_acronym(a: str) -> bool:
+        if not re.fullmatch(r"[A-Z]{1,3}", a) or a in WORD_ACRONYMS_KEPT:
+            return False
+        return a.lower() in lex.common or a in state_codes or a in plain
+
+    def place_description(a: str) -> bool:
+        words = a.split()
+        last = words[-1]
+        return len(words) >= 2 and last[0].islower() and (
+            last in nouns or last.rstrip("s") in nouns or last.lower() in lex.common
+        )
+
+    for lst in lists:
+        place = lst.name.startswith("places_")
+        kept = {}
+        for key, e in lst.entities.items():
+            if DATE_FORM.fullmatch(e.canonical):
+                continue
+            e.aliases = {
+                a
+                for a in e.aliases
+                if not DATE_FORM.fullmatch(a)
+                and not (a[0].islower() and not ARTICLE_START.match(a))
+                and not (place and place_description(a))
+                and not risky_acronym(a)
+            }
+            kept[key] = e
+        lst.entities = kept
+    # Groups and people: one kind per surface form.
+    named = [lst for lst in lists if lst.name.startswith(("groups_", "people_"))]
+    group_forms = {
+        norm(form)
+        for lst in named
+        if lst.name.startswith("groups_")
+        for e in lst.entities.values()
+        for form in e.surfaces()
+    }
+    for lst in named:
+        if lst.name.startswith("people_"):
+            lst.entities = {
+                k: e for k, e in lst.entities.items() if norm(e.canonical) not in group_forms
+            }
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for lst in named:
+        for e in lst.entities.values():
+            for form in e.surfaces():
+                kinds[norm(form)].add(e.type.split("/")[0])
+    for lst in named:
+        for e in lst.entities.values():
+            e.aliases = {a for a in e.aliases if len(kinds[norm(a)]) == 1}
 
 
 def report_shared_names(lists: list[EntityList]):

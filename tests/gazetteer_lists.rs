@@ -268,3 +268,155 @@ fn checker_rejects_unnormalised_lists() {
         assert_eq!(errors.is_empty(), *ok, "{file}: {text:?}: {errors:?}");
     }
 }
+
+/// The items (first cells) of one list under gazetteers/, comments skipped.
+fn items_of(relative: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("gazetteers")
+        .join(relative);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn first_names_leave_out_words_titles_and_places() {
+    let names = items_of("names/first_names.txt");
+    let has = |w: &str| names.binary_search_by(|n| n.as_str().cmp(w)).is_ok();
+    // (word, expected in the list): names news uses as names, and words, titles, dates and
+    // places that the build leaves out (build.py `not_first_name`).
+    let cases: &[(&str, bool)] = &[
+        ("Mark", true),
+        ("John", true),
+        ("Grace", true),
+        ("Bill", true),
+        ("Virginia", true),
+        ("April", true),
+        ("Li", true),
+        ("Will", false),
+        ("May", false),
+        ("My", false),
+        ("So", false),
+        ("In", false),
+        ("King", false),
+        ("Prince", false),
+        ("Major", false),
+        ("General", false),
+        ("Secretary-General", false),
+        ("Sunday", false),
+        ("Paris", false),
+        ("Florida", false),
+        ("Watson", false),
+        ("Bundeskanzler", false),
+    ];
+    for &(word, expected) in cases {
+        assert_eq!(has(word), expected, "{word} in first_names.txt");
+    }
+}
+
+#[test]
+fn cities_leave_out_groups_surnames_and_words() {
+    let cities = items_of("entities/places_cities.tsv");
+    let ambiguous = items_of("entities/places_cities_ambiguous.tsv");
+    let in_list = |list: &[String], w: &str| list.iter().any(|c| c == w);
+    // (name, in places_cities, in places_cities_ambiguous)
+    let cases: &[(&str, bool, bool)] = &[
+        ("London", true, false),
+        ("Kabul", true, false),
+        ("Boston", true, false),
+        ("Xinhua", false, false),    // the news agency
+        ("Brookings", false, false), // the think tank
+        ("Wimbledon", false, false), // the tournament
+        ("Olympic", false, false),
+        ("Magna", false, false),
+        ("Martinez", false, true), // a common surname
+        ("Eastwood", false, true),
+        ("Reading", false, true), // an English word
+        ("Male", false, true),    // a capital named like a frequent word
+        ("Batman", false, true),  // listed by hand
+    ];
+    for &(name, main, amb) in cases {
+        assert_eq!(in_list(&cities, name), main, "{name} in places_cities.tsv");
+        assert_eq!(
+            in_list(&ambiguous, name),
+            amb,
+            "{name} in places_cities_ambiguous.tsv"
+        );
+    }
+}
+
+#[test]
+fn no_alias_reads_as_a_date_a_description_or_a_lower_case_word() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers/entities");
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let generic = [
+        "airport",
+        "province",
+        "region",
+        "basin",
+        "territories",
+        "islands",
+    ];
+    let mut errors = Vec::new();
+    for path in gazetteer_files() {
+        if path.parent() != Some(root.as_path()) {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("readable list");
+        let place = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .is_some_and(|f| f.starts_with("places_"));
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let aliases = cells.get(3).copied().unwrap_or("");
+            // Canonical names keep their own spelling ("easyJet"); aliases must not start in
+            // lower case, and no form may be a date, a number or a place description.
+            let forms = std::iter::once((cells[0], false)).chain(
+                aliases
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(|a| (a, true)),
+            );
+            for (form, alias) in forms {
+                let words: Vec<&str> = form.split_whitespace().collect();
+                let date = words.len() == 2
+                    && ((months.contains(&words[0])
+                        && words[1].bytes().all(|b| b.is_ascii_digit()))
+                        || (months.contains(&words[1])
+                            && words[0].bytes().all(|b| b.is_ascii_digit())));
+                let number = form.bytes().all(|b| b.is_ascii_digit());
+                let lower = alias
+                    && form.starts_with(|c: char| c.is_lowercase())
+                    && !["al-", "al ", "el-", "as-", "ad-", "an-", "ash-"]
+                        .iter()
+                        .any(|p| form.starts_with(p));
+                let description =
+                    place && words.len() >= 2 && words.last().is_some_and(|w| generic.contains(w));
+                if date || number || lower || description {
+                    errors.push(format!("{}: {form:?}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        errors.is_empty(),
+        "surface forms that read as something else:\n{}",
+        errors.join("\n")
+    );
+}

@@ -272,7 +272,8 @@ def first_names(
     lex: "Lexicon", people: list[Entity], place_names: set[str], frequent: set[str]
 ) -> set[str]:
     """Census first names, given names seen at the start of two or more known people, and
-    Faker's given names of many countries that are not English words or place names."""
+    Faker's given names of many countries that are not English words, surnames or place names;
+    then `not_first_name` drops what reads as something else in news."""
     counts: dict[str, int] = defaultdict(int)
     for e in people:
         for form in {e.canonical} | e.aliases:
@@ -280,6 +281,8 @@ def first_names(
             if re.fullmatch(r"[A-Z][a-z]+(-[A-Z][a-z]+)?", first):
                 counts[first] += 1
     extra = {n for n, c in counts.items() if c >= 2 and n.lower() not in lex.common}
+    census = lex.first_names()
+    surnames = lex.top_surnames(2000)
     world = {
         n
         for n in faker_first_names()
@@ -288,8 +291,63 @@ def first_names(
         and n not in frequent
         and n not in place_names
         and ascii_fold(n) not in place_names
+        # Some locales fill their given names with surnames (Watson, Nixon, Powell).
+        and (n in census or n not in surnames)
     }
-    return lex.first_names() | extra | world
+    name_share = {}
+    for n, f in lex.first_male + lex.first_female:
+        name_share[n] = max(name_share.get(n, 0.0), f)
+    titles = {
+        w.lower()
+        for path in (NAMES / "titles.txt", NAMES / "roles.txt", GAZ / "ner" / "person_titles.txt",
+                     GAZ / "ner" / "title_words.txt")
+        for w in read_words(path)
+    }
+    excluded = set(read_words(CURATED / "names" / "first_names_exclude.txt"))
+    return {
+        n
+        for n in census | extra | world
+        if n not in excluded
+        and not not_first_name(n, name_share.get(n, 0.0), counts[n], lex, titles, place_names,
+                               frequent)
+    }
+
+
+def not_first_name(
+    name: str,
+    share: float,
+    people: int,
+    lex: "Lexicon",
+    titles: set[str],
+    place_names: set[str],
+    frequent: set[str],
+) -> bool:
+    """A listed given name that news mostly uses as something else.
+
+    `share` is the name's Census frequency (percent of people), `people` how many known people's
+    names start with it. Titles and roles (King, Major, Prince), days and months (August,
+    Sunday) and place names (Paris, Georgia, Florida) are left out unless at least 0.1 % of
+    Americans bear the name (Virginia, April, June). An English word is left out when its
+    frequency in text (wordfreq's Zipf scale) outweighs the name's Census share by far:
+    zipf - log10(share) >= 6.5 drops My, Will, May, Hope, Young, Love, So, In, and keeps Mark
+    (0.94 %), Grace, Frank, Bill, Faith, Hunter. A name that starts four or more known people's
+    names (Li, Le, Al, Guy, Milan, Santiago) is a name whatever else it is, except a title or date.
+    """
+    import math
+
+    import wordfreq
+
+    common_name = share >= 0.1
+    if name.lower() in titles or name in DAYS_AND_MONTHS:
+        return not common_name
+    if people >= 4:
+        return False
+    if name in place_names:
+        return not common_name
+    if name.lower() in lex.common or name in frequent:
+        zipf = wordfreq.zipf_frequency(name.lower(), "en")
+        return zipf - math.log10(max(share, 0.0005)) >= 6.5
+    return False
 
 
 DAYS_AND_MONTHS = (
@@ -515,9 +573,14 @@ def build_cities(
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
     first = lex.first_names() | person_words
     surnames = lex.top_surnames(5000)
+    # Small towns named like a less common surname (Eastwood, Pizarro, Johnstone) are that
+    # surname far more often in news than the town.
+    town_surnames = lex.top_surnames(10000)
     # A city listed by hand in curated/places_cities.tsv is confirmed: never ambiguous.
     confirmed = {e.canonical for e in read_tsv(CURATED / "places_cities.tsv")}
     excluded = set(read_words(CURATED / "places_exclude.txt"))
+    # Named like something better known (Batman the hero, San the people): by hand.
+    by_hand = set(read_words(CURATED / "places_ambiguous.txt"))
     for g in gc.get_cities().values():
         name = g["name"]
         pop = g["population"]
@@ -535,11 +598,14 @@ def build_cities(
         one_word = " " not in folded and "-" not in folded
         is_word = folded.lower() in lex.common
         is_name = folded in first or folded in surnames
+        is_name = is_name or (pop < 100_000 and folded in town_surnames)
         ambiguous = one_word and name not in confirmed and (is_word or is_name)
-        # A name-like city of 500,000 (Boston) is a city first; a word-like one needs 1,000,000.
-        major = (
+        ambiguous = ambiguous or name in by_hand
+        # A name-like city of 500,000 (Boston) is a city first; a word-like one needs 1,000,000,
+        # as does a capital named like one of the commonest words (Male).
+        major = name not in by_hand and (
             pop >= 1_000_000
-            or (is_capital and pop >= 100_000)
+            or (is_capital and pop >= 100_000 and not (is_word and folded in frequent))
             or (not is_word and folded not in first and pop >= 500_000)
         )
         priority = pop + (1e9 if is_capital else 0)
@@ -756,7 +822,10 @@ TITLE_WORDS = set(
     "ARCHBISHOP DR DR. MR MR. MRS MRS. MS MS. SIR LORD LADY SENATOR SEN. REP. GOVERNOR AMBASSADOR "
     "ENVOY SPEAKER CHAIRMAN CHAIRWOMAN LEADER DEPUTY ACTING FORMER PREMIER CHANCELLOR JUDGE "
     "JUSTICE ATTORNEY MAYOR SPOKESMAN SPOKESWOMAN OFFICIAL OFFICIALS HE HIS HIGHNESS EXCELLENCY "
-    "MAJESTY PRESIDENT-ELECT UNDERSECRETARY UNDER HEAD DIRECTOR".split()
+    "MAJESTY PRESIDENT-ELECT UNDERSECRETARY UNDER HEAD DIRECTOR SECRETARY-GENERAL "
+    # Honorifics of Malaysia, Bhutan, Cambodia, Iran, Germany filed before Phoenix names.
+    "DATUK DATO SERI TENGKU LYONPO SAMDECH HOJATOLISLAM HOJJATOLESLAM BUNDESKANZLER KANZLER "
+    "CPP".split()
 )
 ORG_WORDS = set(
     "MINISTRY ARMY NAVY AIR FORCE FORCES POLICE PARTY GOVERNMENT COUNCIL COURT BANK UNION "
@@ -769,7 +838,9 @@ ORG_WORDS = set(
     "COLLEGE CHURCH MOSQUE NEWS RADIO TELEVISION TV PRESS TIMES HERALD POST JOURNAL "
     "LEAGUE ALLIANCE COALITION SOCIETY FEDERATION NETWORK SERVICE SERVICES GUARD GUARDS "
     "CORPS UNIT UNITS DIVISION BATTALION REGIMENT HOSPITAL MISSION EMBASSY CONSULATE "
-    "DELEGATION OPPOSITION ELITE ELITES WORKERS STUDENTS FARMERS MEDIA BOARD BUREAU".split()
+    "DELEGATION OPPOSITION ELITE ELITES WORKERS STUDENTS FARMERS MEDIA BOARD BUREAU "
+    # Arabic words for army, battalion, brigade, movement, front (groups filed as people).
+    "JAISH JAYSH KATAEB KATIBAT KATAIB HARAKAT JABHAT LIWA".split()
 )
 
 
@@ -1175,12 +1246,13 @@ def generate(src: Path) -> dict[Path, str]:
                        politicians, leaders):
             lst.resolve()
     dedupe_across_lists([lst for lst in lists if lst.name.startswith(("groups_", "people_"))])
-    # A company or group named like a small town (Toyota, Nokia, Rio Tinto) is the group in
-    # news; cities of >= 500,000 people keep the name too (El Paso).
+    # A company or group named like a small town (Toyota, Nokia, Rio Tinto, Xinhua, Brookings)
+    # is the group in news; cities of >= 500,000 people keep the name too (El Paso). Clubs
+    # named after their town are left to the recogniser's sports rules.
     group_names = {
         form
         for lst in lists
-        if lst.name in ("groups_companies", "groups_militant")
+        if lst.name.startswith("groups_") and lst.name != "groups_sports"
         for e in lst.entities.values()
         for form in e.surfaces()
     }
@@ -1189,6 +1261,7 @@ def generate(src: Path) -> dict[Path, str]:
             k: e for k, e in lst.entities.items()
             if e.canonical not in group_names or e.priority >= 500_000
         }
+    clean_aliases(lists, lex)
     for lst in lists:
         lst.drop_descriptions()
         files[ENTITIES / f"{lst.name}.tsv"] = lst.render()
@@ -1245,7 +1318,8 @@ def generate(src: Path) -> dict[Path, str]:
         "frequent English words (data CC BY-SA 4.0) that SCOWL lists in lower case, minus place "
         "names, Census first names and the 2,000 commonest surnames, plus days and months",
     )
-    for path in sorted(NAMES.glob("*.txt")) + sorted(CURATED.glob("*.txt")):
+    hand_lists = sorted(CURATED.glob("*.txt")) + sorted((CURATED / "names").glob("*.txt"))
+    for path in sorted(NAMES.glob("*.txt")) + hand_lists:
         if path not in files:  # hand-kept lists: normalised in place
             header = [l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith("#")]
             files[path] = render_words(read_words(path), header[0][2:] if header else path.stem)
@@ -1286,6 +1360,93 @@ def dedupe_across_lists(lists: list[EntityList]):
             top = e.type.split("/")[0]
             for form in e.surfaces():
                 owner[(top, norm(form))] = e
+
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# A surface form that is only a date or a number reads as one in news ("May 15", "17 November").
+DATE_FORM = re.compile(rf"(({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?|\d{{1,2}}(st|nd|rd|th)? ({MONTHS})|[\d.,]+)")
+# Lower-case Arabic articles that open names as news writes them ("al-Qaeda", "al Shabaab").
+ARTICLE_START = re.compile(r"(al|el|ad|as|an|ar|at|az|ash)[- ]")
+# Short acronyms kept although they spell a word or an abbreviation: the name news gives a
+# well-known body (General Motors is "GM"); LET, CAR, ICE ("ICE HOCKEY"), PAN and the like go.
+WORD_ACRONYMS_KEPT = {
+    "AU", "CIS", "EU", "FA", "GM", "HP", "IS", "LA", "MOD", "SEC", "UN", "US", "WHO"
+}
+
+
+def clean_aliases(lists: list[EntityList], lex: "Lexicon"):
+    """Aliases that would match something else in running text are left out.
+
+    - a date or a number ("May 15", "17 November"): an entity named only so is dropped;
+    - lower case at the start ("the Abode of Peace", "dpa"), except Arabic articles
+      ("al-Qaeda"): the matcher would try every "the";
+    - a place alias ending in a common noun ("Kabul airport", "Anbar province"): the place a
+      reader sees is the city or province, the airport is named in full;
+    - an all-caps acronym of up to three letters that spells an English word (ICE, LET, CAR) or
+      a US state code (LA, VA), or that claimex's NER lists as a plain abbreviation
+      (gazetteers/ner/acronyms_not_names.txt), except WORD_ACRONYMS_KEPT;
+    - a group or person alias that an entity of the other kind also uses, and a "person" named
+      like a group ("Abn Amro" in Phoenix).
+    """
+    import us
+
+    plain = {w.upper() for w in read_words(GAZ / "ner" / "acronyms_not_names.txt")}
+    state_codes = {s.abbr for s in us.states.STATES_AND_TERRITORIES} | {"DC"}
+    nouns = set(read_words(GAZ / "ner" / "place_nouns.txt"))
+
+    def risky_acronym(a: str) -> bool:
+        if not re.fullmatch(r"[A-Z]{1,3}", a) or a in WORD_ACRONYMS_KEPT:
+            return False
+        return a.lower() in lex.common or a in state_codes or a in plain
+
+    def place_description(a: str) -> bool:
+        words = a.split()
+        last = words[-1]
+        return len(words) >= 2 and last[0].islower() and (
+            last in nouns or last.rstrip("s") in nouns or last.lower() in lex.common
+        )
+
+    for lst in lists:
+        place = lst.name.startswith("places_")
+        kept = {}
+        for key, e in lst.entities.items():
+            if DATE_FORM.fullmatch(e.canonical):
+                continue
+            e.aliases = {
+                a
+                for a in e.aliases
+                if not DATE_FORM.fullmatch(a)
+                and not (a[0].islower() and not ARTICLE_START.match(a))
+                and not (place and place_description(a))
+                and not risky_acronym(a)
+            }
+            kept[key] = e
+        lst.entities = kept
+    # Groups and people: one kind per surface form.
+    named = [lst for lst in lists if lst.name.startswith(("groups_", "people_"))]
+    group_forms = {
+        norm(form)
+        for lst in named
+        if lst.name.startswith("groups_")
+        for e in lst.entities.values()
+        for form in e.surfaces()
+    }
+    for lst in named:
+        if lst.name.startswith("people_"):
+            lst.entities = {
+                k: e for k, e in lst.entities.items() if norm(e.canonical) not in group_forms
+            }
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for lst in named:
+        for e in lst.entities.values():
+            for form in e.surfaces():
+                kinds[norm(form)].add(e.type.split("/")[0])
+    for lst in named:
+        for e in lst.entities.values():
+            e.aliases = {a for a in e.aliases if len(kinds[norm(a)]) == 1}
 
 
 def report_shared_names(lists: list[EntityList]):

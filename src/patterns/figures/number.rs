@@ -292,8 +292,9 @@ impl Lexicon {
                 return Parsed::Skip(alnum_end(text, pos));
             }
             // "F-35", "COVID-19", "mid-1972", or the tail of "2-1".
-            Some('-' | '\u{2010}' | '\u{2011}')
-                if char_before(text, pos - 1).is_some_and(|c| c.is_alphanumeric()) =>
+            Some(hyphen @ ('-' | '\u{2010}' | '\u{2011}'))
+                if char_before(text, pos - hyphen.len_utf8())
+                    .is_some_and(|c| c.is_alphanumeric()) =>
             {
                 return Parsed::Skip(alnum_end(text, pos));
             }

@@ -467,6 +467,10 @@ fn no_panics_and_spans_on_char_boundaries() {
     let samples = [
         "£",
         "$",
+        // Unicode hyphens are three bytes: the look-behind must step over all of them.
+        "\u{2010}3",
+        "a \u{2011}5 people",
+        "F\u{2010}35 jets",
         "€5",
         "5€",
         "-",

@@ -656,11 +656,20 @@ fn ten_megabyte_paragraph_costs_linear_time() {
 /// Regression tests for bugs in other modules, found by this test or the fuzzer; each is
 /// ignored until its owner fixes it, then un-ignored (and its `known_bug` entry removed).
 fn assert_strict(texts: &[&str]) {
+    assert_all(texts, run_case_strict);
+}
+
+/// Like `assert_strict`, tolerating the known bugs (for regression tests of fixed ones).
+fn assert_tolerant(texts: &[&str]) {
+    assert_all(texts, run_case);
+}
+
+fn assert_all(texts: &[&str], run: fn(&str) -> Result<(), String>) {
     let failures: Vec<String> = texts
         .iter()
         .filter_map(|t| {
             let shown: String = t.chars().take(80).collect();
-            run_case_strict(t).err().map(|e| format!("{shown:?}: {e}"))
+            run(t).err().map(|e| format!("{shown:?}: {e}"))
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -672,7 +681,7 @@ fn assert_strict(texts: &[&str]) {
 /// sentence's trimmed end. Found by this test (seed 0x5EED); fixed by the attribution rewrite.
 #[test]
 fn attribution_spans_at_sentence_end() {
-    assert_strict(&[
+    assert_tolerant(&[
         "according to",
         "Officials said so, according to",
         "According to\u{a0}officials, 250 people fled.",
@@ -708,4 +717,15 @@ fn known_bug_attribution_output_size() {
         &"according to ".repeat(500),
         &"\u{201d} she said. ".repeat(500),
     ]);
+}
+
+/// src/attribute/reported.rs, `relative_pronoun`: `(start > a && …).then_some(SourcePhrase {
+/// start: start - 1, … })` computes `start - 1` before `then_some` looks at the condition, so
+/// a reporting verb as the very first token overflows. Release builds discard the wrapped
+/// value (no effect); debug builds panic. Use `.then(|| …)`. Found by the property test in a
+/// debug build (`cargo test`).
+#[test]
+#[ignore = "bug in src/attribute (owner: attribution); debug builds only; remove the known_bug entry when fixed"]
+fn known_bug_attribution_overflow() {
+    assert_strict(&["say", "said said said", "Said the minister: no."]);
 }

@@ -365,7 +365,8 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
 /// `…, who said C`: the relative pronoun is the local source (PolNeAR's convention); its
 /// entity is the noun phrase it hangs on.
 fn relative_pronoun(v: &DocView, start: usize, a: usize) -> Option<SourcePhrase> {
-    (start > a && ["who", "which"].iter().any(|w| v.is(start - 1, w))).then_some(SourcePhrase {
+    // `then`, not `then_some`: `start - 1` must not be computed when `start` is 0.
+    (start > a && ["who", "which"].iter().any(|w| v.is(start - 1, w))).then(|| SourcePhrase {
         start: start - 1,
         end: start,
         appositive: None,

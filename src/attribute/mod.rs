@@ -511,6 +511,22 @@ mod tests {
     }
 
     #[test]
+    fn a_group_description_continues_the_sentence_topic_not_the_last_group() {
+        let text = "The Taliban took Kabul before the United Nations left. \
+                    The group said its fighters were ready.";
+        let doc = extract(text);
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("claim");
+        let source = c.source.as_ref().expect("source");
+        assert_eq!(source.span.text(text), "The group");
+        let e = source.entity.expect("resolved");
+        assert_eq!(doc.entities[e].name, "Taliban");
+    }
+
+    #[test]
     fn pronouns_inside_a_report_are_its_speaker_and_places_do_not_speak() {
         let text = "CNN aired the video. Officials in Kabul said they believe the Taliban left.";
         let doc = extract(text);

@@ -307,7 +307,14 @@ impl Found {
 
 /// The text with runs of whitespace as one space.
 fn canonical_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
@@ -396,6 +403,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "vs", "with",
 ];
 
+/// How many upper-case and lower-case letters `line` has. Most lines are ASCII: counting
+/// their bytes skips decoding characters (this runs over the whole text).
+fn letter_cases(line: &str) -> (usize, usize) {
+    if line.is_ascii() {
+        let bytes = line.as_bytes();
+        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
+        return (upper, lower);
+    }
+    line.chars().fold((0, 0), |(upper, lower), c| {
+        (
+            upper + usize::from(c.is_uppercase()),
+            lower + usize::from(c.is_lowercase()),
+        )
+    })
+}
+
 /// What each token is, and the word lists of each capitalised word (looked up once here; the
 /// rules read them from the same cache).
 fn token_info(
@@ -421,8 +445,7 @@ fn token_info(
             .find('\n')
             .map_or(text.len(), |n| line_start + n);
         let line = &text[line_start..line_end];
-        let upper = line.chars().filter(|c| c.is_uppercase()).count();
-        let lower = line.chars().filter(|c| c.is_lowercase()).count();
+        let (upper, lower) = letter_cases(line);
         let line_first = i;
         let mut line_last = i;
         while line_last < tokens.len() && tokens[line_last].span.start < line_end {
@@ -1117,13 +1140,7 @@ impl Context<'_> {
                         span,
                         entity_type: EntityType::Person,
                         entry: None,
-                        via: format!(
-                            "propagated:{}",
-                            name.text(self.text)
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        ),
+                        via: format!("propagated:{}", canonical_text(name.text(self.text))),
                     };
                 }
             }

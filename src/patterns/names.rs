@@ -377,7 +377,7 @@ fn is_title_case_line(
     lists: &[Option<u64>],
     words: &Lexicon,
 ) -> bool {
-    let (mut capitalised, mut common, mut lower) = (0, 0, 0);
+    let (mut capitalised, mut common) = (0, 0);
     // The seed format's header line: "date 2021-08-27 Title".
     let skip = usize::from(tokens.first().is_some_and(|d| d.text(text) == "date"));
     for (t, l) in tokens.iter().zip(lists).skip(skip) {
@@ -391,10 +391,11 @@ fn is_title_case_line(
                 common += 1;
             }
         } else if !FUNCTION_WORDS.contains(&w) {
-            lower += 1;
+            // A word in lower case: no headline. Most lines are prose and stop here at once.
+            return false;
         }
     }
-    common >= 3 && common * 2 >= capitalised && lower == 0
+    common >= 3 && common * 2 >= capitalised
 }
 
 /// Short words that headlines in title case leave in lower case.

@@ -20,6 +20,8 @@ mod source;
 mod unattributed;
 mod view;
 
+use std::collections::BTreeSet;
+
 use crate::document::{Claim, ClaimKind, Entity, Figure, Source, Span};
 use crate::text::tokens::Token;
 use lexicon::{CueLexicon, HedgeRole};
@@ -38,9 +40,45 @@ struct Found {
     used_cue: Vec<bool>,
     /// Per quotation: already part of a claim.
     used_quote: Vec<bool>,
+    /// (cue start, index into `claims`) of each claim with a cue and a source, so that the
+    /// speaker of a sentence is found without a scan over every claim (a long paragraph has
+    /// thousands).
+    cued: BTreeSet<(usize, usize)>,
 }
 
 impl Found {
+    fn new(tokens: usize, quotes: usize) -> Found {
+        Found {
+            claims: Vec::new(),
+            used_cue: vec![false; tokens],
+            used_quote: vec![false; quotes],
+            cued: BTreeSet::new(),
+        }
+    }
+
+    /// Of the claims with a source whose cue lies inside `[from, to]`, the one whose cue
+    /// starts last (at a tie, the one found last).
+    fn last_cued(&self, from: usize, to: usize) -> Option<&Claim> {
+        self.cued
+            .range((from, 0)..(to.saturating_add(1), 0))
+            .rev()
+            .map(|&(_, k)| &self.claims[k])
+            .find(|c| c.cue.is_some_and(|cue| cue.end <= to))
+    }
+
+    /// Rebuilds `cued` after `claims` was reordered.
+    fn index_cues(&mut self) {
+        self.cued = (0..self.claims.len())
+            .filter_map(|k| self.cue_key(k))
+            .collect();
+    }
+
+    fn cue_key(&self, k: usize) -> Option<(usize, usize)> {
+        let c = &self.claims[k];
+        c.source.as_ref()?;
+        c.cue.map(|cue| (cue.start, k))
+    }
+
     fn push(&mut self, v: &DocView, claim: Claim) {
         for f in &claim.fragments {
             let first = v.quotes.partition_point(|q| q.start < f.start);
@@ -52,6 +90,9 @@ impl Found {
             }
         }
         self.claims.push(claim);
+        if let Some(key) = self.cue_key(self.claims.len() - 1) {
+            self.cued.insert(key);
+        }
     }
 }
 
@@ -116,11 +157,7 @@ impl Attributor {
         figures: &[Figure],
     ) -> Vec<Claim> {
         let v = DocView::new(text, tokens, sentences, entities, &self.lexicon);
-        let mut found = Found {
-            claims: Vec::new(),
-            used_cue: vec![false; tokens.len()],
-            used_quote: vec![false; v.quotes.len()],
-        };
+        let mut found = Found::new(tokens.len(), v.quotes.len());
         quoted::with_speaker(&v, &mut found);
         reported::claims(&v, &mut found);
         quoted::leftovers(&v, &mut found);
@@ -192,7 +229,13 @@ fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
 /// Links the figures and entities whose spans lie inside the claim's fragments.
 fn link(v: &DocView, figures: &[Figure], claim: &mut Claim) {
     let inside = |s: &Span| claim.fragments.iter().any(|f| f.contains(s));
-    claim.figures = (0..figures.len())
+    // Figures are in text order and never overlap: only those starting inside the claim.
+    debug_assert!(figures
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start));
+    let first = figures.partition_point(|f| f.span.start < claim.span.start);
+    claim.figures = (first..figures.len())
+        .take_while(|&i| figures[i].span.start < claim.span.end)
         .filter(|&i| inside(&figures[i].span))
         .collect();
     let first = v
@@ -508,6 +551,22 @@ mod tests {
         if let Some(e) = source.entity {
             assert_eq!(doc.entities[e].name, "Antony Blinken");
         }
+    }
+
+    #[test]
+    fn a_group_description_continues_the_sentence_topic_not_the_last_group() {
+        let text = "The Taliban took Kabul before the United Nations left. \
+                    The group said its fighters were ready.";
+        let doc = extract(text);
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("claim");
+        let source = c.source.as_ref().expect("source");
+        assert_eq!(source.span.text(text), "The group");
+        let e = source.entity.expect("resolved");
+        assert_eq!(doc.entities[e].name, "Taliban");
     }
 
     #[test]

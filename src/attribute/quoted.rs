@@ -283,6 +283,7 @@ fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Spa
 /// paragraph continues it; a quote-only paragraph takes the previous paragraph's speaker.
 pub fn leftovers(v: &DocView, found: &mut Found) {
     found.claims.sort_by_key(|c| c.span.end);
+    found.index_cues();
     let original = found.claims.len();
     let mut next = 0;
     let mut last: Option<usize> = None;

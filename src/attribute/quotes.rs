@@ -34,6 +34,12 @@ fn trim_end_at(text: &str, end: usize) -> usize {
     text[..end].trim_end().len()
 }
 
+/// Line breaks, ASCII marks and the lead byte of the curly ones (U+201C..U+201E): only these
+/// bytes matter to the scan. All are char boundaries, so stepping byte by byte is safe.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'\n' | b'"' | b'`' | b'\'' | 0xE2)
+}
+
 /// Quotations with their marks, in text order, never overlapping.
 pub fn find_quotes(text: &str, sentences: &[Span]) -> Vec<Span> {
     let mut quotes = Vec::new();
@@ -42,6 +48,11 @@ pub fn find_quotes(text: &str, sentences: &[Span]) -> Vec<Span> {
     let mut continuing = false;
     let mut i = 0;
     while i < text.len() {
+        // Skip to the next line break or possible quote mark in a tight loop.
+        match text.as_bytes()[i..].iter().position(|&b| may_start_mark(b)) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = text.as_bytes()[i];
         if b == b'\n' {
             let next = i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len());
@@ -56,12 +67,6 @@ pub fn find_quotes(text: &str, sentences: &[Span]) -> Vec<Span> {
                 }
             }
             i = next.max(i + 1);
-            continue;
-        }
-        // Only ASCII marks and the lead byte of the curly ones (U+201C..U+201E) can start a
-        // mark; both are always char boundaries, so stepping byte by byte is safe.
-        if !matches!(b, b'"' | b'`' | b'\'' | 0xE2) {
-            i += 1;
             continue;
         }
         let Some((mark, len)) = mark_at(text, i) else {

@@ -386,16 +386,7 @@ fn shares_subject(v: &DocView, start: usize, a: usize) -> bool {
 fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -> Option<Source> {
     let sentence_start = v.tokens[a].span.start;
     let here = v.tokens[start].span.start;
-    let nearest = found
-        .claims
-        .iter()
-        .filter(|c| {
-            c.source.is_some()
-                && c.cue
-                    .is_some_and(|cue| cue.start >= sentence_start && cue.end <= here)
-        })
-        .max_by_key(|c| c.cue.map(|cue| cue.start));
-    if let Some(c) = nearest {
+    if let Some(c) = found.last_cued(sentence_start, here) {
         return c.source.clone();
     }
     // "In August, several groups …, saying": skip a leading adverbial up to its comma.

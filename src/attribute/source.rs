@@ -230,7 +230,11 @@ pub fn resolve(v: &DocView, phrase: &SourcePhrase) -> Option<usize> {
         Referent::Any => t != EntityType::Place,
         Referent::Document => false,
     };
-    v.last_entity_before(span.start, RESOLVE_WINDOW, accepts)
+    if referent == Referent::Group {
+        v.salient_entity_before(span.start, RESOLVE_WINDOW, accepts)
+    } else {
+        v.last_entity_before(span.start, RESOLVE_WINDOW, accepts)
+    }
 }
 
 /// Builds the claim's `Source` from a phrase: local span, resolved entity, role, affiliation.

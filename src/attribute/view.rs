@@ -3,7 +3,7 @@
 
 use super::lexicon::{CueLexicon, WordInfo, WordRole};
 use super::quotes::find_quotes;
-use crate::document::{Entity, EntityType, Span};
+use crate::document::{sentence_index, Entity, EntityType, Span};
 use crate::text::tokens::{Token, TokenKind};
 
 /// A document prepared for the attribution rules.
@@ -240,6 +240,33 @@ impl<'a> DocView<'a> {
             .take_while(|(m, _)| m.start < span.end)
             .filter(|(m, _)| m.overlaps(&span));
         hits.max_by_key(|(m, e)| (self.entities[*e].entity_type == EntityType::Person, m.len()))
+            .map(|&(_, e)| e)
+    }
+
+    /// The entity a description ("the group", "the organization") most likely continues: the
+    /// first compatible mention of the nearest sentence before `pos` that has one. News puts
+    /// the topic first, so in "ISIS wants to reach Jerusalem and the White House. The
+    /// organization has also called for …" the organization is ISIS, not the White House.
+    pub fn salient_entity_before(
+        &self,
+        pos: usize,
+        window: usize,
+        accepts: impl Fn(EntityType) -> bool,
+    ) -> Option<usize> {
+        let end = self.mentions.partition_point(|(m, _)| m.start < pos);
+        let nearest = self.mentions[..end]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| m.end + window >= pos)
+            .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))?
+            .0;
+        let sentence_start = self.sentences[sentence_index(self.sentences, nearest.start)].start;
+        let first = self
+            .mentions
+            .partition_point(|(m, _)| m.start < sentence_start);
+        self.mentions[first..end]
+            .iter()
+            .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
             .map(|&(_, e)| e)
     }
 

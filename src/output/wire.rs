@@ -1,7 +1,7 @@
 //! Serde types of the output contract. New fields are not breaking; renaming or removing one
 //! bumps [`FORMAT_VERSION`].
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::CharOffsets;
 use crate::document::{sentence_index, Document, Span};
@@ -9,22 +9,22 @@ use crate::document::{sentence_index, Document, Span};
 pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireDocument {
+pub struct WireDocument<'a> {
     pub version: u32,
-    pub id: String,
-    pub document: WireMeta,
+    pub id: &'a str,
+    pub document: WireMeta<'a>,
     pub sentences: Vec<WireRange>,
-    pub entities: Vec<WireEntity>,
-    pub figures: Vec<WireFigure>,
-    pub claims: Vec<WireClaim>,
+    pub entities: Vec<WireEntity<'a>>,
+    pub figures: Vec<WireFigure<'a>>,
+    pub claims: Vec<WireClaim<'a>>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Default)]
-pub struct WireMeta {
+pub struct WireMeta<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq)]
@@ -34,82 +34,118 @@ pub struct WireRange {
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireSpan {
+pub struct WireSpan<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireEntity {
-    pub id: String,
+pub struct WireEntity<'a> {
+    pub id: Id,
     #[serde(rename = "type")]
     pub entity_type: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub subtype: Option<String>,
-    pub name: String,
+    pub subtype: Option<&'a str>,
+    pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kb_id: Option<String>,
-    pub mentions: Vec<WireMention>,
+    pub kb_id: Option<&'a str>,
+    pub mentions: Vec<WireMention<'a>>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireMention {
+pub struct WireMention<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub sentence: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
+    pub via: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireFigure {
-    pub id: String,
+pub struct WireFigure<'a> {
+    pub id: Id,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub sentence: usize,
     pub value: Option<f64>,
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: Option<&'static str>,
     pub approximate: bool,
-    pub unit: Option<String>,
+    pub unit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
+    pub via: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireClaim {
-    pub id: String,
+pub struct WireClaim<'a> {
+    pub id: Id,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub sentence: usize,
     pub kind: &'static str,
-    pub cue: Option<WireSpan>,
-    pub source: Option<WireSource>,
+    pub cue: Option<WireSpan<'a>>,
+    pub source: Option<WireSource<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub fragments: Vec<WireSpan>,
+    pub fragments: Vec<WireSpan<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub hedges: Vec<String>,
-    pub figures: Vec<String>,
-    pub entities: Vec<String>,
+    pub hedges: Vec<&'a str>,
+    pub figures: Vec<Id>,
+    pub entities: Vec<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<String>,
+    pub via: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct WireSource {
+pub struct WireSource<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub entity: Option<String>,
+    pub text: &'a str,
+    pub entity: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<WireSpan>,
+    pub role: Option<WireSpan<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Id>,
+}
+
+/// An id such as `e3` or `f12`: a letter and a number from 1, written without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Id {
+    prefix: u8,
+    number: usize,
+}
+
+impl Id {
+    /// The id of the item at `index` (from 0) of a list whose ids start with `prefix`.
+    fn of(prefix: u8, index: usize) -> Id {
+        Id {
+            prefix,
+            number: index + 1,
+        }
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut n = self.number;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        at -= 1;
+        buf[at] = self.prefix;
+        serializer.serialize_str(std::str::from_utf8(&buf[at..]).expect("ASCII id"))
+    }
 }
 
 /// Builds wire spans with character offsets for one text.
@@ -118,7 +154,7 @@ struct SpanWriter<'t> {
     offsets: CharOffsets,
 }
 
-impl SpanWriter<'_> {
+impl<'t> SpanWriter<'t> {
     fn range(&self, span: Span) -> WireRange {
         WireRange {
             start: self.offsets.char_offset(span.start),
@@ -126,38 +162,43 @@ impl SpanWriter<'_> {
         }
     }
 
-    fn span(&self, span: Span) -> WireSpan {
+    fn span(&self, span: Span) -> WireSpan<'t> {
         let r = self.range(span);
         WireSpan {
             start: r.start,
             end: r.end,
-            text: span.text(self.text).to_string(),
+            text: span.text(self.text),
         }
     }
 }
 
-fn entity_id(index: usize) -> String {
-    format!("e{}", index + 1)
+fn entity_id(index: usize) -> Id {
+    Id::of(b'e', index)
 }
 
-fn figure_id(index: usize) -> String {
-    format!("f{}", index + 1)
+fn figure_id(index: usize) -> Id {
+    Id::of(b'f', index)
 }
 
 /// Converts an analysed document into its wire form. `explain` adds each result's `via`.
-pub fn to_wire(id: &str, text: &str, doc: &Document, explain: bool) -> WireDocument {
+pub fn to_wire<'a>(
+    id: &'a str,
+    text: &'a str,
+    doc: &'a Document,
+    explain: bool,
+) -> WireDocument<'a> {
     let w = SpanWriter {
         text,
         offsets: CharOffsets::new(text),
     };
     let sentence_of = |span: Span| sentence_index(&doc.sentences, span.start);
-    let via = |v: &str| explain.then(|| v.to_string());
+    let via = |v: &'a str| explain.then_some(v);
     WireDocument {
         version: FORMAT_VERSION,
-        id: id.to_string(),
+        id,
         document: WireMeta {
-            title: doc.header.title.map(|t| t.text(text).to_string()),
-            date: doc.header.date.clone(),
+            title: doc.header.title.map(|t| t.text(text)),
+            date: doc.header.date.as_deref(),
         },
         sentences: doc.sentences.iter().map(|&s| w.range(s)).collect(),
         entities: doc
@@ -167,9 +208,9 @@ pub fn to_wire(id: &str, text: &str, doc: &Document, explain: bool) -> WireDocum
             .map(|(i, e)| WireEntity {
                 id: entity_id(i),
                 entity_type: e.entity_type.as_str(),
-                subtype: e.subtype.clone(),
-                name: e.name.clone(),
-                kb_id: e.kb_id.clone(),
+                subtype: e.subtype.as_deref(),
+                name: &e.name,
+                kb_id: e.kb_id.as_deref(),
                 mentions: e
                     .mentions
                     .iter()
@@ -203,7 +244,7 @@ pub fn to_wire(id: &str, text: &str, doc: &Document, explain: bool) -> WireDocum
                     high: f.high,
                     qualifier: f.qualifier.map(|q| q.as_str()),
                     approximate: f.approximate,
-                    unit: f.unit.clone(),
+                    unit: f.unit.as_deref(),
                     via: via(&f.via),
                 }
             })
@@ -215,7 +256,7 @@ pub fn to_wire(id: &str, text: &str, doc: &Document, explain: bool) -> WireDocum
             .map(|(i, c)| {
                 let s = w.span(c.span);
                 WireClaim {
-                    id: format!("c{}", i + 1),
+                    id: Id::of(b'c', i),
                     start: s.start,
                     end: s.end,
                     text: s.text,
@@ -238,7 +279,7 @@ pub fn to_wire(id: &str, text: &str, doc: &Document, explain: bool) -> WireDocum
                     } else {
                         Vec::new()
                     },
-                    hedges: c.hedges.clone(),
+                    hedges: c.hedges.iter().map(String::as_str).collect(),
                     figures: c.figures.iter().map(|&f| figure_id(f)).collect(),
                     entities: c.entities.iter().map(|&e| entity_id(e)).collect(),
                     via: via(&c.via),

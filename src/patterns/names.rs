@@ -307,7 +307,14 @@ impl Found {
 
 /// The text with runs of whitespace as one space.
 fn canonical_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
@@ -370,7 +377,7 @@ fn is_title_case_line(
     lists: &[Option<u64>],
     words: &Lexicon,
 ) -> bool {
-    let (mut capitalised, mut common, mut lower) = (0, 0, 0);
+    let (mut capitalised, mut common) = (0, 0);
     // The seed format's header line: "date 2021-08-27 Title".
     let skip = usize::from(tokens.first().is_some_and(|d| d.text(text) == "date"));
     for (t, l) in tokens.iter().zip(lists).skip(skip) {
@@ -384,10 +391,11 @@ fn is_title_case_line(
                 common += 1;
             }
         } else if !FUNCTION_WORDS.contains(&w) {
-            lower += 1;
+            // A word in lower case: no headline. Most lines are prose and stop here at once.
+            return false;
         }
     }
-    common >= 3 && common * 2 >= capitalised && lower == 0
+    common >= 3 && common * 2 >= capitalised
 }
 
 /// Short words that headlines in title case leave in lower case.
@@ -395,6 +403,23 @@ const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to",
     "vs", "with",
 ];
+
+/// How many upper-case and lower-case letters `line` has. Most lines are ASCII: counting
+/// their bytes skips decoding characters (this runs over the whole text).
+fn letter_cases(line: &str) -> (usize, usize) {
+    if line.is_ascii() {
+        let bytes = line.as_bytes();
+        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
+        return (upper, lower);
+    }
+    line.chars().fold((0, 0), |(upper, lower), c| {
+        (
+            upper + usize::from(c.is_uppercase()),
+            lower + usize::from(c.is_lowercase()),
+        )
+    })
+}
 
 /// What each token is, and the word lists of each capitalised word (looked up once here; the
 /// rules read them from the same cache).
@@ -421,8 +446,7 @@ fn token_info(
             .find('\n')
             .map_or(text.len(), |n| line_start + n);
         let line = &text[line_start..line_end];
-        let upper = line.chars().filter(|c| c.is_uppercase()).count();
-        let lower = line.chars().filter(|c| c.is_lowercase()).count();
+        let (upper, lower) = letter_cases(line);
         let line_first = i;
         let mut line_last = i;
         while line_last < tokens.len() && tokens[line_last].span.start < line_end {
@@ -1117,13 +1141,7 @@ impl Context<'_> {
                         span,
                         entity_type: EntityType::Person,
                         entry: None,
-                        via: format!(
-                            "propagated:{}",
-                            name.text(self.text)
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        ),
+                        via: format!("propagated:{}", canonical_text(name.text(self.text))),
                     };
                 }
             }

@@ -41,18 +41,30 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2011}')
 }
 
+/// The character at byte `i` and its length; ASCII without decoding (most text is ASCII).
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits text into tokens. Inner apostrophes and hyphens stay inside words; inner `.` and `,`
 /// between digits stay inside numbers.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        i += len;
         if c.is_whitespace() {
             continue;
         }
         if !is_word_char(c) {
             tokens.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
+                span: Span::new(start, i),
                 kind: TokenKind::Punct,
             });
             continue;
@@ -62,36 +74,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Word
         };
-        let mut end = start + c.len_utf8();
         let mut prev = c;
-        while let Some(&(i, next)) = chars.peek() {
+        while let Some((next, next_len)) = char_at(text, i) {
             let joins = if is_word_char(next) {
                 true
             } else if kind == TokenKind::Number
                 && matches!(next, '.' | ',')
                 && prev.is_ascii_digit()
             {
-                text[i + 1..]
-                    .chars()
-                    .next()
+                text.as_bytes()
+                    .get(i + 1)
                     .is_some_and(|d| d.is_ascii_digit())
             } else if is_joiner(next) && is_word_char(prev) {
-                text[i + next.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char)
+                char_at(text, i + next_len).is_some_and(|(d, _)| is_word_char(d))
             } else {
                 false
             };
             if !joins {
                 break;
             }
-            chars.next();
-            end = i + next.len_utf8();
+            i += next_len;
             prev = next;
         }
         tokens.push(Token {
-            span: Span::new(start, end),
+            span: Span::new(start, i),
             kind,
         });
     }
@@ -111,6 +117,23 @@ mod tests {
         assert_eq!(
             texts("ISIS-K said 1,000.5 don’t (CSIS)."),
             ["ISIS-K", "said", "1,000.5", "don’t", "(", "CSIS", ")", "."]
+        );
+    }
+
+    #[test]
+    fn non_ascii_letters_spaces_and_joiners() {
+        assert_eq!(
+            texts("Zürich\u{a0}naïve\u{2011}x 3.5\u{2014}Ελλάδα, 2,"),
+            [
+                "Zürich",
+                "naïve\u{2011}x",
+                "3.5",
+                "\u{2014}",
+                "Ελλάδα",
+                ",",
+                "2",
+                ","
+            ]
         );
     }
 

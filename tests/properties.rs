@@ -691,13 +691,10 @@ fn attribution_spans_at_sentence_end() {
     ]);
 }
 
-/// src/patterns/figures/number.rs, `digits_number`: a number after U+2010 or U+2011 (the
-/// Unicode hyphens) checks `char_before(text, pos - 1)`, one byte back into a three-byte
-/// character, and panics ("byte index is not a char boundary"). The CLI exits 101 on such a
-/// file. Found by the property test (CLAIMEX_PROPTEST_SEED=12).
+/// Regression: the figure parser stepped one byte back from a number into a preceding U+2010 or
+/// U+2011 hyphen (three bytes) and panicked. Found by this test (CLAIMEX_PROPTEST_SEED=12).
 #[test]
-#[ignore = "bug in src/patterns/figures (owner: figures); remove the known_bug entry when fixed"]
-fn known_bug_figures_unicode_hyphen() {
+fn figures_after_unicode_hyphens() {
     assert_strict(&[
         "\u{2010}3",
         "a \u{2011}5 people",
@@ -719,13 +716,10 @@ fn known_bug_attribution_output_size() {
     ]);
 }
 
-/// src/attribute/reported.rs, `relative_pronoun`: `(start > a && …).then_some(SourcePhrase {
-/// start: start - 1, … })` computes `start - 1` before `then_some` looks at the condition, so
-/// a reporting verb as the very first token overflows. Release builds discard the wrapped
-/// value (no effect); debug builds panic. Use `.then(|| …)`. Found by the property test in a
-/// debug build (`cargo test`).
+/// Regression: attribution's `relative_pronoun` computed `start - 1` eagerly inside
+/// `then_some`, overflowing (a panic in debug builds) when a reporting verb was the first token.
+/// Found by this test in a debug build.
 #[test]
-#[ignore = "bug in src/attribute (owner: attribution); debug builds only; remove the known_bug entry when fixed"]
-fn known_bug_attribution_overflow() {
+fn attribution_cue_as_first_token() {
     assert_strict(&["say", "said said said", "Said the minister: no."]);
 }

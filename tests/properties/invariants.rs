@@ -4,9 +4,12 @@
 //! Only stable public APIs are used (`Document`'s spans and `output::to_wire`), so the checks
 //! survive rewrites of the stages.
 
+use std::collections::HashSet;
+
 use claimex::document::Span;
 use claimex::output::to_wire;
 use claimex::Document;
+use serde_json::Value;
 
 /// Character index → byte offset for every character boundary of `text` (one past the end
 /// included), so that checking a span costs O(1) instead of a walk from the start.
@@ -101,95 +104,135 @@ fn check_byte_spans(text: &str, doc: &Document) -> Result<(), String> {
     Ok(())
 }
 
+/// Field `key` of a JSON object as a count, or an error naming `what`.
+fn num(v: &Value, key: &str, what: &str) -> Result<usize, String> {
+    v.get(key)
+        .and_then(Value::as_u64)
+        .map(|n| n as usize)
+        .ok_or_else(|| format!("{what}: no numeric {key:?}"))
+}
+
+fn list<'v>(v: &'v Value, key: &str) -> &'v [Value] {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Checks that a JSON span `{start, end, text}` gives back its text.
+fn check_span(index: &CharIndex, what: &str, span: &Value) -> Result<(), String> {
+    let text = span
+        .get("text")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("{what}: no \"text\""))?;
+    index.check(
+        what,
+        num(span, "start", what)?,
+        num(span, "end", what)?,
+        text,
+    )
+}
+
 /// Checks every invariant of one analysed text; the error says which and where.
+///
+/// The wire-level checks read the JSON value of `output::to_wire`, i.e. the output contract
+/// itself, so they do not depend on how the wire types are represented in Rust.
 pub fn check(text: &str, doc: &Document) -> Result<(), String> {
     check_byte_spans(text, doc)?;
-    let wire = to_wire("check", text, doc, true);
+    let wire = serde_json::to_value(to_wire("check", text, doc, true))
+        .map_err(|e| format!("JSON serialisation failed: {e}"))?;
     let index = CharIndex::new(text);
 
     // Sentences tile the text: no gap, no overlap, from the first character to the last.
+    let sentences = list(&wire, "sentences");
     let mut at = 0;
-    for (i, s) in wire.sentences.iter().enumerate() {
-        if s.start != at {
-            return Err(format!("sentence {i} starts at {} not {at}", s.start));
+    for (i, s) in sentences.iter().enumerate() {
+        let what = format!("sentence {i}");
+        let (start, end) = (num(s, "start", &what)?, num(s, "end", &what)?);
+        if start != at {
+            return Err(format!("{what} starts at {start} not {at}"));
         }
-        if s.end <= s.start {
-            return Err(format!("sentence {i} is empty ({}..{})", s.start, s.end));
+        if end <= start {
+            return Err(format!("{what} is empty ({start}..{end})"));
         }
-        at = s.end;
+        at = end;
     }
-    if at != index.chars() && !(wire.sentences.is_empty() && text.trim().is_empty()) {
+    if at != index.chars() && !(sentences.is_empty() && text.trim().is_empty()) {
         return Err(format!(
             "sentences end at {at}, the text has {} chars",
             index.chars()
         ));
     }
 
-    let sentence_ok = |what: &str, n: usize| {
-        if n < wire.sentences.len() {
+    let sentence_ok = |what: &str, v: &Value| {
+        let n = num(v, "sentence", what)?;
+        if n < sentences.len() {
             Ok(())
         } else {
             Err(format!("{what}: sentence {n} does not exist"))
         }
     };
-    let entity_ids: std::collections::HashSet<&str> =
-        wire.entities.iter().map(|e| e.id.as_str()).collect();
-    let figure_ids: std::collections::HashSet<&str> =
-        wire.figures.iter().map(|f| f.id.as_str()).collect();
+    let ids = |key: &str| -> HashSet<String> {
+        list(&wire, key)
+            .iter()
+            .filter_map(|x| x.get("id").and_then(Value::as_str).map(str::to_string))
+            .collect()
+    };
+    let entity_ids = ids("entities");
+    let figure_ids = ids("figures");
+    let refers = |what: &str, id: &Value, known: &HashSet<String>| match id {
+        Value::Null => Ok(()),
+        Value::String(s) if known.contains(s) => Ok(()),
+        other => Err(format!("{what} refers to missing id {other}")),
+    };
 
-    for e in &wire.entities {
-        if e.mentions.is_empty() {
-            return Err(format!("entity {} has no mentions", e.id));
+    for e in list(&wire, "entities") {
+        let what = format!("entity {}", e.get("id").unwrap_or(&Value::Null));
+        let mentions = list(e, "mentions");
+        if mentions.is_empty() {
+            return Err(format!("{what} has no mentions"));
         }
-        for m in &e.mentions {
-            let what = format!("entity {} mention", e.id);
-            index.check(&what, m.start, m.end, &m.text)?;
-            sentence_ok(&what, m.sentence)?;
+        for m in mentions {
+            check_span(&index, &format!("{what} mention"), m)?;
+            sentence_ok(&what, m)?;
         }
     }
-    for f in &wire.figures {
-        let what = format!("figure {}", f.id);
-        index.check(&what, f.start, f.end, &f.text)?;
-        sentence_ok(&what, f.sentence)?;
+    for f in list(&wire, "figures") {
+        let what = format!("figure {}", f.get("id").unwrap_or(&Value::Null));
+        check_span(&index, &what, f)?;
+        sentence_ok(&what, f)?;
     }
-    for c in &wire.claims {
-        let what = format!("claim {}", c.id);
-        index.check(&what, c.start, c.end, &c.text)?;
-        sentence_ok(&what, c.sentence)?;
-        if let Some(cue) = &c.cue {
-            index.check(&format!("{what} cue"), cue.start, cue.end, &cue.text)?;
+    for c in list(&wire, "claims") {
+        let what = format!("claim {}", c.get("id").unwrap_or(&Value::Null));
+        check_span(&index, &what, c)?;
+        sentence_ok(&what, c)?;
+        if let Some(cue) = c.get("cue").filter(|v| !v.is_null()) {
+            check_span(&index, &format!("{what} cue"), cue)?;
         }
-        for (k, frag) in c.fragments.iter().enumerate() {
-            index.check(
-                &format!("{what} fragment {k}"),
-                frag.start,
-                frag.end,
-                &frag.text,
-            )?;
+        for (k, frag) in list(c, "fragments").iter().enumerate() {
+            check_span(&index, &format!("{what} fragment {k}"), frag)?;
         }
-        if let Some(src) = &c.source {
-            index.check(&format!("{what} source"), src.start, src.end, &src.text)?;
-            if let Some(role) = &src.role {
-                index.check(&format!("{what} role"), role.start, role.end, &role.text)?;
+        if let Some(src) = c.get("source").filter(|v| !v.is_null()) {
+            check_span(&index, &format!("{what} source"), src)?;
+            if let Some(role) = src.get("role").filter(|v| !v.is_null()) {
+                check_span(&index, &format!("{what} role"), role)?;
             }
-            for id in src.entity.iter().chain(&src.affiliation) {
-                if !entity_ids.contains(id.as_str()) {
-                    return Err(format!("{what} source refers to missing entity {id}"));
+            for key in ["entity", "affiliation"] {
+                if let Some(id) = src.get(key) {
+                    refers(&format!("{what} source {key}"), id, &entity_ids)?;
                 }
             }
         }
-        for id in &c.entities {
-            if !entity_ids.contains(id.as_str()) {
-                return Err(format!("{what} refers to missing entity {id}"));
-            }
+        for id in list(c, "entities") {
+            refers(&what, id, &entity_ids)?;
         }
-        for id in &c.figures {
-            if !figure_ids.contains(id.as_str()) {
-                return Err(format!("{what} refers to missing figure {id}"));
-            }
+        for id in list(c, "figures") {
+            refers(&what, id, &figure_ids)?;
         }
     }
-    if let (Some(t), Some(title)) = (doc.header.title, &wire.document.title) {
+    if let (Some(t), Some(title)) = (
+        doc.header.title,
+        wire.pointer("/document/title").and_then(Value::as_str),
+    ) {
         if t.text(text) != title {
             return Err("title text differs from its span".into());
         }
@@ -201,22 +244,6 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
 /// suite and the fuzzer stay useful) until their owner fixes them; each has an ignored regression
 /// test in tests/properties.rs that fails until then. Remove an entry when that test passes.
 pub fn known_bug(_text: &str, error: &str) -> Option<&'static str> {
-    // src/patterns/figures/number.rs (`digits_number`): after a U+2010 or U+2011 hyphen before a
-    // number ("‐3"), `char_before(text, pos - 1)` slices inside the three-byte hyphen and
-    // panics. See `known_bug_figures_unicode_hyphen` in tests/properties.rs.
-    if error.contains("is not a char boundary; it is inside '\u{2010}'")
-        || error.contains("is not a char boundary; it is inside '\u{2011}'")
-    {
-        return Some("figures: byte arithmetic after a Unicode hyphen");
-    }
-    // src/attribute/reported.rs (`relative_pronoun`): `cond.then_some(SourcePhrase { start:
-    // start - 1, .. })` evaluates `start - 1` even when `cond` is false, so a cue as the first
-    // token ("say") overflows. Harmless in release builds (the value is discarded, and there
-    // are no overflow checks, so this message never appears); debug builds panic. See
-    // `known_bug_attribution_overflow` in tests/properties.rs.
-    if cfg!(debug_assertions) && error == "panicked: attempt to subtract with overflow" {
-        return Some("attribution: eager `start - 1` in then_some (debug builds only)");
-    }
     // src/attribute: claims overlap in runs of cues without sentence ends ("according to
     // according to …"), so output grows quadratically. See
     // `known_bug_attribution_output_size` in tests/properties.rs.

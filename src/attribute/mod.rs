@@ -171,11 +171,55 @@ impl Attributor {
         resolve_reported_pronouns(&v, &mut claims);
         unattributed::claims(&v, figures, &mut claims);
         claims.sort_by_key(|c| (c.span.start, c.span.end));
+        bound_nesting(text, &mut claims);
         for c in &mut claims {
             link(&v, figures, c);
         }
         claims
     }
+}
+
+/// Most claims a content may hold before it is cut: news nests a belief inside a report inside
+/// a quote ("Officials said they believe …"), rarely deeper.
+const MAX_NESTED_CLAIMS: usize = 3;
+
+/// Cuts a content before the attribution that would be its fourth nested one. Without the cut a
+/// run of cues with no sentence end ("according to according to …", or hundreds of unbalanced
+/// quotes) makes every content run over all the later ones: output quadratic in the input.
+fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
+    // Where each claim's attribution is marked: its cue, else its source, else its content.
+    let mut openings: Vec<(usize, usize)> = claims
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let marker = c.cue.or(c.source.as_ref().map(|s| s.span));
+            (marker.unwrap_or(c.span).start, k)
+        })
+        .collect();
+    openings.sort_unstable();
+    for (k, claim) in claims.iter_mut().enumerate() {
+        let outer = claim.span;
+        let first = openings.partition_point(|&(at, _)| at <= outer.start);
+        let cut = openings[first..]
+            .iter()
+            .take_while(|&&(at, _)| at < outer.end)
+            .filter(|&&(_, j)| j != k)
+            .nth(MAX_NESTED_CLAIMS)
+            .map(|&(at, _)| at);
+        let Some(cut) = cut else {
+            continue;
+        };
+        let end = outer.start
+            + text[outer.start..cut]
+                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-'))
+                .len();
+        claim.span.end = end;
+        claim.fragments.retain(|f| f.start < end);
+        for f in &mut claim.fragments {
+            f.end = f.end.min(end);
+        }
+    }
+    claims.retain(|c| !c.span.is_empty());
 }
 
 /// "Officials said they believe C": a pronoun speaking inside another claim's content is

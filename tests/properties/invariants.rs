@@ -243,12 +243,6 @@ pub fn check(text: &str, doc: &Document) -> Result<(), String> {
 /// Bugs found by this test or the fuzzer in modules owned elsewhere, tolerated here (so the
 /// suite and the fuzzer stay useful) until their owner fixes them; each has an ignored regression
 /// test in tests/properties.rs that fails until then. Remove an entry when that test passes.
-pub fn known_bug(_text: &str, error: &str) -> Option<&'static str> {
-    // src/attribute: claims overlap in runs of cues without sentence ends ("according to
-    // according to …"), so output grows quadratically. See
-    // `known_bug_attribution_output_size` in tests/properties.rs.
-    if error.starts_with("output is ") {
-        return Some("attribution: overlapping claims repeat the text");
-    }
+pub fn known_bug(_text: &str, _error: &str) -> Option<&'static str> {
     None
 }

@@ -253,20 +253,15 @@ impl<'a> DocView<'a> {
         window: usize,
         accepts: impl Fn(EntityType) -> bool,
     ) -> Option<usize> {
-        let end = self.mentions.partition_point(|(m, _)| m.start < pos);
-        let nearest = self.mentions[..end]
-            .iter()
-            .rev()
-            .take_while(|(m, _)| m.end + window >= pos)
-            .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))?
-            .0;
+        let (nearest, _) = self.last_mention_before(pos, window, &accepts)?;
         let sentence_start = self.sentences[sentence_index(self.sentences, nearest.start)].start;
         let first = self
             .mentions
             .partition_point(|(m, _)| m.start < sentence_start);
-        self.mentions[first..end]
+        self.mentions[first..]
             .iter()
-            .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
+            .take_while(|(m, _)| m.start <= nearest.start)
+            .find(|(_, e)| accepts(self.entities[*e].entity_type))
             .map(|&(_, e)| e)
     }
 
@@ -277,12 +272,22 @@ impl<'a> DocView<'a> {
         window: usize,
         accepts: impl Fn(EntityType) -> bool,
     ) -> Option<usize> {
+        self.last_mention_before(pos, window, &accepts)
+            .map(|&(_, e)| e)
+    }
+
+    /// The last mention ending before `pos` whose entity type `accepts`, within `window` bytes.
+    fn last_mention_before(
+        &self,
+        pos: usize,
+        window: usize,
+        accepts: &impl Fn(EntityType) -> bool,
+    ) -> Option<&(Span, usize)> {
         let end = self.mentions.partition_point(|(m, _)| m.start < pos);
         self.mentions[..end]
             .iter()
             .rev()
             .take_while(|(m, _)| m.end + window >= pos)
             .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
-            .map(|&(_, e)| e)
     }
 }

@@ -590,12 +590,17 @@ impl Context<'_> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        self.lower_word_is(i, TITLES)
-            || (self.tokens[i].kind == TokenKind::Word
-                && self
-                    .word(i)
-                    .rsplit_once('-')
-                    .is_some_and(|(_, rank)| self.words.contains(TITLES, rank)))
+        if self.lower_word_is(i, TITLES) {
+            return true;
+        }
+        // "Vice-President": the rank after the last hyphen. A byte scan: words are short and
+        // few have a hyphen.
+        let word = self.word(i);
+        self.tokens[i].kind == TokenKind::Word
+            && word
+                .bytes()
+                .rposition(|b| b == b'-')
+                .is_some_and(|h| self.words.contains(TITLES, &word[h + 1..]))
     }
 
     /// True when the word before `i` is a title or role ("coach", "Mr", "President").

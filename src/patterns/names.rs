@@ -474,7 +474,8 @@ fn token_info(
             sentence += 1;
             seen_word = false;
         }
-        if i > 0 && text[tokens[i - 1].span.end..t.span.start].contains('\n') {
+        // Byte scans of the short gaps between tokens: str::contains(char) costs a searcher.
+        if i > 0 && text.as_bytes()[tokens[i - 1].span.end..t.span.start].contains(&b'\n') {
             seen_word = false;
         }
         if t.kind != TokenKind::Word {
@@ -521,7 +522,8 @@ impl Context<'_> {
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     fn same_line(&self, i: usize) -> bool {
-        !self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start].contains('\n')
+        !self.text.as_bytes()[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+            .contains(&b'\n')
     }
 
     /// Index of the last token of the chunk starting at `start`.

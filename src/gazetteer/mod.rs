@@ -316,10 +316,9 @@ impl Gazetteer {
 
 /// The entities of the embedded record at `offset` whose surface form fits `text`'s case.
 fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
-    let Some(record) = FORMS_TXT.get(offset as usize..) else {
+    let Some(record) = line_at(FORMS_TXT, offset as usize) else {
         return Vec::new();
     };
-    let record = record.split('\n').next().unwrap_or("");
     let mut entries = Vec::new();
     for item in record.split(';') {
         let Some((surface, entry)) = item.rsplit_once('\x1f') else {
@@ -331,10 +330,7 @@ fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
         let Ok(entry) = entry.parse::<usize>() else {
             continue;
         };
-        let line = ENTITIES_TXT
-            .get(entry..)
-            .and_then(|s| s.split('\n').next())
-            .unwrap_or("");
+        let line = line_at(ENTITIES_TXT, entry).unwrap_or("");
         let parsed = GazetteerEntry::parse_line(line);
         if !entries.contains(&parsed) {
             entries.push(parsed);
@@ -355,6 +351,14 @@ impl RootSteps {
         }
         RootSteps(steps)
     }
+}
+
+/// The line of `data` starting at byte `at`. A byte scan: lines are short, and
+/// str::split(char) sets up a searcher for each.
+fn line_at(data: &str, at: usize) -> Option<&str> {
+    let rest = data.get(at..)?;
+    let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// Walks `fst` over the lower-cased text from `start`, collecting every whole-word end.

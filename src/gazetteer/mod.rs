@@ -463,6 +463,10 @@ pub fn form_key(form: &str) -> String {
 /// True when text written as `text` may be the listed form `surface`: the same letters in the
 /// same case (whitespace aside), or `text` in capitals throughout (headlines: "UNITED NATIONS").
 pub fn case_fits(surface: &str, text: &str) -> bool {
+    // The common case, without splitting into words.
+    if surface == text {
+        return true;
+    }
     let mut s = surface.split_whitespace();
     let mut t = text.split_whitespace();
     let mut upper_text = true;

@@ -229,7 +229,8 @@ impl<'a> DocView<'a> {
 
     /// True when a paragraph break (a line break) lies between bytes `a` and `b`.
     pub fn paragraph_break_between(&self, a: usize, b: usize) -> bool {
-        a < b && self.text[a..b].contains('\n')
+        // A byte scan: the gaps asked about are short, where str::contains(char) costs a searcher.
+        a < b && self.text.as_bytes()[a..b].contains(&b'\n')
     }
 
     /// The entity with a mention overlapping `span`, preferring people, then the longest.

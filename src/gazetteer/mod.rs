@@ -15,7 +15,7 @@ pub mod lists;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use fst::raw::{Fst, Output};
+use fst::raw::{CompiledAddr, Fst, Output};
 use fst::Map;
 
 use crate::document::{EntityType, Span};
@@ -95,6 +95,8 @@ struct UserLists {
 /// Name lists and a matcher over every surface form.
 pub struct Gazetteer {
     embedded: Map<&'static [u8]>,
+    /// The embedded map's first steps, by input byte.
+    embedded_roots: RootSteps,
     /// First words of embedded forms that start in lower case, sorted.
     lower_starts: Vec<&'static str>,
     /// Their first bytes, as a 256-bit set.
@@ -106,8 +108,10 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// The embedded default lists. Costs no parsing: the maps are built at compile time.
     pub fn embedded() -> Gazetteer {
+        let embedded = Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid");
         Gazetteer {
-            embedded: Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid"),
+            embedded_roots: RootSteps::new(embedded.as_fst()),
+            embedded,
             lower_starts: {
                 let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
                 starts.sort_unstable();
@@ -268,9 +272,17 @@ impl Gazetteer {
     ) -> Option<GazetteerMatch> {
         ends.clear();
         if let Some(map) = &self.user.map {
-            walk(map.as_fst(), text, start, true, ends);
+            walk(map.as_fst(), None, text, start, true, ends);
         }
-        walk(self.embedded.as_fst(), text, start, false, ends);
+        let embedded = self.embedded.as_fst();
+        walk(
+            embedded,
+            Some(&self.embedded_roots),
+            text,
+            start,
+            false,
+            ends,
+        );
         // Longest first; at equal length the user's list first.
         ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
         for &(end, value, user) in ends.iter() {
@@ -304,10 +316,9 @@ impl Gazetteer {
 
 /// The entities of the embedded record at `offset` whose surface form fits `text`'s case.
 fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
-    let Some(record) = FORMS_TXT.get(offset as usize..) else {
+    let Some(record) = line_at(FORMS_TXT, offset as usize) else {
         return Vec::new();
     };
-    let record = record.split('\n').next().unwrap_or("");
     let mut entries = Vec::new();
     for item in record.split(';') {
         let Some((surface, entry)) = item.rsplit_once('\x1f') else {
@@ -319,10 +330,7 @@ fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
         let Ok(entry) = entry.parse::<usize>() else {
             continue;
         };
-        let line = ENTITIES_TXT
-            .get(entry..)
-            .and_then(|s| s.split('\n').next())
-            .unwrap_or("");
+        let line = line_at(ENTITIES_TXT, entry).unwrap_or("");
         let parsed = GazetteerEntry::parse_line(line);
         if !entries.contains(&parsed) {
             entries.push(parsed);
@@ -331,19 +339,57 @@ fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
     entries
 }
 
+/// The root's transitions by input byte. Every walk starts at the root, whose many
+/// transitions cost the most to search; a table makes that first step one index.
+struct RootSteps([Option<(CompiledAddr, Output)>; 256]);
+
+impl RootSteps {
+    fn new(fst: &Fst<impl AsRef<[u8]>>) -> RootSteps {
+        let mut steps = [None; 256];
+        for t in fst.root().transitions() {
+            steps[usize::from(t.inp)] = Some((t.addr, t.out));
+        }
+        RootSteps(steps)
+    }
+}
+
+/// The line of `data` starting at byte `at`. A byte scan: lines are short, and
+/// str::split(char) sets up a searcher for each.
+fn line_at(data: &str, at: usize) -> Option<&str> {
+    let rest = data.get(at..)?;
+    let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
 /// Walks `fst` over the lower-cased text from `start`, collecting every whole-word end.
+/// `roots`, when given, holds `fst`'s root steps.
 fn walk(
     fst: &Fst<impl AsRef<[u8]>>,
+    roots: Option<&RootSteps>,
     text: &str,
     start: usize,
     user: bool,
     ends: &mut Vec<(usize, u64, bool)>,
 ) {
-    let mut node = fst.root();
-    let mut output = Output::zero();
+    let mut chars = text[start..].char_indices();
+    let first = text[start..].chars().next();
+    let (mut node, mut output) = match (roots, first) {
+        (Some(roots), Some(c)) if c.is_ascii() && !c.is_whitespace() => {
+            let Some((addr, out)) = roots.0[usize::from(c.to_ascii_lowercase() as u8)] else {
+                return;
+            };
+            chars.next();
+            let node = fst.node(addr);
+            if node.is_final() && is_word_boundary(text, start, start + 1) {
+                ends.push((start + 1, out.cat(node.final_output()).value(), user));
+            }
+            (node, out)
+        }
+        _ => (fst.root(), Output::zero()),
+    };
     let mut pending_space = false;
     let mut buf = [0u8; 4];
-    for (i, c) in text[start..].char_indices() {
+    for (i, c) in chars {
         let pos = start + i;
         if pos - start > MAX_FORM_BYTES {
             break;
@@ -417,6 +463,10 @@ pub fn form_key(form: &str) -> String {
 /// True when text written as `text` may be the listed form `surface`: the same letters in the
 /// same case (whitespace aside), or `text` in capitals throughout (headlines: "UNITED NATIONS").
 pub fn case_fits(surface: &str, text: &str) -> bool {
+    // The common case, without splitting into words.
+    if surface == text {
+        return true;
+    }
     let mut s = surface.split_whitespace();
     let mut t = text.split_whitespace();
     let mut upper_text = true;

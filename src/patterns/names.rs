@@ -132,6 +132,18 @@ impl Lexicon {
     }
 }
 
+/// `s` lower-cased into `buf`, as `str::to_lowercase` would: a lookup key without allocating.
+fn lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf
+}
+
 /// Abbreviated organisation suffixes written with a period ("Inc.", "Corp.").
 const ORG_ABBREVIATIONS: &[&str] = &["Bros", "Co", "Corp", "Cos", "Inc", "Ltd", "Plc"];
 
@@ -474,7 +486,8 @@ fn token_info(
             sentence += 1;
             seen_word = false;
         }
-        if i > 0 && text[tokens[i - 1].span.end..t.span.start].contains('\n') {
+        // Byte scans of the short gaps between tokens: str::contains(char) costs a searcher.
+        if i > 0 && text.as_bytes()[tokens[i - 1].span.end..t.span.start].contains(&b'\n') {
             seen_word = false;
         }
         if t.kind != TokenKind::Word {
@@ -521,7 +534,8 @@ impl Context<'_> {
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     fn same_line(&self, i: usize) -> bool {
-        !self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start].contains('\n')
+        !self.text.as_bytes()[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+            .contains(&b'\n')
     }
 
     /// Index of the last token of the chunk starting at `start`.
@@ -590,12 +604,17 @@ impl Context<'_> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        self.lower_word_is(i, TITLES)
-            || (self.tokens[i].kind == TokenKind::Word
-                && self
-                    .word(i)
-                    .rsplit_once('-')
-                    .is_some_and(|(_, rank)| self.words.contains(TITLES, rank)))
+        if self.lower_word_is(i, TITLES) {
+            return true;
+        }
+        // "Vice-President": the rank after the last hyphen. A byte scan: words are short and
+        // few have a hyphen.
+        let word = self.word(i);
+        self.tokens[i].kind == TokenKind::Word
+            && word
+                .bytes()
+                .rposition(|b| b == b'-')
+                .is_some_and(|h| self.words.contains(TITLES, &word[h + 1..]))
     }
 
     /// True when the word before `i` is a title or role ("coach", "Mr", "President").
@@ -1103,6 +1122,8 @@ impl Context<'_> {
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
     fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
         let mut known: HashMap<String, usize> = HashMap::new();
+        // Lower-cased lookup keys, reusing one buffer.
+        let mut key = String::new();
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
             known.entry(surface.to_lowercase()).or_insert(k);
@@ -1134,7 +1155,7 @@ impl Context<'_> {
             if surface.contains(char::is_whitespace) {
                 continue;
             }
-            if let Some(&p) = known.get(&surface.to_lowercase()) {
+            if let Some(&p) = known.get(lower_into(&mut key, surface)) {
                 if p != k && found[p].entity_type == EntityType::Person {
                     let (name, span) = (found[p].span, found[k].span);
                     found[k] = Found {
@@ -1159,7 +1180,7 @@ impl Context<'_> {
             }
             for span in spans {
                 let surface = span.text(self.text);
-                let Some(&k) = known.get(&surface.to_lowercase()) else {
+                let Some(&k) = known.get(lower_into(&mut key, surface)) else {
                     continue;
                 };
                 if !taken.insert_if_free(span) {
@@ -1184,18 +1205,20 @@ impl Context<'_> {
             let surface = f.span.text(self.text);
             let parts: Vec<&str> = surface.split_whitespace().collect();
             if f.entity_type == EntityType::Person && parts.len() >= 2 {
-                let name = f
-                    .entry
-                    .as_ref()
-                    .map_or_else(|| parts.join(" "), |e| e.name.clone());
                 full.entry(parts[parts.len() - 1].to_lowercase())
-                    .or_insert_with(|| (name, f.entry.clone()));
+                    .or_insert_with(|| {
+                        let name = f
+                            .entry
+                            .as_ref()
+                            .map_or_else(|| parts.join(" "), |e| e.name.clone());
+                        (name, f.entry.clone())
+                    });
             }
         }
         for f in found.iter_mut() {
             let surface = f.span.text(self.text);
             if f.entity_type == EntityType::Person && !surface.contains(char::is_whitespace) {
-                if let Some((name, entry)) = full.get(&surface.to_lowercase()) {
+                if let Some((name, entry)) = full.get(lower_into(&mut key, surface)) {
                     f.via = format!("propagated:{name}");
                     if entry.is_some() {
                         f.entry.clone_from(entry);

@@ -16,6 +16,9 @@
 //!   contain it (format in `word_table`).
 //! - `lists.rs`: `WORD_LIST_STEMS`, the stems in bit order, and `WORDS_FST`.
 
+#[path = "src/gazetteer/form_key.rs"]
+mod form_key;
+use form_key::form_key;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
@@ -53,24 +56,6 @@ fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     found
 }
 
-/// The matching key of a surface form: lower case, runs of whitespace as one space.
-fn key(form: &str) -> String {
-    let mut k = String::with_capacity(form.len());
-    let mut space = false;
-    for c in form.trim().chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            k.push(' ');
-            space = false;
-        }
-        k.extend(c.to_lowercase());
-    }
-    k
-}
-
 fn build_entities(dir: &Path, out: &Path) {
     let mut entities = String::new();
     // key → surface → entry offsets; the hand-checked `curated` list overrides the others for
@@ -106,7 +91,7 @@ fn build_entities(dir: &Path, out: &Path) {
             });
             let surfaces = std::iter::once(name).chain(aliases.split('|').map(str::trim));
             for surface in surfaces.filter(|s| !s.is_empty()) {
-                let k = key(surface);
+                let k = form_key(surface);
                 if k.is_empty() {
                     continue;
                 }
@@ -167,7 +152,7 @@ fn build_word_lists(dirs: &[PathBuf], out: &Path) {
                 if line.starts_with('#') {
                     continue;
                 }
-                let word = key(line.split('\t').next().unwrap_or(""));
+                let word = form_key(line.split('\t').next().unwrap_or(""));
                 if !word.is_empty() {
                     words.insert(word);
                 }

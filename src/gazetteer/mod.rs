@@ -10,6 +10,7 @@
 //! headline matches any form). User files are parsed at run time into a second, small map that
 //! takes precedence over the defaults.
 
+mod form_key;
 pub mod lists;
 
 use std::collections::{BTreeMap, HashSet};
@@ -21,6 +22,8 @@ use fst::Map;
 use crate::document::{EntityType, Span};
 use crate::error::{Error, Result};
 use crate::text::tokens::{Token, TokenKind};
+
+pub use form_key::form_key;
 
 pub use lists::WordLists;
 
@@ -440,24 +443,6 @@ fn walk(
             ends.push((end, output.cat(node.final_output()).value(), user));
         }
     }
-}
-
-/// The matching key of a surface form: lower case, runs of whitespace as one space.
-pub fn form_key(form: &str) -> String {
-    let mut key = String::with_capacity(form.len());
-    let mut space = false;
-    for c in form.trim().chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            key.push(' ');
-            space = false;
-        }
-        key.extend(c.to_lowercase());
-    }
-    key
 }
 
 /// True when text written as `text` may be the listed form `surface`: the same letters in the

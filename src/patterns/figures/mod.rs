@@ -153,18 +153,7 @@ impl FigureParser {
             let Some(value) = char_at(text, start).and_then(|c| lex.vulgar.get(&c)) else {
                 return Step::Nothing;
             };
-            let core = Core {
-                start,
-                end,
-                value: *value,
-                spelled: true,
-                plain: false,
-                tail_scale: None,
-                bare_one: false,
-                fraction: true,
-                glued_unit: None,
-                ambiguous_m: false,
-            };
+            let core = Core::word_fraction(start, end, *value);
             return self.build(text, core, floor);
         }
         let tok = Tok {
@@ -240,18 +229,7 @@ impl FigureParser {
             };
         }
         if is_of(next) {
-            let core = Core {
-                start,
-                end: tok.end,
-                value,
-                spelled: true,
-                plain: false,
-                tail_scale: None,
-                bare_one: false,
-                fraction: true,
-                glued_unit: None,
-                ambiguous_m: false,
-            };
+            let core = Core::word_fraction(start, tok.end, value);
             return self.build(text, core, floor);
         }
         Step::Nothing

@@ -26,6 +26,24 @@ pub(super) struct Core {
     pub ambiguous_m: bool,
 }
 
+impl Core {
+    /// A fraction below one read from words ("a quarter", "two-thirds"), spanning `start..end`.
+    pub fn word_fraction(start: usize, end: usize, value: f64) -> Core {
+        Core {
+            start,
+            end,
+            value,
+            spelled: true,
+            plain: false,
+            tail_scale: None,
+            bare_one: false,
+            fraction: true,
+            glued_unit: None,
+            ambiguous_m: false,
+        }
+    }
+}
+
 /// What reading a number at a position gave.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Parsed {

@@ -307,6 +307,14 @@ mod tests {
             .extract(text)
     }
 
+    /// The first claim that has a source.
+    fn first_sourced(doc: &Document) -> &crate::document::Claim {
+        doc.claims
+            .iter()
+            .find(|c| c.source.is_some())
+            .expect("a claim with a source")
+    }
+
     /// (source, cue, content, kind) of every claim with a cue or a source.
     fn attributed(text: &str) -> Vec<(Option<String>, Option<String>, String, ClaimKind)> {
         let doc = extract(text);
@@ -560,11 +568,7 @@ mod tests {
     fn multi_paragraph_quote_continues_until_it_closes() {
         let text = "Anna Berg said: \"The first part ends here.\n\n\"The second part closes it.\"";
         let doc = extract(text);
-        let c = doc
-            .claims
-            .iter()
-            .find(|c| c.source.is_some())
-            .expect("claim");
+        let c = first_sourced(&doc);
         assert_eq!(
             c.span.text(text),
             "\"The first part ends here.\n\n\"The second part closes it.\""
@@ -585,11 +589,7 @@ mod tests {
     fn pronoun_and_description_sources_resolve_to_the_last_compatible_entity() {
         let text = "Antony Blinken spoke in Kabul. He said the airport was secure.";
         let doc = extract(text);
-        let c = doc
-            .claims
-            .iter()
-            .find(|c| c.source.is_some())
-            .expect("claim");
+        let c = first_sourced(&doc);
         let source = c.source.as_ref().expect("source");
         assert_eq!(source.span.text(text), "He");
         if let Some(e) = source.entity {
@@ -602,11 +602,7 @@ mod tests {
         let text = "The Taliban took Kabul before the United Nations left. \
                     The group said its fighters were ready.";
         let doc = extract(text);
-        let c = doc
-            .claims
-            .iter()
-            .find(|c| c.source.is_some())
-            .expect("claim");
+        let c = first_sourced(&doc);
         let source = c.source.as_ref().expect("source");
         assert_eq!(source.span.text(text), "The group");
         let e = source.entity.expect("resolved");
@@ -628,11 +624,7 @@ mod tests {
         let text =
             "The factions differ, according to Colin Clarke, head of research at the Soufan Group.";
         let doc = extract(text);
-        let c = doc
-            .claims
-            .iter()
-            .find(|c| c.source.is_some())
-            .expect("claim");
+        let c = first_sourced(&doc);
         let source = c.source.as_ref().expect("source");
         assert_eq!(source.span.text(text), "Colin Clarke");
         assert_eq!(source.role.map(|r| r.text(text)), Some("head of research"));
@@ -644,11 +636,7 @@ mod tests {
     fn hedges_are_recorded() {
         let text = "According to the agency, the storm might reach the coast by Friday.";
         let doc = extract(text);
-        let c = doc
-            .claims
-            .iter()
-            .find(|c| c.source.is_some())
-            .expect("claim");
+        let c = first_sourced(&doc);
         assert_eq!(c.hedges, ["might"]);
     }
 

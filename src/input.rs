@@ -47,7 +47,7 @@ impl Source {
 
 /// Decodes raw bytes as UTF-8 text, rejecting binary data with a clear error naming `path`.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
-    if let Some(byte) = bytes.iter().position(|&b| b == 0) {
+    if let Some(byte) = memchr::memchr(0, &bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             byte,
@@ -89,7 +89,8 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
         read.map_err(|e| io_error(path, e))?;
     } else {
         let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
-        // A regular file's size is known up front: refuse a huge one without reading it.
+        // A regular file's size is known up front: refuse a huge one without reading it, and
+        // read the rest into one allocation of the right size (`take` hides the size hint).
         if let Ok(meta) = file.metadata() {
             if meta.is_file() && meta.len() > max_bytes {
                 return Err(Error::TooLarge {
@@ -97,6 +98,10 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
                     size: meta.len(),
                     limit: max_bytes,
                 });
+            }
+            if meta.is_file() {
+                // One spare byte lets read_to_end see the end without growing the buffer.
+                bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
             }
         }
         file.take(max_bytes.saturating_add(1))

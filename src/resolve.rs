@@ -34,26 +34,47 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         }
     }
 
+    // One entity per type and key (the kb id, else the lower-cased name). The key is built in
+    // a reused buffer and only allocated for a new entity.
     let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: [HashMap<String, usize>; 3] = Default::default(); // one per EntityType
+    let mut lowered = String::new();
     for m in kept {
-        let key = (
-            m.entity_type,
-            m.kb_id.clone().unwrap_or_else(|| m.name.to_lowercase()),
-        );
-        let index = *by_key.entry(key).or_insert_with(|| {
-            entities.push(Entity {
-                entity_type: m.entity_type,
-                subtype: m.subtype.clone(),
-                name: m.name.clone(),
-                kb_id: m.kb_id.clone(),
-                mentions: Vec::new(),
-            });
-            entities.len() - 1
-        });
+        let key: &str = match &m.kb_id {
+            Some(id) => id,
+            None => {
+                lower_case_into(&m.name, &mut lowered);
+                &lowered
+            }
+        };
+        let of_type = &mut by_key[m.entity_type as usize];
+        let index = match of_type.get(key) {
+            Some(&index) => index,
+            None => {
+                of_type.insert(key.to_string(), entities.len());
+                entities.push(Entity {
+                    entity_type: m.entity_type,
+                    subtype: m.subtype.clone(),
+                    name: m.name.clone(),
+                    kb_id: m.kb_id.clone(),
+                    mentions: Vec::new(),
+                });
+                entities.len() - 1
+            }
+        };
         entities[index].mentions.push(m);
     }
     entities
+}
+
+/// `name.to_lowercase()` written into `out`, without allocating for ASCII names.
+fn lower_case_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        out.extend(name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&name.to_lowercase());
+    }
 }
 
 /// Non-overlapping spans, with a logarithmic test for overlap.

@@ -97,6 +97,10 @@ fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        i = skip_printable_ascii(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
         if !BREAK_START[usize::from(bytes[i])] {
             i += 1;
             continue;
@@ -123,6 +127,22 @@ fn lines(text: &str) -> Vec<Line> {
     }
     lines.push(line(text, start, text.len()));
     lines
+}
+
+/// The first offset from `i` whose byte is a control or non-ASCII byte (every line break starts
+/// with one), testing eight bytes at a time: most of a text is printable ASCII.
+fn skip_printable_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = u64::from_ne_bytes([0x20; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte below 0x20 borrows into its high bit; a byte from 0x80 has it set already.
+        if (word.wrapping_sub(LOW) | word) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
@@ -178,4 +198,30 @@ fn runs_on(text: &str, a: Line, b: Line, width: usize) -> bool {
     let item = char_at(text, b.start).is_some_and(|c| is_bullet(c) || c == '*')
         || Marker::parse(text, b.start, false).is_some();
     !(short || indented || item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skip_printable_ascii;
+
+    #[test]
+    fn skips_to_the_first_control_or_non_ascii_byte() {
+        for (text, from, want) in [
+            ("plain ascii text only", 0, 21),
+            ("twelve bytes\nmore", 0, 12),
+            ("a\rb", 0, 1),
+            ("sixteen bytes ok\u{2028}x", 3, 16),
+            ("caf\u{e9} au lait", 0, 3),
+            ("\x1f at the start", 0, 0),
+            ("~~~~~~~~\x7f", 0, 9),
+        ] {
+            let got = skip_printable_ascii(text.as_bytes(), from);
+            // Within a chunk the byte loop finishes the search, so any stop at or before the
+            // first such byte is correct: check that none was skipped.
+            assert!(got <= want, "{text:?}: {got} > {want}");
+            assert!(text.as_bytes()[from..got]
+                .iter()
+                .all(|b| (0x20..0x80).contains(b)));
+        }
+    }
 }

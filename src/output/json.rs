@@ -200,10 +200,13 @@ pub fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let mut copied = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
+        // The next eight bytes; near the end, the last eight, overlapping bytes already seen,
+        // so that a string's tail is not read a byte at a time.
+        let window = at.min(bytes.len().saturating_sub(8));
+        if let Some(chunk) = bytes.get(window..window + 8) {
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
             if !any_needs_escape(word) {
-                at += 8;
+                at = window + 8;
                 continue;
             }
         }

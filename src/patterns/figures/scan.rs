@@ -199,11 +199,12 @@ impl Phrase {
         }
     }
 
-    /// Where the phrase ends if it starts at the first token after `pos`.
-    pub fn match_fwd(&self, text: &str, pos: usize) -> Option<usize> {
+    /// Where the phrase ends if it starts at `first`, the first token after `pos`.
+    fn match_fwd(&self, text: &str, pos: usize, first: Tok) -> Option<usize> {
         let mut at = pos;
         for (i, want) in self.tokens.iter().enumerate() {
-            let tok = next_tok(text, at)?;
+            // The first token is read once for all the phrases a set tries.
+            let tok = if i == 0 { first } else { next_tok(text, at)? };
             // Words must not run on into the next token ("a few" is not "a fewer").
             if !self.same(want, tok.text(text))
                 || (i == 0 && tok.start == pos && glued(text, pos))
@@ -220,11 +221,16 @@ impl Phrase {
         Some(at)
     }
 
-    /// Where the phrase starts if it ends at the last token before `pos` (not before `floor`).
-    pub fn match_back(&self, text: &str, pos: usize, floor: usize) -> Option<usize> {
+    /// Where the phrase starts if it ends at `last`, the last token before `pos` (not before
+    /// `floor`).
+    fn match_back(&self, text: &str, pos: usize, floor: usize, last: Tok) -> Option<usize> {
         let mut at = pos;
         for (i, want) in self.tokens.iter().enumerate().rev() {
-            let tok = prev_tok(text, at, floor)?;
+            let tok = if i + 1 == self.tokens.len() {
+                last
+            } else {
+                prev_tok(text, at, floor)?
+            };
             // `tok.gap`: whitespace between this token and the next one of the phrase.
             let loose = i + 1 < self.tokens.len() && self.exact && tok.gap != self.gaps[i + 1];
             if !self.same(want, tok.text(text)) || loose {
@@ -317,7 +323,7 @@ impl<T> PhraseSet<T> {
         let candidates = self.by_first.get(key(tok.text(text), &mut buf)?)?;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
-            p.match_fwd(text, pos).map(|e| (e, v))
+            p.match_fwd(text, pos, tok).map(|e| (e, v))
         })
     }
 
@@ -328,7 +334,7 @@ impl<T> PhraseSet<T> {
         let candidates = self.by_last.get(key(tok.text(text), &mut buf)?)?;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
-            p.match_back(text, pos, floor).map(|s| (s, v))
+            p.match_back(text, pos, floor, tok).map(|s| (s, v))
         })
     }
 }

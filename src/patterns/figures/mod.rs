@@ -1,7 +1,7 @@
 //! Figures: numeric quantities normalised to numbers, with hedges and the counted noun.
 //!
 //! A fast scan finds anchors (digits, number words, vague quantity words); around each one a
-//! small tokenizer reads the number ([`number`]), then its context: currency before or after,
+//! small tokenizer reads the number (`number.rs`), then its context: currency before or after,
 //! hedge ("at least", "or more"), range ("between 300 and 400", "10-15"), ratio ("one in five"),
 //! percent, and the counted noun ("250 incidents"). Rules then drop what is not a quantity:
 //! years, dates, times, phone numbers, labels and model names ("Flight 370", "Boeing 737",

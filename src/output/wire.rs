@@ -121,11 +121,21 @@ pub struct Id {
 
 impl Id {
     /// The id of the item at `index` (from 0) of a list whose ids start with `prefix`.
-    fn of(prefix: u8, index: usize) -> Id {
+    pub(super) fn of(prefix: u8, index: usize) -> Id {
         Id {
             prefix,
             number: index + 1,
         }
+    }
+
+    /// The letter: `e`, `f` or `c`.
+    pub fn prefix(self) -> u8 {
+        self.prefix
+    }
+
+    /// The number, from 1.
+    pub fn number(self) -> usize {
+        self.number
     }
 }
 

@@ -1,7 +1,7 @@
 //! Figures: numeric quantities normalised to numbers, with hedges and the counted noun.
 //!
 //! A fast scan finds anchors (digits, number words, vague quantity words); around each one a
-//! small tokenizer reads the number ([`number`]), then its context: currency before or after,
+//! small tokenizer reads the number (`number.rs`), then its context: currency before or after,
 //! hedge ("at least", "or more"), range ("between 300 and 400", "10-15"), ratio ("one in five"),
 //! percent, and the counted noun ("250 incidents"). Rules then drop what is not a quantity:
 //! years, dates, times, phone numbers, labels and model names ("Flight 370", "Boeing 737",
@@ -18,15 +18,15 @@
 //!   ratio, or when it closes a clause ("the answer is one."); "one of", "no one", "one day"
 //!   are not figures.
 
+mod anchors;
 mod lexicon;
 mod number;
 mod scan;
 #[cfg(test)]
 mod tests;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::document::{Figure, Qualifier, Span};
+use anchors::Anchors;
 use lexicon::{Lexicon, NeedsOf, Vague};
 use number::{Core, Parsed, Reading};
 use scan::{char_at, char_before, next_tok, prev_tok, Tok};
@@ -34,9 +34,8 @@ use scan::{char_at, char_before, next_tok, prev_tok, Tok};
 /// Finds figures in text.
 pub struct FigureParser {
     lex: Lexicon,
-    /// Digits, number words, vague words: where a figure may start. An automaton rather than a
-    /// regex: word boundaries are checked by hand, and the scan runs at memory speed.
-    anchors: AhoCorasick,
+    /// Digits, number words, vague words, fractions: where a figure may start.
+    anchors: Anchors,
 }
 
 impl Default for FigureParser {
@@ -65,15 +64,7 @@ enum UnitKind {
 impl FigureParser {
     pub fn new() -> FigureParser {
         let lex = Lexicon::embedded();
-        let mut patterns: Vec<String> = lex.anchor_words().into_iter().map(String::from).collect();
-        patterns.extend(lex.vulgar.keys().map(char::to_string));
-        let anchors = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&patterns)
-            .expect("figure anchors build");
+        let anchors = Anchors::new(lex.anchor_words(), lex.vulgar.keys().copied());
         FigureParser { anchors, lex }
     }
 
@@ -84,27 +75,7 @@ impl FigureParser {
         // Nothing before `floor` may join a new figure; scanning resumes at `pos`.
         let mut floor = 0;
         let mut pos = 0;
-        let mut words = self.anchors.find_iter(text).peekable();
-        let mut digit: Option<usize> = None;
-        let mut digit_scanned = false;
-        while pos < bytes.len() {
-            // The next digit (a plain byte scan) and the next anchor word, whichever is first.
-            // `None` after a scan means no digit is left: rescanning then would be quadratic.
-            if !digit_scanned || digit.is_some_and(|d| d < pos) {
-                digit = bytes[pos..]
-                    .iter()
-                    .position(u8::is_ascii_digit)
-                    .map(|i| pos + i);
-                digit_scanned = true;
-            }
-            while words.next_if(|m| m.start() < pos).is_some() {}
-            let word = words.peek().map(|m| (m.start(), m.end()));
-            let (start, end) = match (digit, word) {
-                (Some(d), Some((ws, _))) if d < ws => (d, d + 1),
-                (_, Some(w)) => w,
-                (Some(d), None) => (d, d + 1),
-                (None, None) => break,
-            };
+        while let Some((start, end)) = self.anchors.next(text, pos) {
             let first = bytes[start];
             let run_end = if first.is_ascii_digit() {
                 start
@@ -116,13 +87,6 @@ impl FigureParser {
                 end
             };
             pos = run_end;
-            // Whole words only: "one" but not "someone" or "money".
-            if first.is_ascii_alphabetic()
-                && (start > 0 && bytes[start - 1].is_ascii_alphabetic()
-                    || bytes.get(end).is_some_and(|b| b.is_ascii_alphabetic()))
-            {
-                continue;
-            }
             match self.at_anchor(text, start, end, floor) {
                 Step::Figure(f) => {
                     floor = f.span.end;

@@ -35,36 +35,48 @@ impl Tok {
 /// Whitespace a figure may span: not a paragraph break (two line breaks).
 fn skip_space(text: &str, mut pos: usize) -> Option<usize> {
     let mut newlines = 0;
-    for c in text[pos..].chars() {
-        if !c.is_whitespace() {
+    while let Some(&b) = text.as_bytes().get(pos) {
+        let Some(len) = space_len(b, || text[pos..].chars().next()) else {
             break;
-        }
-        if c == '\n' {
+        };
+        if b == b'\n' {
             newlines += 1;
             if newlines > 1 {
                 return None;
             }
         }
-        pos += c.len_utf8();
+        pos += len;
     }
     Some(pos)
 }
 
 fn skip_space_back(text: &str, mut pos: usize, floor: usize) -> Option<usize> {
     let mut newlines = 0;
-    for c in text[floor..pos].chars().rev() {
-        if !c.is_whitespace() {
+    while pos > floor {
+        let b = text.as_bytes()[pos - 1];
+        let Some(len) = space_len(b, || text[floor..pos].chars().next_back()) else {
             break;
-        }
-        if c == '\n' {
+        };
+        if b == b'\n' {
             newlines += 1;
             if newlines > 1 {
                 return None;
             }
         }
-        pos -= c.len_utf8();
+        pos -= len;
     }
     Some(pos)
+}
+
+/// The byte length of the character next to the position being read if it is whitespace:
+/// `b` is its byte on that side, `decode` reads it when it is not ASCII. ASCII is decided
+/// from the byte alone (a tenth of the figure parser's time went into decoding), as
+/// `char::is_whitespace` decides it: space and `\t` to `\r`.
+fn space_len(b: u8, decode: impl FnOnce() -> Option<char>) -> Option<usize> {
+    if b.is_ascii() {
+        return matches!(b, b' ' | b'\t'..=b'\r').then_some(1);
+    }
+    decode().filter(|c| c.is_whitespace()).map(char::len_utf8)
 }
 
 /// The token starting at or after `pos`, skipping whitespace.
@@ -187,11 +199,12 @@ impl Phrase {
         }
     }
 
-    /// Where the phrase ends if it starts at the first token after `pos`.
-    pub fn match_fwd(&self, text: &str, pos: usize) -> Option<usize> {
+    /// Where the phrase ends if it starts at `first`, the first token after `pos`.
+    fn match_fwd(&self, text: &str, pos: usize, first: Tok) -> Option<usize> {
         let mut at = pos;
         for (i, want) in self.tokens.iter().enumerate() {
-            let tok = next_tok(text, at)?;
+            // The first token is read once for all the phrases a set tries.
+            let tok = if i == 0 { first } else { next_tok(text, at)? };
             // Words must not run on into the next token ("a few" is not "a fewer").
             if !self.same(want, tok.text(text))
                 || (i == 0 && tok.start == pos && glued(text, pos))
@@ -208,11 +221,16 @@ impl Phrase {
         Some(at)
     }
 
-    /// Where the phrase starts if it ends at the last token before `pos` (not before `floor`).
-    pub fn match_back(&self, text: &str, pos: usize, floor: usize) -> Option<usize> {
+    /// Where the phrase starts if it ends at `last`, the last token before `pos` (not before
+    /// `floor`).
+    fn match_back(&self, text: &str, pos: usize, floor: usize, last: Tok) -> Option<usize> {
         let mut at = pos;
         for (i, want) in self.tokens.iter().enumerate().rev() {
-            let tok = prev_tok(text, at, floor)?;
+            let tok = if i + 1 == self.tokens.len() {
+                last
+            } else {
+                prev_tok(text, at, floor)?
+            };
             // `tok.gap`: whitespace between this token and the next one of the phrase.
             let loose = i + 1 < self.tokens.len() && self.exact && tok.gap != self.gaps[i + 1];
             if !self.same(want, tok.text(text)) || loose {
@@ -241,10 +259,14 @@ fn glued(text: &str, pos: usize) -> bool {
 }
 
 /// `word` lower-cased into `buf` when it is short ASCII; lookups in lower-case lists use this
-/// to avoid allocating.
-pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// to avoid allocating. A word already in lower case (most of a text) is returned as it is,
+/// which also skips the UTF-8 check of the copy.
+pub(super) fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(word);
     }
     let out = &mut buf[..word.len()];
     out.copy_from_slice(word.as_bytes());
@@ -301,7 +323,7 @@ impl<T> PhraseSet<T> {
         let candidates = self.by_first.get(key(tok.text(text), &mut buf)?)?;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
-            p.match_fwd(text, pos).map(|e| (e, v))
+            p.match_fwd(text, pos, tok).map(|e| (e, v))
         })
     }
 
@@ -312,7 +334,70 @@ impl<T> PhraseSet<T> {
         let candidates = self.by_last.get(key(tok.text(text), &mut buf)?)?;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
-            p.match_back(text, pos, floor).map(|s| (s, v))
+            p.match_back(text, pos, floor, tok).map(|s| (s, v))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first definitions, decoding every character: the byte shortcuts must agree.
+    fn skip_space_naive(text: &str, mut pos: usize) -> Option<usize> {
+        let mut newlines = 0;
+        for c in text[pos..].chars() {
+            if !c.is_whitespace() {
+                break;
+            }
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            }
+            pos += c.len_utf8();
+        }
+        Some(pos)
+    }
+
+    fn skip_space_back_naive(text: &str, mut pos: usize, floor: usize) -> Option<usize> {
+        let mut newlines = 0;
+        for c in text[floor..pos].chars().rev() {
+            if !c.is_whitespace() {
+                break;
+            }
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            }
+            pos -= c.len_utf8();
+        }
+        Some(pos)
+    }
+
+    #[test]
+    fn whitespace_skipping_agrees_with_char_is_whitespace() {
+        let mut text: String = (0u8..0x80).map(char::from).collect();
+        text.push_str("a \u{a0}\u{85}\u{2003}\u{3000}\u{200b}b \n \n c\r\n\u{2028}\u{2029}d é");
+        for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+            assert_eq!(
+                skip_space(&text, pos),
+                skip_space_naive(&text, pos),
+                "at {pos}"
+            );
+            for floor in [0, pos / 2, pos]
+                .into_iter()
+                .filter(|&f| text.is_char_boundary(f))
+            {
+                assert_eq!(
+                    skip_space_back(&text, pos, floor),
+                    skip_space_back_naive(&text, pos, floor),
+                    "at {pos} from {floor}"
+                );
+            }
+        }
     }
 }

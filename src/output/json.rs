@@ -1,0 +1,663 @@
+//! The JSON encoder of the wire types: byte for byte what serde_json writes (compact, and
+//! pretty with two-space indents), written straight into one buffer.
+//!
+//! serde_json's generic serializer was a tenth of the run time (issue 6): every field went
+//! through trait objects for the formatter and writer, and strings were escaped a byte at a
+//! time. Here strings are checked eight bytes at a time and copied in runs. The wire types
+//! still derive `Serialize` (the tests below compare the two encoders on every type), so the
+//! field order and names are declared once, in `wire.rs`, and mirrored here.
+
+use super::wire::{
+    Id, WireClaim, WireDocument, WireEntity, WireFigure, WireMention, WireMeta, WireRange,
+    WireSource, WireSpan,
+};
+
+/// A JSON text being written.
+pub struct Json<'o> {
+    out: &'o mut Vec<u8>,
+    pretty: bool,
+    /// Open objects and arrays.
+    depth: usize,
+    /// Nothing has been written yet in the innermost open object or array.
+    first: bool,
+}
+
+impl<'o> Json<'o> {
+    pub fn new(out: &'o mut Vec<u8>, pretty: bool) -> Json<'o> {
+        Json {
+            out,
+            pretty,
+            depth: 0,
+            first: true,
+        }
+    }
+
+    /// Writes `value` as the whole JSON text.
+    pub fn value<T: ToJson + ?Sized>(&mut self, value: &T) {
+        value.write(self);
+    }
+
+    /// An object whose members `members` writes with [`Json::field`].
+    fn object(&mut self, members: impl FnOnce(&mut Self)) {
+        self.open(b'{');
+        members(self);
+        self.close(b'}');
+    }
+
+    /// A member of the current object.
+    // Always inlined: the key is then a constant, and copying it a few stores, not a call.
+    #[inline(always)]
+    fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+        self.separate();
+        // Keys are our own field names: nothing to escape.
+        debug_assert!(key.bytes().all(|b| ESCAPE[usize::from(b)] == 0));
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        if self.pretty {
+            self.out.push(b' ');
+        }
+        value.write(self);
+    }
+
+    /// A member written only when there is a value (`skip_serializing_if = "Option::is_none"`).
+    #[inline]
+    fn field_if_some<T: ToJson>(&mut self, key: &str, value: &Option<T>) {
+        if let Some(v) = value {
+            self.field(key, v);
+        }
+    }
+
+    #[inline]
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    #[inline]
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        if self.pretty && !self.first {
+            self.new_line();
+        }
+        self.out.push(bracket);
+        // The enclosing object or array now holds at least this value.
+        self.first = false;
+    }
+
+    /// What comes before a member or element: a comma after the first, and in pretty output
+    /// a new indented line.
+    #[inline(always)]
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        if self.pretty {
+            self.new_line();
+        }
+        self.first = false;
+    }
+
+    #[inline]
+    fn new_line(&mut self) {
+        self.out.push(b'\n');
+        for _ in 0..self.depth {
+            self.out.extend_from_slice(b"  ");
+        }
+    }
+
+    #[inline]
+    fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    #[inline]
+    fn string(&mut self, s: &str) {
+        write_escaped(self.out, s);
+    }
+
+    #[inline]
+    fn integer(&mut self, n: usize) {
+        push_decimal(self.out, n);
+    }
+}
+
+/// Appends `n` in decimal, two digits a step (as the `itoa` crate does).
+#[inline(always)]
+fn push_decimal(out: &mut Vec<u8>, mut n: usize) {
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let mut len = 1;
+    let mut rest = n;
+    while rest >= 10 {
+        rest /= 10;
+        len += 1;
+    }
+    // Room for any usize, then cut to size: a copy of fixed length compiles to a few stores,
+    // where copying just the digits was a call to memcpy per number.
+    let start = out.len();
+    out.extend_from_slice(&[0; 20]);
+    out.truncate(start + len);
+    let digits = &mut out[start..];
+    let mut at = len;
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        digits[..2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
+        digits[0] = b'0' + n as u8;
+    }
+}
+
+/// What serde_json writes after a backslash for each byte, or 0 when the byte goes as it is:
+/// `"`, `\`, and the control characters below 0x20 (short forms where JSON has them, else
+/// `\u00XX`). Bytes from 0x7F up, including all of UTF-8's multi-byte sequences, go raw.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Whether any of the eight bytes of `word` needs escaping. Bit tricks from "Bit Twiddling
+/// Hacks" (haszero, hasless): exact for the word as a whole, which is all we ask.
+fn any_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGHS;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    // One test for the three conditions: fewer branches in the hottest loop of the output.
+    (below(word, 0x20) | below(quote, 1) | below(backslash, 1)) != 0
+}
+
+/// Appends `s` as a quoted JSON string, escaped exactly as serde_json escapes it. Runs of bytes
+/// that need no escape (nearly all of a news text) are found eight at a time and copied whole.
+pub fn write_escaped(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // `bytes[copied..at]` needs no escape and is not yet written.
+    let mut copied = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        // The next eight bytes; near the end, the last eight, overlapping bytes already seen,
+        // so that a string's tail is not read a byte at a time.
+        let window = at.min(bytes.len().saturating_sub(8));
+        if let Some(chunk) = bytes.get(window..window + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !any_needs_escape(word) {
+                at = window + 8;
+                continue;
+            }
+        }
+        // A chunk with something to escape, or the last few bytes: one byte at a time.
+        let end = (at + 8).min(bytes.len());
+        for i in at..end {
+            let b = bytes[i];
+            let escape = ESCAPE[usize::from(b)];
+            if escape == 0 {
+                continue;
+            }
+            out.extend_from_slice(&bytes[copied..i]);
+            copied = i + 1;
+            if escape == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xF)]);
+            } else {
+                out.extend_from_slice(&[b'\\', escape]);
+            }
+        }
+        at = end;
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
+}
+
+/// A value that can write itself as JSON.
+pub trait ToJson {
+    fn write(&self, json: &mut Json);
+}
+
+impl ToJson for str {
+    fn write(&self, json: &mut Json) {
+        json.string(self);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write(&self, json: &mut Json) {
+        (**self).write(json);
+    }
+}
+
+impl ToJson for usize {
+    fn write(&self, json: &mut Json) {
+        json.integer(*self);
+    }
+}
+
+impl ToJson for u32 {
+    fn write(&self, json: &mut Json) {
+        json.integer(*self as usize);
+    }
+}
+
+impl ToJson for bool {
+    fn write(&self, json: &mut Json) {
+        json.out
+            .extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+}
+
+impl ToJson for f64 {
+    fn write(&self, json: &mut Json) {
+        // Shortest round-trip digits (and `null` for NaN and infinities) exactly as serde_json
+        // prints them: figures are few, so borrowing its float printer costs nothing.
+        serde_json::to_writer(&mut *json.out, self).expect("writing to memory cannot fail");
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write(&self, json: &mut Json) {
+        match self {
+            Some(v) => v.write(json),
+            None => json.null(),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write(&self, json: &mut Json) {
+        json.open(b'[');
+        for item in self {
+            json.separate();
+            item.write(json);
+        }
+        json.close(b']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write(&self, json: &mut Json) {
+        self.as_slice().write(json);
+    }
+}
+
+impl ToJson for Id {
+    fn write(&self, json: &mut Json) {
+        json.out.extend_from_slice(&[b'"', self.prefix()]);
+        push_decimal(json.out, self.number());
+        json.out.push(b'"');
+    }
+}
+
+impl ToJson for WireDocument<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("version", &self.version);
+            j.field("id", self.id);
+            j.field("document", &self.document);
+            j.field("sentences", &self.sentences);
+            j.field("entities", &self.entities);
+            j.field("figures", &self.figures);
+            j.field("claims", &self.claims);
+        });
+    }
+}
+
+impl ToJson for WireMeta<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field_if_some("title", &self.title);
+            j.field_if_some("date", &self.date);
+        });
+    }
+}
+
+impl ToJson for WireRange {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("start", &self.start);
+            j.field("end", &self.end);
+        });
+    }
+}
+
+impl ToJson for WireSpan<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("start", &self.start);
+            j.field("end", &self.end);
+            j.field("text", self.text);
+        });
+    }
+}
+
+impl ToJson for WireEntity<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("id", &self.id);
+            j.field("type", self.entity_type);
+            j.field_if_some("subtype", &self.subtype);
+            j.field("name", self.name);
+            j.field_if_some("kb_id", &self.kb_id);
+            j.field("mentions", &self.mentions);
+        });
+    }
+}
+
+impl ToJson for WireMention<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("start", &self.start);
+            j.field("end", &self.end);
+            j.field("text", self.text);
+            j.field("sentence", &self.sentence);
+            j.field_if_some("via", &self.via);
+        });
+    }
+}
+
+impl ToJson for WireFigure<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("id", &self.id);
+            j.field("start", &self.start);
+            j.field("end", &self.end);
+            j.field("text", self.text);
+            j.field("sentence", &self.sentence);
+            j.field("value", &self.value);
+            j.field("low", &self.low);
+            j.field("high", &self.high);
+            j.field("qualifier", &self.qualifier);
+            j.field("approximate", &self.approximate);
+            j.field("unit", &self.unit);
+            j.field_if_some("via", &self.via);
+        });
+    }
+}
+
+impl ToJson for WireClaim<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("id", &self.id);
+            j.field("start", &self.start);
+            j.field("end", &self.end);
+            j.field("text", self.text);
+            j.field("sentence", &self.sentence);
+            j.field("kind", self.kind);
+            j.field("cue", &self.cue);
+            j.field("source", &self.source);
+            if !self.fragments.is_empty() {
+                j.field("fragments", &self.fragments);
+            }
+            if !self.hedges.is_empty() {
+                j.field("hedges", &self.hedges);
+            }
+            j.field("figures", &self.figures);
+            j.field("entities", &self.entities);
+            j.field_if_some("via", &self.via);
+        });
+    }
+}
+
+impl ToJson for WireSource<'_> {
+    fn write(&self, json: &mut Json) {
+        json.object(|j| {
+            j.field("start", &self.start);
+            j.field("end", &self.end);
+            j.field("text", self.text);
+            j.field("entity", &self.entity);
+            j.field_if_some("role", &self.role);
+            j.field_if_some("affiliation", &self.affiliation);
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extractor::Extractor;
+    use crate::output::to_wire;
+
+    fn ours<T: ToJson + ?Sized>(value: &T, pretty: bool) -> String {
+        let mut out = Vec::new();
+        Json::new(&mut out, pretty).value(value);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn serde<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
+        if pretty {
+            serde_json::to_string_pretty(value).unwrap()
+        } else {
+            serde_json::to_string(value).unwrap()
+        }
+    }
+
+    fn assert_same<T: ToJson + serde::Serialize + ?Sized>(value: &T) {
+        for pretty in [false, true] {
+            assert_eq!(
+                ours(value, pretty),
+                serde(value, pretty),
+                "pretty: {pretty}"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        let cases = [
+            "",
+            "plain words, long enough to take the eight-byte path twice",
+            "\"quoted\" and back\\slash",
+            "tab\tnew\nline\rreturn\u{8}backspace\u{c}feed\u{0}nul\u{1f}unit\u{7f}del",
+            "é’€𝄞 non-ASCII goes raw, \"even\" next to\u{1}escapes",
+            "12345678\"2345678\\234567\n",
+            "1234567\"",
+            "\u{1}",
+            &every_ascii,
+        ];
+        for case in cases {
+            // Every alignment of the escapes against the eight-byte chunks.
+            for pad in 0..9 {
+                let s = format!("{}{case}", "x".repeat(pad));
+                assert_same(s.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_test_agrees_with_the_table() {
+        // Every byte at every position, among fillers that stress the borrows of the trick.
+        for filler in [
+            b'a', 0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF,
+        ] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut bytes = [filler; 8];
+                    bytes[at] = b;
+                    let naive = bytes.iter().any(|&b| ESCAPE[usize::from(b)] != 0);
+                    assert_eq!(
+                        any_needs_escape(u64::from_le_bytes(bytes)),
+                        naive,
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_and_literals_match_serde_json() {
+        for n in [
+            0usize,
+            7,
+            10,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            12_345,
+            100_000,
+            usize::MAX,
+        ] {
+            assert_same(&n);
+        }
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            0.5,
+            -12.75,
+            1e21,
+            1.5e-7,
+            2.3e6,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_same(&v);
+            assert_same(&Some(v));
+        }
+        assert_same(&None::<f64>);
+        assert_same(&true);
+        assert_same(&false);
+        assert_same(&Vec::<usize>::new());
+        assert_same(&vec![Vec::<usize>::new(), vec![1, 2]]);
+    }
+
+    /// Every optional field set, and every one missing.
+    #[test]
+    fn full_and_empty_documents_match_serde_json() {
+        let span = WireSpan {
+            start: 1,
+            end: 4,
+            text: "a\"b",
+        };
+        let claim = WireClaim {
+            id: Id::of(b'c', 0),
+            start: 0,
+            end: 9,
+            text: "line\none",
+            sentence: 0,
+            kind: "reported",
+            cue: Some(span.clone()),
+            source: Some(WireSource {
+                start: 0,
+                end: 3,
+                text: "She",
+                entity: Some(Id::of(b'e', 11)),
+                role: Some(span.clone()),
+                affiliation: Some(Id::of(b'e', 0)),
+            }),
+            fragments: vec![span.clone(), span.clone()],
+            hedges: vec!["may", "reportedly"],
+            figures: vec![Id::of(b'f', 0), Id::of(b'f', 9)],
+            entities: vec![Id::of(b'e', 99)],
+            via: Some("reported:said"),
+        };
+        let full = WireDocument {
+            version: 1,
+            id: "dir/näme\\1.txt",
+            document: WireMeta {
+                title: Some("A \"title\""),
+                date: Some("2024-01-02"),
+            },
+            sentences: vec![
+                WireRange { start: 0, end: 9 },
+                WireRange { start: 10, end: 12 },
+            ],
+            entities: vec![WireEntity {
+                id: Id::of(b'e', 0),
+                entity_type: "person",
+                subtype: Some("politician"),
+                name: "Jo Bloggs",
+                kb_id: Some("Q1"),
+                mentions: vec![WireMention {
+                    start: 0,
+                    end: 2,
+                    text: "Jo",
+                    sentence: 0,
+                    via: Some("gazetteer"),
+                }],
+            }],
+            figures: vec![WireFigure {
+                id: Id::of(b'f', 0),
+                start: 3,
+                end: 9,
+                text: "£2.5bn",
+                sentence: 0,
+                value: Some(2.5e9),
+                low: Some(0.1),
+                high: None,
+                qualifier: Some("about"),
+                approximate: true,
+                unit: Some("GBP"),
+                via: Some("figure:money"),
+            }],
+            claims: vec![claim.clone()],
+        };
+        assert_same(&full);
+        let bare = WireClaim {
+            cue: None,
+            source: None,
+            fragments: Vec::new(),
+            hedges: Vec::new(),
+            figures: Vec::new(),
+            entities: Vec::new(),
+            via: None,
+            ..claim
+        };
+        let empty = WireDocument {
+            version: 1,
+            id: "",
+            document: WireMeta::default(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            figures: Vec::new(),
+            claims: vec![bare],
+        };
+        assert_same(&empty);
+    }
+
+    #[test]
+    fn extracted_documents_match_serde_json() {
+        let extractor = Extractor::new(&Default::default()).expect("default extractor");
+        let texts = [
+            "",
+            "date 2024-03-01 Council budget\nThe council said it would spend £2.5m, about 40% more.",
+            "\"We will not stop,\" said Ana López, the union's leader. Nearly 300 workers – \
+             a third of the staff – walked out.\r\n\r\nPolice said two\tpeople were hurt.",
+            "According to the ministry, between 10 and 15 schools closed; “it is temporary”.",
+        ];
+        for text in texts {
+            let doc = extractor.extract(text);
+            for explain in [false, true] {
+                assert_same(&to_wire("id", text, &doc, explain));
+            }
+        }
+    }
+}

@@ -35,57 +35,81 @@ static LOWER_STARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/lower_starts
 /// Longest surface form the matcher tries, in bytes.
 const MAX_FORM_BYTES: usize = 160;
 
-/// One gazetteer entity.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GazetteerEntry {
-    pub name: String,
+/// One gazetteer entity, borrowed from the lists it was read from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GazetteerEntry<'g> {
+    pub name: &'g str,
     pub entity_type: EntityType,
-    pub subtype: Option<String>,
-    pub kb_id: Option<String>,
+    pub subtype: Option<&'g str>,
+    pub kb_id: Option<&'g str>,
     /// Which list it came from, for provenance.
-    pub list: String,
+    pub list: &'g str,
 }
 
-impl GazetteerEntry {
-    fn parse_line(line: &str) -> GazetteerEntry {
-        let mut cols = line.split('\t');
-        let name = cols.next().unwrap_or("");
-        let type_col = cols.next().unwrap_or("");
-        let kb_id = cols.next().unwrap_or("");
-        let list = cols.next().unwrap_or("");
+impl GazetteerEntry<'_> {
+    fn parse_line(line: &str) -> GazetteerEntry<'_> {
+        // A byte scan: the lines are short, and str::split(char) sets up a searcher.
+        let mut rest = line;
+        let mut column = || {
+            let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
+            let column = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or("");
+            column
+        };
+        let name = column();
+        let type_col = column();
+        let kb_id = column();
+        let list = column();
         let (type_name, subtype) = match type_col.split_once('/') {
-            Some((t, s)) => (t, Some(s.to_string())),
+            Some((t, s)) => (t, Some(s)),
             None => (type_col, None),
         };
         GazetteerEntry {
-            name: name.to_string(),
+            name,
             entity_type: EntityType::parse(type_name).unwrap_or(EntityType::Group),
             subtype,
-            kb_id: (!kb_id.is_empty()).then(|| kb_id.to_string()),
-            list: list.to_string(),
+            kb_id: (!kb_id.is_empty()).then_some(kb_id),
+            list,
         }
     }
 
     /// True when the subtype is one of `subtypes`.
     pub fn is(&self, subtypes: &[&str]) -> bool {
-        self.subtype
-            .as_deref()
-            .is_some_and(|s| subtypes.contains(&s))
+        self.subtype.is_some_and(|s| subtypes.contains(&s))
     }
+}
+
+/// A listed entity, as a handle that [`Gazetteer::entry`] reads: matching only collects
+/// these, so a match costs no parsing and no allocation until a rule looks at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryId {
+    /// Byte offset of the entity's line in the embedded entity table.
+    Embedded(u32),
+    /// Index into the user lists' entities.
+    User(u32),
 }
 
 /// A listed name found in a text, with every entity it may name.
 #[derive(Clone, Debug, PartialEq)]
-pub struct GazetteerMatch {
+pub struct GazetteerMatch<'g> {
     pub span: Span,
     /// Candidate readings; more than one when the name is ambiguous (Georgia, Jordan).
-    pub entries: Vec<GazetteerEntry>,
+    pub entries: Vec<GazetteerEntry<'g>>,
+}
+
+/// An entity of a user list.
+struct UserEntry {
+    name: String,
+    entity_type: EntityType,
+    subtype: Option<String>,
+    kb_id: Option<String>,
+    list: String,
 }
 
 /// Entities of user lists, and a small map over their surface forms.
 #[derive(Default)]
 struct UserLists {
-    entries: Vec<GazetteerEntry>,
+    entries: Vec<UserEntry>,
     /// key → (surface, entry index)
     forms: BTreeMap<String, Vec<(String, usize)>>,
     /// key → index into `records`
@@ -179,7 +203,7 @@ impl Gazetteer {
                 ))
             })?;
             let index = self.user.entries.len();
-            self.user.entries.push(GazetteerEntry {
+            self.user.entries.push(UserEntry {
                 name: name.to_string(),
                 entity_type,
                 subtype,
@@ -219,44 +243,64 @@ impl Gazetteer {
         self.user.map = Some(Map::new(builder.into_inner().expect("in memory")).expect("valid"));
     }
 
-    /// Every entity listed under exactly the surface `form` (case as in [`Gazetteer::find`]).
-    pub fn lookup(&self, form: &str) -> Vec<GazetteerEntry> {
-        let key = form_key(form);
-        if let Some(map) = &self.user.map {
-            if let Some(i) = map.get(&key) {
-                let found = self.user_entries(i, form);
-                if !found.is_empty() {
-                    return found;
+    /// The entity behind `id`.
+    pub fn entry(&self, id: EntryId) -> GazetteerEntry<'_> {
+        match id {
+            EntryId::Embedded(offset) => {
+                GazetteerEntry::parse_line(line_at(ENTITIES_TXT, offset as usize).unwrap_or(""))
+            }
+            EntryId::User(index) => {
+                let e = &self.user.entries[index as usize];
+                GazetteerEntry {
+                    name: &e.name,
+                    entity_type: e.entity_type,
+                    subtype: e.subtype.as_deref(),
+                    kb_id: e.kb_id.as_deref(),
+                    list: &e.list,
                 }
             }
         }
-        match self.embedded.get(&key) {
-            Some(offset) => embedded_entries(offset, form),
-            None => Vec::new(),
+    }
+
+    /// Every entity listed under exactly the surface `form` (case as in [`Gazetteer::find`]).
+    pub fn lookup(&self, form: &str) -> Vec<GazetteerEntry<'_>> {
+        let key = form_key(form);
+        let mut ids = Vec::new();
+        if let Some(map) = &self.user.map {
+            if let Some(i) = map.get(&key) {
+                self.user_entries(i, form, &mut ids);
+            }
         }
+        if ids.is_empty() {
+            if let Some(offset) = self.embedded.get(&key) {
+                embedded_entries(offset, form, &mut ids);
+            }
+        }
+        ids.into_iter().map(|id| self.entry(id)).collect()
     }
 
     /// The longest listed name starting at each word token, whole words only.
-    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<GazetteerMatch> {
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<GazetteerMatch<'_>> {
+        let mut matcher = self.matcher();
         let mut matches = Vec::new();
-        let mut ends = Vec::new();
-        for token in tokens {
-            if token.kind != TokenKind::Word {
-                continue;
-            }
-            // Nearly every listed name starts with a capital: walking from other words only
-            // when some form starts with them keeps the scan cheap.
-            if token.text(text).starts_with(char::is_lowercase)
-                && !self.may_start_in_lower_case(token.text(text))
-            {
-                continue;
-            }
-            let start = token.span.start;
-            if let Some(m) = self.longest_at(text, start, &mut ends) {
-                matches.push(m);
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            if let Some((end, ids)) = matcher.longest_at(text, t.span) {
+                matches.push(GazetteerMatch {
+                    span: Span::new(t.span.start, end),
+                    entries: ids.iter().map(|&id| self.entry(id)).collect(),
+                });
             }
         }
         matches
+    }
+
+    /// A matcher over these lists, with buffers reused from one word to the next.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            gazetteer: self,
+            ends: Vec::new(),
+            ids: Vec::new(),
+        }
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
@@ -267,20 +311,48 @@ impl Gazetteer {
             || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
     }
 
-    fn longest_at(
-        &self,
-        text: &str,
-        start: usize,
-        ends: &mut Vec<(usize, u64, bool)>,
-    ) -> Option<GazetteerMatch> {
+    /// Pushes the entities of user record `record` whose surface form fits `text`'s case.
+    fn user_entries(&self, record: u64, text: &str, ids: &mut Vec<EntryId>) {
+        let Some(forms) = self.user.records.get(record as usize) else {
+            return;
+        };
+        ids.extend(
+            forms
+                .iter()
+                .filter(|(surface, _)| case_fits(surface, text))
+                .map(|&(_, i)| EntryId::User(i as u32)),
+        );
+    }
+}
+
+/// Finds listed names word by word (see [`Gazetteer::matcher`]).
+pub struct Matcher<'g> {
+    gazetteer: &'g Gazetteer,
+    /// Whole-word ends of listed forms: (end, record, from a user list).
+    ends: Vec<(usize, u64, bool)>,
+    ids: Vec<EntryId>,
+}
+
+impl Matcher<'_> {
+    /// The longest listed name starting with `word` (a word token's span), whole words only,
+    /// whose case fits: its end and the entities it may name.
+    pub fn longest_at(&mut self, text: &str, word: Span) -> Option<(usize, &[EntryId])> {
+        let g = self.gazetteer;
+        let word_text = word.text(text);
+        // Nearly every listed name starts with a capital: walking from other words only
+        // when some form starts with them keeps the scan cheap.
+        if word_text.starts_with(char::is_lowercase) && !g.may_start_in_lower_case(word_text) {
+            return None;
+        }
+        let start = word.start;
+        let ends = &mut self.ends;
         ends.clear();
-        if let Some(map) = &self.user.map {
+        if let Some(map) = &g.user.map {
             walk(map.as_fst(), None, text, start, true, ends);
         }
-        let embedded = self.embedded.as_fst();
         walk(
-            embedded,
-            Some(&self.embedded_roots),
+            g.embedded.as_fst(),
+            Some(&g.embedded_roots),
             text,
             start,
             false,
@@ -290,39 +362,26 @@ impl Gazetteer {
         ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
         for &(end, value, user) in ends.iter() {
             let surface = &text[start..end];
-            let entries = if user {
-                self.user_entries(value, surface)
+            self.ids.clear();
+            if user {
+                g.user_entries(value, surface, &mut self.ids);
             } else {
-                embedded_entries(value, surface)
-            };
-            if !entries.is_empty() {
-                return Some(GazetteerMatch {
-                    span: Span::new(start, end),
-                    entries,
-                });
+                embedded_entries(value, surface, &mut self.ids);
+            }
+            if !self.ids.is_empty() {
+                return Some((end, &self.ids));
             }
         }
         None
     }
-
-    fn user_entries(&self, record: u64, text: &str) -> Vec<GazetteerEntry> {
-        let Some(forms) = self.user.records.get(record as usize) else {
-            return Vec::new();
-        };
-        forms
-            .iter()
-            .filter(|(surface, _)| case_fits(surface, text))
-            .map(|&(_, i)| self.user.entries[i].clone())
-            .collect()
-    }
 }
 
-/// The entities of the embedded record at `offset` whose surface form fits `text`'s case.
-fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
+/// Pushes the entities of the embedded record at `offset` whose surface form fits `text`'s
+/// case, each once. Equal offsets are equal entities: build.rs writes each entity once.
+fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
     let Some(record) = line_at(FORMS_TXT, offset as usize) else {
-        return Vec::new();
+        return;
     };
-    let mut entries = Vec::new();
     for item in record.split(';') {
         let Some((surface, entry)) = item.rsplit_once('\x1f') else {
             continue;
@@ -330,16 +389,14 @@ fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
         if !case_fits(surface, text) {
             continue;
         }
-        let Ok(entry) = entry.parse::<usize>() else {
+        let Ok(entry) = entry.parse::<u32>() else {
             continue;
         };
-        let line = line_at(ENTITIES_TXT, entry).unwrap_or("");
-        let parsed = GazetteerEntry::parse_line(line);
-        if !entries.contains(&parsed) {
-            entries.push(parsed);
+        let id = EntryId::Embedded(entry);
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
-    entries
 }
 
 /// The root's transitions by input byte. Every walk starts at the root, whose many
@@ -491,7 +548,7 @@ mod tests {
     fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
         g.find(text, &tokenize(text))
             .into_iter()
-            .map(|m| (m.span.text(text).to_string(), m.entries[0].name.clone()))
+            .map(|m| (m.span.text(text).to_string(), m.entries[0].name.to_string()))
             .collect()
     }
 

@@ -10,7 +10,8 @@
 //! Outputs in `OUT_DIR`:
 //! - `entities.fst`: lower-cased surface form (whitespace collapsed) → byte offset of its
 //!   record in `forms.txt`; a record is `surface\x1fentry;surface\x1fentry…\n`, where `entry`
-//!   is the byte offset of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
+//!   is the ordinal of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
+//! - `entities.idx`: per entity ordinal, where its line and columns lie (see `entity_index`).
 //! - `lower_starts.txt`: first words of the surface forms that start in lower case.
 //! - `words.bin`: a hash table, lower-cased word → bit set of the word lists (by stem) that
 //!   contain it (format in `word_table`).
@@ -58,9 +59,12 @@ fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
 
 fn build_entities(dir: &Path, out: &Path) {
     let mut entities = String::new();
+    // Per entity, by ordinal: where its line and each of its columns end (see `entity_index`).
+    let mut index: Vec<u8> = Vec::new();
     // key → surface → entry offsets; the hand-checked `curated` list overrides the others for
     // a surface form it lists, so a generated list cannot add a wrong reading to it.
     let mut forms: BTreeMap<String, BTreeMap<String, Vec<(bool, usize)>>> = BTreeMap::new();
+    // identity → ordinal
     let mut seen_entities: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     for path in files(dir, &["tsv"]) {
         let list = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -84,10 +88,12 @@ fn build_entities(dir: &Path, out: &Path) {
                 n + 1
             );
             let identity = (name.to_string(), type_col.to_string(), kb_id.to_string());
+            let ordinal = seen_entities.len();
             let offset = *seen_entities.entry(identity).or_insert_with(|| {
-                let offset = entities.len();
+                let start = entities.len();
                 writeln!(entities, "{name}\t{type_col}\t{kb_id}\t{list}").unwrap();
-                offset
+                index.extend(entity_index(&entities, start));
+                ordinal
             });
             let surfaces = std::iter::once(name).chain(aliases.split('|').map(str::trim));
             for surface in surfaces.filter(|s| !s.is_empty()) {
@@ -139,7 +145,30 @@ fn build_entities(dir: &Path, out: &Path) {
     }
     fs::write(out.join("entities.fst"), builder.into_inner().unwrap()).unwrap();
     fs::write(out.join("entities.txt"), entities).unwrap();
+    fs::write(out.join("entities.idx"), index).unwrap();
     fs::write(out.join("forms.txt"), records).unwrap();
+}
+
+/// The index record of the entity line starting at byte `start` of `entities`: five
+/// little-endian u32, the line's start and the end of each of its four tab-separated columns,
+/// so that reading an entity at run time needs no scanning.
+fn entity_index(entities: &str, start: usize) -> Vec<u8> {
+    let line = entities[start..].split('\n').next().unwrap_or("");
+    let mut bounds = vec![start];
+    let mut cols = line.split('\t');
+    for k in 0..4 {
+        let col = cols.next().expect("entity lines have four columns");
+        let col_start = if k == 0 { start } else { bounds[k] + 1 };
+        bounds.push(col_start + col.len());
+    }
+    bounds
+        .iter()
+        .flat_map(|&b| {
+            u32::try_from(b)
+                .expect("entity table under 4 GiB")
+                .to_le_bytes()
+        })
+        .collect()
 }
 
 fn build_word_lists(dirs: &[PathBuf], out: &Path) {

@@ -29,6 +29,7 @@ pub use lists::WordLists;
 
 static ENTITIES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 static ENTITIES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.txt"));
+static ENTITIES_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.idx"));
 static FORMS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/forms.txt"));
 static LOWER_STARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/lower_starts.txt"));
 
@@ -47,19 +48,20 @@ pub struct GazetteerEntry<'g> {
 }
 
 impl GazetteerEntry<'_> {
-    fn parse_line(line: &str) -> GazetteerEntry<'_> {
-        // A byte scan: the lines are short, and str::split(char) sets up a searcher.
-        let mut rest = line;
-        let mut column = || {
-            let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
-            let column = &rest[..end];
-            rest = rest.get(end + 1..).unwrap_or("");
-            column
+    /// The embedded entity `ordinal`, its columns located by the index build.rs writes.
+    fn embedded(ordinal: u32) -> GazetteerEntry<'static> {
+        let at = ordinal as usize * 20;
+        let bound = |k: usize| {
+            ENTITIES_IDX
+                .get(at + 4 * k..at + 4 * k + 4)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, |b| u32::from_le_bytes(b) as usize)
         };
-        let name = column();
-        let type_col = column();
-        let kb_id = column();
-        let list = column();
+        let column = |k: usize| {
+            let start = if k == 0 { bound(0) } else { bound(k) + 1 };
+            ENTITIES_TXT.get(start..bound(k + 1)).unwrap_or("")
+        };
+        let (name, type_col, kb_id, list) = (column(0), column(1), column(2), column(3));
         let (type_name, subtype) = match type_col.split_once('/') {
             Some((t, s)) => (t, Some(s)),
             None => (type_col, None),
@@ -83,7 +85,7 @@ impl GazetteerEntry<'_> {
 /// these, so a match costs no parsing and no allocation until a rule looks at it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryId {
-    /// Byte offset of the entity's line in the embedded entity table.
+    /// Ordinal of the entity in the embedded entity table.
     Embedded(u32),
     /// Index into the user lists' entities.
     User(u32),
@@ -246,9 +248,7 @@ impl Gazetteer {
     /// The entity behind `id`.
     pub fn entry(&self, id: EntryId) -> GazetteerEntry<'_> {
         match id {
-            EntryId::Embedded(offset) => {
-                GazetteerEntry::parse_line(line_at(ENTITIES_TXT, offset as usize).unwrap_or(""))
-            }
+            EntryId::Embedded(ordinal) => GazetteerEntry::embedded(ordinal),
             EntryId::User(index) => {
                 let e = &self.user.entries[index as usize];
                 GazetteerEntry {
@@ -377,7 +377,7 @@ impl Matcher<'_> {
 }
 
 /// Pushes the entities of the embedded record at `offset` whose surface form fits `text`'s
-/// case, each once. Equal offsets are equal entities: build.rs writes each entity once.
+/// case, each once. Equal ordinals are equal entities: build.rs writes each entity once.
 fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
     let Some(record) = line_at(FORMS_TXT, offset as usize) else {
         return;

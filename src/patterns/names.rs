@@ -640,6 +640,18 @@ impl Hasher for Fnv {
 
 type FnvBuild = BuildHasherDefault<Fnv>;
 
+/// True when `gap`, the bytes between two tokens (mostly none or one space), holds a line
+/// break. A plain loop: str::contains(char) sets up a searcher and slice::contains calls
+/// memchr, both costly next to so few bytes.
+fn has_line_break(gap: &[u8]) -> bool {
+    for &b in gap {
+        if b == b'\n' {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
@@ -704,21 +716,30 @@ const FUNCTION_WORDS: &[&str] = &[
     "vs", "with",
 ];
 
-/// How many upper-case and lower-case letters `line` has. Most lines are ASCII: counting
-/// their bytes skips decoding characters (this runs over the whole text).
-fn letter_cases(line: &str) -> (usize, usize) {
+/// True when `line` has at least two capitals and more than four times as many capitals as
+/// lower-case letters. Stops as soon as lower case makes that impossible (a fifth of the
+/// line), which on prose is early: this runs over the whole text.
+fn mostly_capitals(line: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
     if line.is_ascii() {
-        let bytes = line.as_bytes();
-        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-        let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
-        return (upper, lower);
+        // Whole chunks between checks, so the counting loop stays simple.
+        for chunk in line.as_bytes().chunks(64) {
+            upper += chunk.iter().filter(|b| b.is_ascii_uppercase()).count();
+            lower += chunk.iter().filter(|b| b.is_ascii_lowercase()).count();
+            if lower * 5 >= line.len() {
+                return false;
+            }
+        }
+    } else {
+        for c in line.chars() {
+            upper += usize::from(c.is_uppercase());
+            lower += usize::from(c.is_lowercase());
+            if lower * 5 >= line.len() {
+                return false;
+            }
+        }
     }
-    line.chars().fold((0, 0), |(upper, lower), c| {
-        (
-            upper + usize::from(c.is_uppercase()),
-            lower + usize::from(c.is_lowercase()),
-        )
-    })
+    upper >= 2 && lower * 4 < upper
 }
 
 /// What each token is, the roles of each capitalised word (looked up once here; the rules
@@ -768,8 +789,7 @@ fn token_info(
             sentence += 1;
             seen_word = false;
         }
-        // Byte scans of the short gaps between tokens: str::contains(char) costs a searcher.
-        if previous_end.is_some_and(|end| text.as_bytes()[end..t.span.start].contains(&b'\n')) {
+        if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span.start])) {
             seen_word = false;
         }
         previous_end = Some(t.span.end);
@@ -811,8 +831,7 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
     if info.is_empty() {
         return;
     }
-    let (upper, lower) = letter_cases(line);
-    let caps = (upper >= 2 && lower * 4 < upper) || title_case.is_title_case();
+    let caps = mostly_capitals(line) || title_case.is_title_case();
     let dateline = is_dateline(line);
     for t in info {
         t.set(TokenInfo::CAPS_LINE, caps);
@@ -864,7 +883,7 @@ impl Context<'_> {
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     fn same_line(&self, i: usize) -> bool {
-        !self.text.as_bytes()[self.token(i).span.end..self.token(i + 1).span.start].contains(&b'\n')
+        !has_line_break(&self.text.as_bytes()[self.token(i).span.end..self.token(i + 1).span.start])
     }
 
     /// Index of the last token of the chunk starting at `start`.

@@ -12,11 +12,12 @@
 
 mod form_key;
 pub mod lists;
+mod table;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use fst::raw::{CompiledAddr, Fst, Output};
+use fst::raw::{CompiledAddr, Fst, Node, Output};
 use fst::Map;
 
 use crate::document::{EntityType, Span};
@@ -26,12 +27,14 @@ use crate::text::tokens::{Token, TokenKind};
 pub use form_key::form_key;
 
 pub use lists::WordLists;
+use table::EmbeddedTable;
 
 static ENTITIES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 static ENTITIES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.txt"));
 static ENTITIES_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.idx"));
 static FORMS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/forms.txt"));
 static LOWER_STARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/lower_starts.txt"));
+static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.bin"));
 
 /// Longest surface form the matcher tries, in bytes.
 const MAX_FORM_BYTES: usize = 160;
@@ -126,6 +129,8 @@ pub struct Gazetteer {
     embedded: Map<&'static [u8]>,
     /// The embedded map's first steps, by input byte.
     embedded_roots: RootSteps,
+    /// The embedded map's state after each ASCII head of a form (see build.rs `head_table`).
+    heads: EmbeddedTable,
     /// First words of embedded forms that start in lower case, sorted.
     lower_starts: Vec<&'static str>,
     /// Their first bytes, as a 256-bit set.
@@ -140,6 +145,7 @@ impl Gazetteer {
         let embedded = Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid");
         Gazetteer {
             embedded_roots: RootSteps::new(embedded.as_fst()),
+            heads: EmbeddedTable::new(HEADS, 16),
             embedded,
             lower_starts: {
                 let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
@@ -303,6 +309,47 @@ impl Gazetteer {
         }
     }
 
+    /// The embedded map's state after the run of letters and digits at `start`, when that run
+    /// is short and ASCII: one lookup instead of a step per letter, and most runs that start
+    /// no listed name stop here.
+    fn head_at(&self, text: &str, start: usize) -> Head {
+        let rest = &text.as_bytes()[start..];
+        let len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let mut key = [0u8; 64];
+        if len == 0 || len > key.len() {
+            return Head::Unknown;
+        }
+        // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
+        if rest.get(len).is_some_and(|b| !b.is_ascii())
+            && text[start + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Head::Unknown;
+        }
+        let key = &mut key[..len];
+        key.copy_from_slice(&rest[..len]);
+        key.make_ascii_lowercase();
+        let Some(state) = self.heads.get(key) else {
+            return Head::Unlisted;
+        };
+        let u64_at = |at: usize| {
+            state
+                .get(at..at + 8)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        Head::Listed {
+            end: start + len,
+            addr: u64_at(0) as CompiledAddr,
+            output: Output::new(u64_at(8)),
+        }
+    }
+
     fn may_start_in_lower_case(&self, word: &str) -> bool {
         // Most lower-case words share no first letter with these; skip the search for them.
         let first = word.as_bytes().first().copied().unwrap_or(0);
@@ -350,14 +397,18 @@ impl Matcher<'_> {
         if let Some(map) = &g.user.map {
             walk(map.as_fst(), None, text, start, true, ends);
         }
-        walk(
-            g.embedded.as_fst(),
-            Some(&g.embedded_roots),
-            text,
-            start,
-            false,
-            ends,
-        );
+        let embedded = g.embedded.as_fst();
+        match g.head_at(text, start) {
+            Head::Unknown => walk(embedded, Some(&g.embedded_roots), text, start, false, ends),
+            Head::Unlisted => {}
+            Head::Listed { end, addr, output } => {
+                let node = embedded.node(addr);
+                if node.is_final() && is_word_boundary(text, start, end) {
+                    ends.push((end, output.cat(node.final_output()).value(), false));
+                }
+                walk_from(embedded, text, start, end, (node, output), false, ends);
+            }
+        }
         // Longest first; at equal length the user's list first.
         ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
         for &(end, value, user) in ends.iter() {
@@ -399,6 +450,20 @@ fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
     }
 }
 
+/// What the head table says of the run of letters and digits a word starts with.
+enum Head {
+    /// Not an ASCII run the table can answer for: walk letter by letter.
+    Unknown,
+    /// No listed form starts with this run as a whole word.
+    Unlisted,
+    /// Some form does; the walk goes on from `end` in this state.
+    Listed {
+        end: usize,
+        addr: CompiledAddr,
+        output: Output,
+    },
+}
+
 /// The root's transitions by input byte. Every walk starts at the root, whose many
 /// transitions cost the most to search; a table makes that first step one index.
 struct RootSteps([Option<(CompiledAddr, Output)>; 256]);
@@ -431,26 +496,38 @@ fn walk(
     user: bool,
     ends: &mut Vec<(usize, u64, bool)>,
 ) {
-    let mut chars = text[start..].char_indices();
     let first = text[start..].chars().next();
-    let (mut node, mut output) = match (roots, first) {
+    let (node, output, from) = match (roots, first) {
         (Some(roots), Some(c)) if c.is_ascii() && !c.is_whitespace() => {
             let Some((addr, out)) = roots.0[usize::from(c.to_ascii_lowercase() as u8)] else {
                 return;
             };
-            chars.next();
             let node = fst.node(addr);
             if node.is_final() && is_word_boundary(text, start, start + 1) {
                 ends.push((start + 1, out.cat(node.final_output()).value(), user));
             }
-            (node, out)
+            (node, out, start + 1)
         }
-        _ => (fst.root(), Output::zero()),
+        _ => (fst.root(), Output::zero(), start),
     };
+    walk_from(fst, text, start, from, (node, output), user, ends);
+}
+
+/// Goes on with a walk begun at `start`, from byte `from`, in the state `(node, output)`
+/// reached there.
+fn walk_from<'f>(
+    fst: &'f Fst<impl AsRef<[u8]>>,
+    text: &str,
+    start: usize,
+    from: usize,
+    (mut node, mut output): (Node<'f>, Output),
+    user: bool,
+    ends: &mut Vec<(usize, u64, bool)>,
+) {
     let mut pending_space = false;
     let mut buf = [0u8; 4];
-    for (i, c) in chars {
-        let pos = start + i;
+    for (i, c) in text[from..].char_indices() {
+        let pos = from + i;
         if pos - start > MAX_FORM_BYTES {
             break;
         }

@@ -309,6 +309,29 @@ impl Gazetteer {
         }
     }
 
+    /// Walks the embedded map from `start` (see `walk`), the first run of letters looked up.
+    fn walk_embedded(&self, text: &str, start: usize, ends: &mut Vec<(usize, u64, bool)>) {
+        let embedded = self.embedded.as_fst();
+        match self.head_at(text, start) {
+            Head::Unknown => walk(
+                embedded,
+                Some(&self.embedded_roots),
+                text,
+                start,
+                false,
+                ends,
+            ),
+            Head::Unlisted => {}
+            Head::Listed { end, addr, output } => {
+                let node = embedded.node(addr);
+                if node.is_final() && is_word_boundary(text, start, end) {
+                    ends.push((end, output.cat(node.final_output()).value(), false));
+                }
+                walk_from(embedded, text, start, end, (node, output), false, ends);
+            }
+        }
+    }
+
     /// The embedded map's state after the run of letters and digits at `start`, when that run
     /// is short and ASCII: one lookup instead of a step per letter, and most runs that start
     /// no listed name stop here.
@@ -397,18 +420,7 @@ impl Matcher<'_> {
         if let Some(map) = &g.user.map {
             walk(map.as_fst(), None, text, start, true, ends);
         }
-        let embedded = g.embedded.as_fst();
-        match g.head_at(text, start) {
-            Head::Unknown => walk(embedded, Some(&g.embedded_roots), text, start, false, ends),
-            Head::Unlisted => {}
-            Head::Listed { end, addr, output } => {
-                let node = embedded.node(addr);
-                if node.is_final() && is_word_boundary(text, start, end) {
-                    ends.push((end, output.cat(node.final_output()).value(), false));
-                }
-                walk_from(embedded, text, start, end, (node, output), false, ends);
-            }
-        }
+        g.walk_embedded(text, start, ends);
         // Longest first; at equal length the user's list first.
         ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
         for &(end, value, user) in ends.iter() {
@@ -675,6 +687,44 @@ mod tests {
         std::fs::write(&path, "Bad\tthing\t\t\n").unwrap();
         assert!(Gazetteer::embedded().add_file(&path).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn head_lookup_walks_like_letter_by_letter() {
+        let g = Gazetteer::embedded();
+        let texts = [
+            "The Hague and the United States of America met in New York City.",
+            "U.S. troops, the U.N. and ISIS-K; al-Qaeda in Zürich and São Paulo.",
+            "Saidx Washingtonian Londoner London-based BBC's Kabul\nKabul  Airport",
+            "IRAN AND IRAQ TALK; Georgia, Jordan, Chad.",
+        ];
+        let mut found = 0;
+        for text in texts {
+            for (start, _) in text.char_indices() {
+                let (mut looked_up, mut walked) = (Vec::new(), Vec::new());
+                g.walk_embedded(text, start, &mut looked_up);
+                let (fst, roots) = (g.embedded.as_fst(), Some(&g.embedded_roots));
+                walk(fst, roots, text, start, false, &mut walked);
+                assert_eq!(looked_up, walked, "{text:?} at {start}");
+                found += looked_up.len();
+            }
+        }
+        assert!(found > 20, "the texts name listed places: {found}");
+    }
+
+    #[test]
+    fn entity_index_reads_each_line_as_split_would() {
+        let g = Gazetteer::embedded();
+        for (ordinal, line) in ENTITIES_TXT.lines().enumerate() {
+            let mut cols = line.split('\t');
+            let entry = g.entry(EntryId::Embedded(ordinal as u32));
+            assert_eq!(entry.name, cols.next().unwrap());
+            let type_col = cols.next().unwrap();
+            assert_eq!(entry.subtype, type_col.split_once('/').map(|(_, s)| s));
+            let kb_id = cols.next().unwrap();
+            assert_eq!(entry.kb_id, (!kb_id.is_empty()).then_some(kb_id));
+            assert_eq!(entry.list, cols.next().unwrap());
+        }
     }
 
     #[test]

@@ -1756,3 +1756,86 @@ impl FloorBoundary for str {
         i
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    /// The tokens with possessives split, as a plain copy.
+    fn split_copy(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        for t in tokenize(text) {
+            if possessive_cut(text, &t).is_some() {
+                let (stem, tail) = split_possessive(text, t);
+                out.extend([stem, tail]);
+            } else {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn token_view_splits_possessives_like_a_copy() {
+        let long = "Labour's plan and the BBC\u{2019}s report, it's Smith's. ".repeat(40);
+        for text in [
+            "Labour's leader",
+            "LABOUR'S LEADER",
+            "the BBC\u{2019}s report",
+            "a lone 's and 'S",
+            "Jones'",
+            "",
+            long.as_str(),
+        ] {
+            let base = tokenize(text);
+            let tokens = Tokens::new(text, &base);
+            let copy = split_copy(text);
+            assert_eq!(tokens.len(), copy.len(), "{text:?}");
+            let got: Vec<Token> = (0..tokens.len()).map(|j| tokens.get(j)).collect();
+            assert_eq!(got, copy, "{text:?}");
+            let mut walked = Vec::new();
+            tokens.each(|j, t| walked.push((j, t)));
+            assert_eq!(walked, copy.into_iter().enumerate().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn caseless_keys_compare_and_hash_as_lower_case() {
+        use std::hash::BuildHasher;
+        let hash = |s: &str| FnvBuild::default().hash_one(Caseless(s));
+        for (a, b, equal) in [
+            ("Clarke", "clarke", true),
+            ("CLARKE", "Clarke", true),
+            ("\u{212a}im", "kim", true),
+            ("Zürich", "ZÜRICH", true),
+            ("Clark", "Clarke", false),
+            ("Zurich", "Zürich", false),
+        ] {
+            assert_eq!(Caseless(a) == Caseless(b), equal, "{a} / {b}");
+            assert_eq!(a.to_lowercase() == b.to_lowercase(), equal, "{a} / {b}");
+            if equal {
+                assert_eq!(hash(a), hash(b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_mostly_in_capitals() {
+        for (line, caps) in [
+            ("LONDON 1996-08-30", true),
+            ("ARLINGTON , Texas 1996-08-31", false),
+            ("TOFTIR , FAROE ISLANDS 1996-08-31", true),
+            ("ÉTÉ À PARIS", true),
+            ("Officials said on Monday", false),
+            ("A", false),
+            ("", false),
+            ("NATO and the EU", false),
+        ] {
+            assert_eq!(mostly_capitals(line), caps, "{line}");
+            let upper = line.chars().filter(|c| c.is_uppercase()).count();
+            let lower = line.chars().filter(|c| c.is_lowercase()).count();
+            assert_eq!(upper >= 2 && lower * 4 < upper, caps, "{line}");
+        }
+    }
+}

@@ -17,6 +17,7 @@
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::ops::Range;
 
 use crate::document::{EntityType, Mention, Span};
 use crate::gazetteer::{EntryId, Gazetteer, WordLists};
@@ -429,8 +430,8 @@ struct ListedMatch {
     first: usize,
     last: usize,
     span: Span,
-    /// Its entities: `ListedNames::ids[ids.0..ids.1]`.
-    ids: (u32, u32),
+    /// Its entities, in `ListedNames::ids`.
+    ids: Range<usize>,
 }
 
 /// The gazetteer's matches in token order; few tokens start one, so they are kept apart
@@ -568,6 +569,18 @@ impl Found {
 
 /// The text with runs of whitespace as one space.
 fn canonical_text(s: &str) -> String {
+    // Most names are already so: single spaces between words, none at the ends.
+    let bytes = s.as_bytes();
+    let space = |b: &u8| char::from(*b).is_whitespace();
+    let plain = s.is_ascii()
+        && !bytes.first().is_some_and(space)
+        && !bytes.last().is_some_and(space)
+        && !bytes
+            .windows(2)
+            .any(|w| space(&w[0]) && (w[0] != b' ' || space(&w[1])));
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -801,13 +814,13 @@ fn token_info(
             while last + 1 < n && tokens.get(last + 1).span.end <= end {
                 last += 1;
             }
-            let from = listed.ids.len() as u32;
+            let from = listed.ids.len();
             listed.ids.extend_from_slice(ids);
             listed.matches.push(ListedMatch {
                 first: i,
                 last,
                 span: Span::new(t.span.start, end),
-                ids: (from, listed.ids.len() as u32),
+                ids: from..listed.ids.len(),
             });
             info[i].set(TokenInfo::LISTED, true);
         }
@@ -877,7 +890,7 @@ impl Context<'_> {
         Some(Listed {
             last: m.last,
             span: m.span,
-            ids: &self.listed.ids[m.ids.0 as usize..m.ids.1 as usize],
+            ids: &self.listed.ids[m.ids.clone()],
         })
     }
 
@@ -1817,6 +1830,22 @@ mod tests {
             if equal {
                 assert_eq!(hash(a), hash(b), "{a} / {b}");
             }
+        }
+    }
+
+    #[test]
+    fn canonical_text_collapses_whitespace() {
+        for (text, canonical) in [
+            ("Colin Clarke", "Colin Clarke"),
+            ("Islamic\nState", "Islamic State"),
+            ("United  States", "United States"),
+            (" BBC ", "BBC"),
+            ("Tab\tName", "Tab Name"),
+            ("V\u{b}T", "V T"),
+            ("São\u{a0}Paulo", "São Paulo"),
+            ("", ""),
+        ] {
+            assert_eq!(canonical_text(text), canonical, "{text:?}");
         }
     }
 

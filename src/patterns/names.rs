@@ -1491,7 +1491,9 @@ impl Context<'_> {
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
     fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
-        let mut known: HashMap<Caseless, usize, FnvBuild> = HashMap::default();
+        // Sized once: growing would hash every key again, a byte at a time.
+        let mut known: HashMap<Caseless, usize, FnvBuild> =
+            HashMap::with_capacity_and_hasher(found.len() * 2, FnvBuild::default());
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
             known.entry(Caseless(surface)).or_insert(k);
@@ -1568,7 +1570,8 @@ impl Context<'_> {
             }
         }
         // A person mention of a surname alone points at the full name, listed or not.
-        let mut full: HashMap<Caseless, (Name, Option<EntryId>), FnvBuild> = HashMap::default();
+        let mut full: HashMap<Caseless, (Name, Option<EntryId>), FnvBuild> =
+            HashMap::with_capacity_and_hasher(found.len(), FnvBuild::default());
         for f in found.iter() {
             let surface = f.span.text(self.text);
             let mut parts = surface.split_whitespace();

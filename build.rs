@@ -10,10 +10,12 @@
 //! Outputs in `OUT_DIR`:
 //! - `entities.fst`: lower-cased surface form (whitespace collapsed) → byte offset of its
 //!   record in `forms.txt`; a record is `surface\x1fentry;surface\x1fentry…\n`, where `entry`
-//!   is the byte offset of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
+//!   is the ordinal of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
+//! - `entities.idx`: per entity ordinal, where its line and columns lie (see `entity_index`).
 //! - `lower_starts.txt`: first words of the surface forms that start in lower case.
+//! - `heads.bin`: a hash table, ASCII head of a form → the fst state after it (`head_table`).
 //! - `words.bin`: a hash table, lower-cased word → bit set of the word lists (by stem) that
-//!   contain it (format in `word_table`).
+//!   contain it (format in `hash_table`).
 //! - `lists.rs`: `WORD_LIST_STEMS`, the stems in bit order, and `WORDS_FST`.
 
 #[path = "src/gazetteer/form_key.rs"]
@@ -58,9 +60,12 @@ fn files(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
 
 fn build_entities(dir: &Path, out: &Path) {
     let mut entities = String::new();
+    // Per entity, by ordinal: where its line and each of its columns end (see `entity_index`).
+    let mut index: Vec<u8> = Vec::new();
     // key → surface → entry offsets; the hand-checked `curated` list overrides the others for
     // a surface form it lists, so a generated list cannot add a wrong reading to it.
     let mut forms: BTreeMap<String, BTreeMap<String, Vec<(bool, usize)>>> = BTreeMap::new();
+    // identity → ordinal
     let mut seen_entities: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     for path in files(dir, &["tsv"]) {
         let list = path.file_stem().unwrap().to_string_lossy().into_owned();
@@ -84,10 +89,12 @@ fn build_entities(dir: &Path, out: &Path) {
                 n + 1
             );
             let identity = (name.to_string(), type_col.to_string(), kb_id.to_string());
+            let ordinal = seen_entities.len();
             let offset = *seen_entities.entry(identity).or_insert_with(|| {
-                let offset = entities.len();
+                let start = entities.len();
                 writeln!(entities, "{name}\t{type_col}\t{kb_id}\t{list}").unwrap();
-                offset
+                index.extend(entity_index(&entities, start));
+                ordinal
             });
             let surfaces = std::iter::once(name).chain(aliases.split('|').map(str::trim));
             for surface in surfaces.filter(|s| !s.is_empty()) {
@@ -137,9 +144,64 @@ fn build_entities(dir: &Path, out: &Path) {
         records.push('\n');
         builder.insert(k, offset).unwrap();
     }
-    fs::write(out.join("entities.fst"), builder.into_inner().unwrap()).unwrap();
+    let fst_bytes = builder.into_inner().unwrap();
+    fs::write(out.join("heads.bin"), head_table(&fst_bytes, forms.keys())).unwrap();
+    fs::write(out.join("entities.fst"), fst_bytes).unwrap();
     fs::write(out.join("entities.txt"), entities).unwrap();
+    fs::write(out.join("entities.idx"), index).unwrap();
     fs::write(out.join("forms.txt"), records).unwrap();
+}
+
+/// The index record of the entity line starting at byte `start` of `entities`: five
+/// little-endian u32, the line's start and the end of each of its four tab-separated columns,
+/// so that reading an entity at run time needs no scanning.
+fn entity_index(entities: &str, start: usize) -> Vec<u8> {
+    let line = entities[start..].split('\n').next().unwrap_or("");
+    let mut bounds = vec![start];
+    let mut cols = line.split('\t');
+    for k in 0..4 {
+        let col = cols.next().expect("entity lines have four columns");
+        let col_start = if k == 0 { start } else { bounds[k] + 1 };
+        bounds.push(col_start + col.len());
+    }
+    bounds
+        .iter()
+        .flat_map(|&b| {
+            u32::try_from(b)
+                .expect("entity table under 4 GiB")
+                .to_le_bytes()
+        })
+        .collect()
+}
+
+/// The heads of the forms (each key's leading run of letters and digits) that are ASCII, each
+/// with the state of `fst` after reading it: node address and output, two u64 LE. A name can
+/// only match from a word whose whole first run is such a head (its end must be a word
+/// boundary), so the matcher looks the run up instead of walking it letter by letter.
+fn head_table<'k>(fst_bytes: &[u8], keys: impl Iterator<Item = &'k String>) -> Vec<u8> {
+    let fst = fst::raw::Fst::new(fst_bytes).unwrap();
+    let mut heads: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
+    for key in keys {
+        let len = key
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(key.len());
+        let head = &key[..len];
+        if head.is_empty() || !head.is_ascii() || heads.contains_key(head) {
+            continue;
+        }
+        let (mut node, mut output) = (fst.root(), fst::raw::Output::zero());
+        for &b in head.as_bytes() {
+            let t = node.transition(node.find_input(b).expect("a key's prefix is in the fst"));
+            output = output.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        heads.insert(head, (node.addr() as u64, output.value()));
+    }
+    hash_table(heads.iter().map(|(head, &(addr, output))| {
+        let mut value = addr.to_le_bytes().to_vec();
+        value.extend_from_slice(&output.to_le_bytes());
+        (head.as_bytes(), value)
+    }))
 }
 
 fn build_word_lists(dirs: &[PathBuf], out: &Path) {
@@ -169,7 +231,12 @@ fn build_word_lists(dirs: &[PathBuf], out: &Path) {
             *masks.entry(w.as_str()).or_default() |= 1 << bit;
         }
     }
-    fs::write(out.join("words.bin"), word_table(&masks)).unwrap();
+    let table = hash_table(
+        masks
+            .iter()
+            .map(|(word, mask)| (word.as_bytes(), mask.to_le_bytes().to_vec())),
+    );
+    fs::write(out.join("words.bin"), table).unwrap();
     let mut index = String::from(
         "/// Word-list stems compiled by build.rs; bit `i` of a word's value is list `i`.\n",
     );
@@ -179,7 +246,7 @@ fn build_word_lists(dirs: &[PathBuf], out: &Path) {
     fs::write(out.join("lists.rs"), index).unwrap();
 }
 
-/// FNV-1a, the hash the word table is built and probed with (see `src/gazetteer/lists.rs`).
+/// FNV-1a, the hash the tables are built and probed with (see `src/gazetteer/table.rs`).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -188,28 +255,28 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// An open-addressing hash table that needs no work at start-up: a header `slots: u32`, then
 /// `slots` little-endian u32 offsets into the entries (u32::MAX when empty), then the entries,
-/// each `len: u8, bytes, mask: u64 LE`. Lookups hash with FNV-1a and probe linearly.
-fn word_table(masks: &BTreeMap<&str, u64>) -> Vec<u8> {
-    let slots = (masks.len() * 2).next_power_of_two().max(16);
+/// each `len: u8, key bytes, value` (values all of one length). Lookups hash with FNV-1a and
+/// probe linearly (`src/gazetteer/table.rs`).
+fn hash_table<'k>(entries: impl ExactSizeIterator<Item = (&'k [u8], Vec<u8>)>) -> Vec<u8> {
+    let slots = (entries.len() * 2).next_power_of_two().max(16);
     let mut table = vec![u32::MAX; slots];
-    let mut entries = Vec::new();
-    for (word, mask) in masks {
-        let bytes = word.as_bytes();
-        assert!(bytes.len() < 256, "word list entry too long: {word}");
-        let mut slot = (fnv1a(bytes) as usize) & (slots - 1);
+    let mut records = Vec::new();
+    for (key, value) in entries {
+        assert!(key.len() < 256, "table key too long: {key:?}");
+        let mut slot = (fnv1a(key) as usize) & (slots - 1);
         while table[slot] != u32::MAX {
             slot = (slot + 1) & (slots - 1);
         }
-        table[slot] = entries.len() as u32;
-        entries.push(bytes.len() as u8);
-        entries.extend_from_slice(bytes);
-        entries.extend_from_slice(&mask.to_le_bytes());
+        table[slot] = records.len() as u32;
+        records.push(key.len() as u8);
+        records.extend_from_slice(key);
+        records.extend_from_slice(&value);
     }
-    let mut out = Vec::with_capacity(4 + slots * 4 + entries.len());
+    let mut out = Vec::with_capacity(4 + slots * 4 + records.len());
     out.extend_from_slice(&(slots as u32).to_le_bytes());
     for offset in table {
         out.extend_from_slice(&offset.to_le_bytes());
     }
-    out.extend_from_slice(&entries);
+    out.extend_from_slice(&records);
     out
 }

@@ -12,11 +12,12 @@
 
 mod form_key;
 pub mod lists;
+mod table;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use fst::raw::{CompiledAddr, Fst, Output};
+use fst::raw::{CompiledAddr, Fst, Node, Output};
 use fst::Map;
 
 use crate::document::{EntityType, Span};
@@ -26,66 +27,94 @@ use crate::text::tokens::{Token, TokenKind};
 pub use form_key::form_key;
 
 pub use lists::WordLists;
+use table::EmbeddedTable;
 
 static ENTITIES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.fst"));
 static ENTITIES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.txt"));
+static ENTITIES_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.idx"));
 static FORMS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/forms.txt"));
 static LOWER_STARTS: &str = include_str!(concat!(env!("OUT_DIR"), "/lower_starts.txt"));
+static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.bin"));
 
 /// Longest surface form the matcher tries, in bytes.
 const MAX_FORM_BYTES: usize = 160;
 
-/// One gazetteer entity.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GazetteerEntry {
-    pub name: String,
+/// One gazetteer entity, borrowed from the lists it was read from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GazetteerEntry<'g> {
+    pub name: &'g str,
     pub entity_type: EntityType,
-    pub subtype: Option<String>,
-    pub kb_id: Option<String>,
+    pub subtype: Option<&'g str>,
+    pub kb_id: Option<&'g str>,
     /// Which list it came from, for provenance.
-    pub list: String,
+    pub list: &'g str,
 }
 
-impl GazetteerEntry {
-    fn parse_line(line: &str) -> GazetteerEntry {
-        let mut cols = line.split('\t');
-        let name = cols.next().unwrap_or("");
-        let type_col = cols.next().unwrap_or("");
-        let kb_id = cols.next().unwrap_or("");
-        let list = cols.next().unwrap_or("");
+impl GazetteerEntry<'_> {
+    /// The embedded entity `ordinal`, its columns located by the index build.rs writes.
+    fn embedded(ordinal: u32) -> GazetteerEntry<'static> {
+        let at = ordinal as usize * 20;
+        let bound = |k: usize| {
+            ENTITIES_IDX
+                .get(at + 4 * k..at + 4 * k + 4)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, |b| u32::from_le_bytes(b) as usize)
+        };
+        let column = |k: usize| {
+            let start = if k == 0 { bound(0) } else { bound(k) + 1 };
+            ENTITIES_TXT.get(start..bound(k + 1)).unwrap_or("")
+        };
+        let (name, type_col, kb_id, list) = (column(0), column(1), column(2), column(3));
         let (type_name, subtype) = match type_col.split_once('/') {
-            Some((t, s)) => (t, Some(s.to_string())),
+            Some((t, s)) => (t, Some(s)),
             None => (type_col, None),
         };
         GazetteerEntry {
-            name: name.to_string(),
+            name,
             entity_type: EntityType::parse(type_name).unwrap_or(EntityType::Group),
             subtype,
-            kb_id: (!kb_id.is_empty()).then(|| kb_id.to_string()),
-            list: list.to_string(),
+            kb_id: (!kb_id.is_empty()).then_some(kb_id),
+            list,
         }
     }
 
     /// True when the subtype is one of `subtypes`.
     pub fn is(&self, subtypes: &[&str]) -> bool {
-        self.subtype
-            .as_deref()
-            .is_some_and(|s| subtypes.contains(&s))
+        self.subtype.is_some_and(|s| subtypes.contains(&s))
     }
+}
+
+/// A listed entity, as a handle that [`Gazetteer::entry`] reads: matching only collects
+/// these, so a match costs no parsing and no allocation until a rule looks at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryId {
+    /// Ordinal of the entity in the embedded entity table.
+    Embedded(u32),
+    /// Index into the user lists' entities.
+    User(u32),
 }
 
 /// A listed name found in a text, with every entity it may name.
 #[derive(Clone, Debug, PartialEq)]
-pub struct GazetteerMatch {
+pub struct GazetteerMatch<'g> {
     pub span: Span,
     /// Candidate readings; more than one when the name is ambiguous (Georgia, Jordan).
-    pub entries: Vec<GazetteerEntry>,
+    pub entries: Vec<GazetteerEntry<'g>>,
+}
+
+/// An entity of a user list.
+struct UserEntry {
+    name: String,
+    entity_type: EntityType,
+    subtype: Option<String>,
+    kb_id: Option<String>,
+    list: String,
 }
 
 /// Entities of user lists, and a small map over their surface forms.
 #[derive(Default)]
 struct UserLists {
-    entries: Vec<GazetteerEntry>,
+    entries: Vec<UserEntry>,
     /// key → (surface, entry index)
     forms: BTreeMap<String, Vec<(String, usize)>>,
     /// key → index into `records`
@@ -100,6 +129,8 @@ pub struct Gazetteer {
     embedded: Map<&'static [u8]>,
     /// The embedded map's first steps, by input byte.
     embedded_roots: RootSteps,
+    /// The embedded map's state after each ASCII head of a form (see build.rs `head_table`).
+    heads: EmbeddedTable,
     /// First words of embedded forms that start in lower case, sorted.
     lower_starts: Vec<&'static str>,
     /// Their first bytes, as a 256-bit set.
@@ -114,6 +145,7 @@ impl Gazetteer {
         let embedded = Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid");
         Gazetteer {
             embedded_roots: RootSteps::new(embedded.as_fst()),
+            heads: EmbeddedTable::new(HEADS, 16),
             embedded,
             lower_starts: {
                 let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
@@ -179,7 +211,7 @@ impl Gazetteer {
                 ))
             })?;
             let index = self.user.entries.len();
-            self.user.entries.push(GazetteerEntry {
+            self.user.entries.push(UserEntry {
                 name: name.to_string(),
                 entity_type,
                 subtype,
@@ -219,44 +251,126 @@ impl Gazetteer {
         self.user.map = Some(Map::new(builder.into_inner().expect("in memory")).expect("valid"));
     }
 
-    /// Every entity listed under exactly the surface `form` (case as in [`Gazetteer::find`]).
-    pub fn lookup(&self, form: &str) -> Vec<GazetteerEntry> {
-        let key = form_key(form);
-        if let Some(map) = &self.user.map {
-            if let Some(i) = map.get(&key) {
-                let found = self.user_entries(i, form);
-                if !found.is_empty() {
-                    return found;
+    /// The entity behind `id`.
+    pub fn entry(&self, id: EntryId) -> GazetteerEntry<'_> {
+        match id {
+            EntryId::Embedded(ordinal) => GazetteerEntry::embedded(ordinal),
+            EntryId::User(index) => {
+                let e = &self.user.entries[index as usize];
+                GazetteerEntry {
+                    name: &e.name,
+                    entity_type: e.entity_type,
+                    subtype: e.subtype.as_deref(),
+                    kb_id: e.kb_id.as_deref(),
+                    list: &e.list,
                 }
             }
         }
-        match self.embedded.get(&key) {
-            Some(offset) => embedded_entries(offset, form),
-            None => Vec::new(),
+    }
+
+    /// Every entity listed under exactly the surface `form` (case as in [`Gazetteer::find`]).
+    pub fn lookup(&self, form: &str) -> Vec<GazetteerEntry<'_>> {
+        let key = form_key(form);
+        let mut ids = Vec::new();
+        if let Some(map) = &self.user.map {
+            if let Some(i) = map.get(&key) {
+                self.user_entries(i, form, &mut ids);
+            }
         }
+        if ids.is_empty() {
+            if let Some(offset) = self.embedded.get(&key) {
+                embedded_entries(offset, form, &mut ids);
+            }
+        }
+        ids.into_iter().map(|id| self.entry(id)).collect()
     }
 
     /// The longest listed name starting at each word token, whole words only.
-    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<GazetteerMatch> {
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<GazetteerMatch<'_>> {
+        let mut matcher = self.matcher();
         let mut matches = Vec::new();
-        let mut ends = Vec::new();
-        for token in tokens {
-            if token.kind != TokenKind::Word {
-                continue;
-            }
-            // Nearly every listed name starts with a capital: walking from other words only
-            // when some form starts with them keeps the scan cheap.
-            if token.text(text).starts_with(char::is_lowercase)
-                && !self.may_start_in_lower_case(token.text(text))
-            {
-                continue;
-            }
-            let start = token.span.start;
-            if let Some(m) = self.longest_at(text, start, &mut ends) {
-                matches.push(m);
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            if let Some((end, ids)) = matcher.longest_at(text, t.span) {
+                matches.push(GazetteerMatch {
+                    span: Span::new(t.span.start, end),
+                    entries: ids.iter().map(|&id| self.entry(id)).collect(),
+                });
             }
         }
         matches
+    }
+
+    /// A matcher over these lists, with buffers reused from one word to the next.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            gazetteer: self,
+            ends: Vec::new(),
+            ids: Vec::new(),
+        }
+    }
+
+    /// Walks the embedded map from `start` (see `walk`), the first run of letters looked up.
+    fn walk_embedded(&self, text: &str, start: usize, ends: &mut Vec<(usize, u64, bool)>) {
+        let embedded = self.embedded.as_fst();
+        match self.head_at(text, start) {
+            Head::Unknown => walk(
+                embedded,
+                Some(&self.embedded_roots),
+                text,
+                start,
+                false,
+                ends,
+            ),
+            Head::Unlisted => {}
+            Head::Listed { end, addr, output } => {
+                let node = embedded.node(addr);
+                if node.is_final() && is_word_boundary(text, start, end) {
+                    ends.push((end, output.cat(node.final_output()).value(), false));
+                }
+                walk_from(embedded, text, start, end, (node, output), false, ends);
+            }
+        }
+    }
+
+    /// The embedded map's state after the run of letters and digits at `start`, when that run
+    /// is short and ASCII: one lookup instead of a step per letter, and most runs that start
+    /// no listed name stop here.
+    fn head_at(&self, text: &str, start: usize) -> Head {
+        let rest = &text.as_bytes()[start..];
+        let len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let mut key = [0u8; 64];
+        if len == 0 || len > key.len() {
+            return Head::Unknown;
+        }
+        // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
+        if rest.get(len).is_some_and(|b| !b.is_ascii())
+            && text[start + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Head::Unknown;
+        }
+        let key = &mut key[..len];
+        key.copy_from_slice(&rest[..len]);
+        key.make_ascii_lowercase();
+        let Some(state) = self.heads.get(key) else {
+            return Head::Unlisted;
+        };
+        let u64_at = |at: usize| {
+            state
+                .get(at..at + 8)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        Head::Listed {
+            end: start + len,
+            addr: u64_at(0) as CompiledAddr,
+            output: Output::new(u64_at(8)),
+        }
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
@@ -267,62 +381,70 @@ impl Gazetteer {
             || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
     }
 
-    fn longest_at(
-        &self,
-        text: &str,
-        start: usize,
-        ends: &mut Vec<(usize, u64, bool)>,
-    ) -> Option<GazetteerMatch> {
+    /// Pushes the entities of user record `record` whose surface form fits `text`'s case.
+    fn user_entries(&self, record: u64, text: &str, ids: &mut Vec<EntryId>) {
+        let Some(forms) = self.user.records.get(record as usize) else {
+            return;
+        };
+        ids.extend(
+            forms
+                .iter()
+                .filter(|(surface, _)| case_fits(surface, text))
+                .map(|&(_, i)| EntryId::User(i as u32)),
+        );
+    }
+}
+
+/// Finds listed names word by word (see [`Gazetteer::matcher`]).
+pub struct Matcher<'g> {
+    gazetteer: &'g Gazetteer,
+    /// Whole-word ends of listed forms: (end, record, from a user list).
+    ends: Vec<(usize, u64, bool)>,
+    ids: Vec<EntryId>,
+}
+
+impl Matcher<'_> {
+    /// The longest listed name starting with `word` (a word token's span), whole words only,
+    /// whose case fits: its end and the entities it may name.
+    pub fn longest_at(&mut self, text: &str, word: Span) -> Option<(usize, &[EntryId])> {
+        let g = self.gazetteer;
+        let word_text = word.text(text);
+        // Nearly every listed name starts with a capital: walking from other words only
+        // when some form starts with them keeps the scan cheap.
+        if word_text.starts_with(char::is_lowercase) && !g.may_start_in_lower_case(word_text) {
+            return None;
+        }
+        let start = word.start;
+        let ends = &mut self.ends;
         ends.clear();
-        if let Some(map) = &self.user.map {
+        if let Some(map) = &g.user.map {
             walk(map.as_fst(), None, text, start, true, ends);
         }
-        let embedded = self.embedded.as_fst();
-        walk(
-            embedded,
-            Some(&self.embedded_roots),
-            text,
-            start,
-            false,
-            ends,
-        );
+        g.walk_embedded(text, start, ends);
         // Longest first; at equal length the user's list first.
         ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
         for &(end, value, user) in ends.iter() {
             let surface = &text[start..end];
-            let entries = if user {
-                self.user_entries(value, surface)
+            self.ids.clear();
+            if user {
+                g.user_entries(value, surface, &mut self.ids);
             } else {
-                embedded_entries(value, surface)
-            };
-            if !entries.is_empty() {
-                return Some(GazetteerMatch {
-                    span: Span::new(start, end),
-                    entries,
-                });
+                embedded_entries(value, surface, &mut self.ids);
+            }
+            if !self.ids.is_empty() {
+                return Some((end, &self.ids));
             }
         }
         None
     }
-
-    fn user_entries(&self, record: u64, text: &str) -> Vec<GazetteerEntry> {
-        let Some(forms) = self.user.records.get(record as usize) else {
-            return Vec::new();
-        };
-        forms
-            .iter()
-            .filter(|(surface, _)| case_fits(surface, text))
-            .map(|&(_, i)| self.user.entries[i].clone())
-            .collect()
-    }
 }
 
-/// The entities of the embedded record at `offset` whose surface form fits `text`'s case.
-fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
+/// Pushes the entities of the embedded record at `offset` whose surface form fits `text`'s
+/// case, each once. Equal ordinals are equal entities: build.rs writes each entity once.
+fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
     let Some(record) = line_at(FORMS_TXT, offset as usize) else {
-        return Vec::new();
+        return;
     };
-    let mut entries = Vec::new();
     for item in record.split(';') {
         let Some((surface, entry)) = item.rsplit_once('\x1f') else {
             continue;
@@ -330,16 +452,28 @@ fn embedded_entries(offset: u64, text: &str) -> Vec<GazetteerEntry> {
         if !case_fits(surface, text) {
             continue;
         }
-        let Ok(entry) = entry.parse::<usize>() else {
+        let Ok(entry) = entry.parse::<u32>() else {
             continue;
         };
-        let line = line_at(ENTITIES_TXT, entry).unwrap_or("");
-        let parsed = GazetteerEntry::parse_line(line);
-        if !entries.contains(&parsed) {
-            entries.push(parsed);
+        let id = EntryId::Embedded(entry);
+        if !ids.contains(&id) {
+            ids.push(id);
         }
     }
-    entries
+}
+
+/// What the head table says of the run of letters and digits a word starts with.
+enum Head {
+    /// Not an ASCII run the table can answer for: walk letter by letter.
+    Unknown,
+    /// No listed form starts with this run as a whole word.
+    Unlisted,
+    /// Some form does; the walk goes on from `end` in this state.
+    Listed {
+        end: usize,
+        addr: CompiledAddr,
+        output: Output,
+    },
 }
 
 /// The root's transitions by input byte. Every walk starts at the root, whose many
@@ -374,26 +508,38 @@ fn walk(
     user: bool,
     ends: &mut Vec<(usize, u64, bool)>,
 ) {
-    let mut chars = text[start..].char_indices();
     let first = text[start..].chars().next();
-    let (mut node, mut output) = match (roots, first) {
+    let (node, output, from) = match (roots, first) {
         (Some(roots), Some(c)) if c.is_ascii() && !c.is_whitespace() => {
             let Some((addr, out)) = roots.0[usize::from(c.to_ascii_lowercase() as u8)] else {
                 return;
             };
-            chars.next();
             let node = fst.node(addr);
             if node.is_final() && is_word_boundary(text, start, start + 1) {
                 ends.push((start + 1, out.cat(node.final_output()).value(), user));
             }
-            (node, out)
+            (node, out, start + 1)
         }
-        _ => (fst.root(), Output::zero()),
+        _ => (fst.root(), Output::zero(), start),
     };
+    walk_from(fst, text, start, from, (node, output), user, ends);
+}
+
+/// Goes on with a walk begun at `start`, from byte `from`, in the state `(node, output)`
+/// reached there.
+fn walk_from<'f>(
+    fst: &'f Fst<impl AsRef<[u8]>>,
+    text: &str,
+    start: usize,
+    from: usize,
+    (mut node, mut output): (Node<'f>, Output),
+    user: bool,
+    ends: &mut Vec<(usize, u64, bool)>,
+) {
     let mut pending_space = false;
     let mut buf = [0u8; 4];
-    for (i, c) in chars {
-        let pos = start + i;
+    for (i, c) in text[from..].char_indices() {
+        let pos = from + i;
         if pos - start > MAX_FORM_BYTES {
             break;
         }
@@ -491,7 +637,7 @@ mod tests {
     fn found(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
         g.find(text, &tokenize(text))
             .into_iter()
-            .map(|m| (m.span.text(text).to_string(), m.entries[0].name.clone()))
+            .map(|m| (m.span.text(text).to_string(), m.entries[0].name.to_string()))
             .collect()
     }
 
@@ -541,6 +687,44 @@ mod tests {
         std::fs::write(&path, "Bad\tthing\t\t\n").unwrap();
         assert!(Gazetteer::embedded().add_file(&path).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn head_lookup_walks_like_letter_by_letter() {
+        let g = Gazetteer::embedded();
+        let texts = [
+            "The Hague and the United States of America met in New York City.",
+            "U.S. troops, the U.N. and ISIS-K; al-Qaeda in Zürich and São Paulo.",
+            "Saidx Washingtonian Londoner London-based BBC's Kabul\nKabul  Airport",
+            "IRAN AND IRAQ TALK; Georgia, Jordan, Chad.",
+        ];
+        let mut found = 0;
+        for text in texts {
+            for (start, _) in text.char_indices() {
+                let (mut looked_up, mut walked) = (Vec::new(), Vec::new());
+                g.walk_embedded(text, start, &mut looked_up);
+                let (fst, roots) = (g.embedded.as_fst(), Some(&g.embedded_roots));
+                walk(fst, roots, text, start, false, &mut walked);
+                assert_eq!(looked_up, walked, "{text:?} at {start}");
+                found += looked_up.len();
+            }
+        }
+        assert!(found > 20, "the texts name listed places: {found}");
+    }
+
+    #[test]
+    fn entity_index_reads_each_line_as_split_would() {
+        let g = Gazetteer::embedded();
+        for (ordinal, line) in ENTITIES_TXT.lines().enumerate() {
+            let mut cols = line.split('\t');
+            let entry = g.entry(EntryId::Embedded(ordinal as u32));
+            assert_eq!(entry.name, cols.next().unwrap());
+            let type_col = cols.next().unwrap();
+            assert_eq!(entry.subtype, type_col.split_once('/').map(|(_, s)| s));
+            let kb_id = cols.next().unwrap();
+            assert_eq!(entry.kb_id, (!kb_id.is_empty()).then_some(kb_id));
+            assert_eq!(entry.list, cols.next().unwrap());
+        }
     }
 
     #[test]

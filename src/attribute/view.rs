@@ -1,7 +1,7 @@
 //! One document as the attribution rules see it: tokens with their lexicon entries, quotes,
 //! sentences and entity mentions, with the small queries every rule needs.
 
-use super::lexicon::{CueLexicon, WordInfo, WordRole};
+use super::lexicon::{CueLexicon, WordId, WordInfo, WordRole};
 use super::quotes::find_quotes;
 use crate::document::{sentence_index, Entity, EntityType, Span};
 use crate::text::tokens::{Token, TokenKind};
@@ -10,7 +10,8 @@ use crate::text::tokens::{Token, TokenKind};
 pub struct DocView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub info: Vec<WordInfo>,
+    /// Per token: its word in the lexicon (see [`DocView::info`]).
+    ids: Vec<WordId>,
     pub sentences: &'a [Span],
     /// Quotations, quote marks included, in text order and never overlapping.
     pub quotes: Vec<Span>,
@@ -33,11 +34,11 @@ impl<'a> DocView<'a> {
         entities: &'a [Entity],
         lexicon: &'a CueLexicon,
     ) -> DocView<'a> {
-        let info = tokens
+        let ids = tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word => lexicon.info(t.text(text)),
-                _ => WordInfo::default(),
+                TokenKind::Word => lexicon.id(t.text(text)),
+                _ => WordId::UNKNOWN,
             })
             .collect();
         let mut mentions: Vec<(Span, usize)> = entities
@@ -55,7 +56,7 @@ impl<'a> DocView<'a> {
             paragraphs,
             units: Vec::new(),
             tokens,
-            info,
+            ids,
             sentences,
             quotes: find_quotes(text, sentences),
             entities,
@@ -107,6 +108,16 @@ impl<'a> DocView<'a> {
         i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
     }
 
+    /// The lexicon's word for token `i` (lower-cased; unknown words and punctuation share one).
+    pub fn id(&self, i: usize) -> WordId {
+        self.ids[i]
+    }
+
+    /// What the lexicon knows about token `i`.
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.lexicon.entry(self.ids[i])
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens[i].kind != TokenKind::Punct
     }
@@ -117,7 +128,7 @@ impl<'a> DocView<'a> {
 
     /// The lexicon role of token `i` (none past the end).
     pub fn role(&self, i: usize) -> Option<WordRole> {
-        self.info.get(i).and_then(|w| w.role)
+        self.ids.get(i).and_then(|&id| self.lexicon.entry(id).role)
     }
 
     /// True when token `i` starts with an upper-case letter (false past the end).
@@ -178,7 +189,7 @@ impl<'a> DocView<'a> {
             && !self.is_capitalised(i)
             && i > floor
             && (self.is_capitalised(i - 1)
-                || self.info[i - 1].pronoun.is_some()
+                || self.info(i - 1).pronoun.is_some()
                 || matches!(self.role(i - 1), Some(WordRole::Aux | WordRole::Adverb)))
     }
 

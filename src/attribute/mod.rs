@@ -253,7 +253,8 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
 
 /// Records modal hedges ("might", "could") inside the content.
 fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
-    for f in claim.fragments.clone() {
+    for k in 0..claim.fragments.len() {
+        let f = claim.fragments[k];
         for i in v.token_at(f.start)..v.token_at(f.end) {
             if !v.info(i).hedge_start {
                 continue;
@@ -262,9 +263,10 @@ fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
                 .lexicon
                 .hedges_starting(v.info(i))
                 .any(|h| h.role == HedgeRole::Modal && h.words.len() == 1);
-            let word = v.word(i).to_lowercase();
-            if modal && !claim.hedges.contains(&word) {
-                claim.hedges.push(word);
+            // A hedge word is a lexicon word, so its id names it in lower case.
+            let word = v.lexicon.word(v.id(i));
+            if modal && !claim.hedges.iter().any(|h| h == word) {
+                claim.hedges.push(word.to_string());
             }
         }
     }

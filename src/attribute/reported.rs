@@ -63,13 +63,12 @@ fn noun_cue(
 /// True for a possessive ("Trump's", "Trump’s"), not a contraction ("he's", "that's").
 fn is_possessive(v: &DocView, i: usize) -> bool {
     let w = v.word(i);
-    let stem = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .map(str::to_lowercase);
+    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
     stem.is_some_and(|s| {
         !s.is_empty()
-            && !["he", "she", "it", "that", "who", "there", "what", "here"].contains(&s.as_str())
+            && !["he", "she", "it", "that", "who", "there", "what", "here"]
+                .iter()
+                .any(|c| s.eq_ignore_ascii_case(c))
     })
 }
 
@@ -300,7 +299,9 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
     if v.is(c, "out") {
         c += 1;
     }
-    if LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str()) && c < b {
+    // The cue is a lexicon word, so its id names it in lower case.
+    let listener_verb = LISTENER_VERBS.contains(&v.lexicon.word(v.id(i)));
+    if listener_verb && c < b {
         if v.role(c) == Some(WordRole::Listener) {
             c += 1;
         } else {
@@ -351,7 +352,6 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
         }
     }
     // "his tax plans, as I did": an intention needs "to", "that" or a quotation after it.
-    let listener_verb = LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str());
     if class == CueClass::Intent
         && !listener_verb
         && !(v.is(c, "to") || v.is(c, "that") || c < b && v.quote_starting_at(c).is_some())

@@ -219,7 +219,7 @@ pub fn resolve(v: &DocView, phrase: &SourcePhrase) -> Option<usize> {
     }
     let referent = if len == 1 {
         v.info(head).pronoun.or(v.info(head).noun)
-    } else if len <= 3 && matches!(v.word(phrase.start).to_lowercase().as_str(), "the" | "this") {
+    } else if len <= 3 && (v.is(phrase.start, "the") || v.is(phrase.start, "this")) {
         v.info(head).noun
     } else {
         None

@@ -41,11 +41,10 @@ impl<'a> DocView<'a> {
                 _ => WordId::UNKNOWN,
             })
             .collect();
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
+        let mut mentions = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        for (i, e) in entities.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|m| (m.span, i)));
+        }
         mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
         let mut paragraphs = vec![0];
         for (i, _) in text.match_indices('\n') {
@@ -105,7 +104,10 @@ impl<'a> DocView<'a> {
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
     pub fn is(&self, i: usize, w: &str) -> bool {
-        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
+        // Bytes: the token's span needs no char-boundary check to be compared.
+        self.tokens.get(i).is_some_and(|t| {
+            self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
+        })
     }
 
     /// The lexicon's word for token `i` (lower-cased; unknown words and punctuation share one).

@@ -3,46 +3,6 @@
 //! `gazetteers/attribution/` and is embedded in the binary.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A word-at-a-time multiplicative hash (the scheme of rustc's FxHasher): the lexicon's keys
-/// are short words, where SipHash's setup and a byte-at-a-time loop dominate a lookup.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        // The table takes its bucket from the low bits, which the multiplication mixes least.
-        self.0.rotate_left(26)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        // Both halves, low first: `as` keeps the low 64 bits.
-        self.add(n as u64);
-        self.add((n >> 64) as u64);
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../gazetteers/attribution/function_words.tsv");
@@ -176,14 +136,14 @@ pub struct Hedge {
 #[derive(Clone, Debug)]
 pub struct CueLexicon {
     /// Lower-cased word as [`key_of`] packs it → id.
-    ids: FastMap<u128, WordId>,
+    ids: WordTable,
     /// Per id: the lower-cased word and what the lexicon knows about it (id 0: nothing).
     words: Vec<(Box<str>, WordInfo)>,
     hedges: Vec<Hedge>,
     /// Per hedge group: indexes into `hedges`, longest phrase first.
     hedge_groups: Vec<Vec<usize>>,
     /// Cue word → the words after it that make it no cue.
-    not_cues: FastMap<WordId, Vec<Vec<WordId>>>,
+    not_cues: HashMap<WordId, Vec<Vec<WordId>>>,
     /// Bytes of the longest word (lower-casing may grow a word, so with margin).
     longest_word: usize,
 }
@@ -219,6 +179,72 @@ fn ascii_lowercase(x: u128) -> u128 {
     x | (upper >> 2)
 }
 
+/// The lexicon's words by packed key ([`key_of`]): open addressing with linear probing, at
+/// most half full. A lookup runs for every word of every document; here it is one
+/// multiplication and mostly one comparison, with no hashing of bytes.
+#[derive(Clone, Debug)]
+struct WordTable {
+    /// (key, id) per slot; empty slots hold [`WordId::UNKNOWN`].
+    slots: Vec<(u128, WordId)>,
+    /// log2 of the number of slots.
+    bits: u32,
+    len: usize,
+}
+
+impl WordTable {
+    fn with_bits(bits: u32) -> WordTable {
+        WordTable {
+            slots: vec![(0, WordId::UNKNOWN); 1 << bits],
+            bits,
+            len: 0,
+        }
+    }
+
+    /// The slot where the search for `key` starts: the top bits of a multiplicative hash
+    /// (Knuth's), which every byte of the key reaches.
+    fn home(&self, key: u128) -> usize {
+        // `as` keeps the low half; the high half holds bytes 8..15 and the length.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let hash = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits);
+        usize::try_from(hash).expect("the slot index fits the table")
+    }
+
+    fn get(&self, key: u128) -> WordId {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if id == WordId::UNKNOWN || k == key {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `key`, which must not be in the table yet.
+    fn insert(&mut self, key: u128, id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::replace(self, WordTable::with_bits(self.bits + 1));
+            for (k, id) in old.slots {
+                if id != WordId::UNKNOWN {
+                    self.put(k, id);
+                }
+            }
+        }
+        self.put(key, id);
+    }
+
+    fn put(&mut self, key: u128, id: WordId) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].1 != WordId::UNKNOWN {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, id);
+        self.len += 1;
+    }
+}
+
 /// Data rows of a TSV list: comment and blank lines skipped, fields split on tabs.
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
@@ -232,11 +258,11 @@ impl CueLexicon {
     /// a build bug that the tests catch.
     pub fn embedded() -> CueLexicon {
         let mut lex = CueLexicon {
-            ids: FastMap::default(),
+            ids: WordTable::with_bits(10),
             words: vec![(Box::from(""), WordInfo::default())],
             hedges: Vec::new(),
             hedge_groups: Vec::new(),
-            not_cues: FastMap::default(),
+            not_cues: HashMap::new(),
             longest_word: 0,
         };
         for row in rows(CUE_VERBS) {
@@ -302,8 +328,9 @@ impl CueLexicon {
     /// The id of lower-cased `word`, added when new.
     fn intern(&mut self, word: &str) -> WordId {
         let key = key_of(word.as_bytes()).expect("lexicon words are at most 15 bytes");
-        if let Some(&id) = self.ids.get(&key) {
-            return id;
+        let found = self.ids.get(key);
+        if found != WordId::UNKNOWN {
+            return found;
         }
         let id = WordId(u16::try_from(self.words.len()).expect("fewer than 65536 words"));
         self.words.push((Box::from(word), WordInfo::default()));
@@ -321,14 +348,14 @@ impl CueLexicon {
         if word.len() > self.longest_word {
             return WordId::UNKNOWN;
         }
-        let key = if word.is_ascii() {
-            key_of(word.as_bytes())
-        } else {
-            key_of(word.to_lowercase().as_bytes())
-        };
-        key.and_then(|k| self.ids.get(&k))
-            .copied()
-            .unwrap_or_default()
+        match key_of(word.as_bytes()) {
+            // No byte with its high bit set: ASCII, lower-cased by `key_of`.
+            Some(key) if key & (u128::MAX / 0xff * 0x80) == 0 => self.ids.get(key),
+            _ if word.is_ascii() => WordId::UNKNOWN,
+            _ => {
+                key_of(word.to_lowercase().as_bytes()).map_or(WordId::UNKNOWN, |k| self.ids.get(k))
+            }
+        }
     }
 
     /// What the lexicon knows about the word with this id.
@@ -440,6 +467,21 @@ mod tests {
         for b in 0..=255u8 {
             let packed = ascii_lowercase(u128::from(b) << 40);
             assert_eq!(packed, u128::from(b.to_ascii_lowercase()) << 40, "{b}");
+        }
+    }
+
+    #[test]
+    fn finds_every_word_in_any_case_and_no_other() {
+        let lex = CueLexicon::embedded();
+        for (k, (word, _)) in lex.words.iter().enumerate().skip(1) {
+            let id = lex.id(word);
+            assert_eq!(usize::from(id.0), k, "{word}");
+            assert_eq!(lex.id(&word.to_uppercase()), id, "{word}");
+            assert_eq!(lex.word(id), &**word);
+            assert_eq!(lex.id(&format!("{word}x")), WordId::UNKNOWN, "{word}x");
+        }
+        for word in ["", "x", "saidsaidsaidsaid", "Sáid", "\u{212A}"] {
+            assert_eq!(lex.id(word), WordId::UNKNOWN, "{word}");
         }
     }
 

@@ -66,9 +66,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
         };
         if name < n && v.is_capitalised(name) {
             let phrase = source::source_after(v, name, limit)?;
-            let line_end = v.text[q.end..]
-                .find('\n')
-                .map_or(v.text.len(), |i| q.end + i);
+            let line_end = v.line_end(q.end);
             let signs = v.tokens[phrase.end - 1].span.end
                 >= v.text[..line_end]
                     .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
@@ -335,9 +333,7 @@ pub fn leftovers(v: &DocView, found: &mut Found) {
 /// True when the quotation is all its paragraph holds (besides punctuation).
 fn quote_only_paragraph(v: &DocView, q: Span) -> bool {
     let line_start = v.paragraphs[v.paragraph_of(q.start)];
-    let line_end = v.text[q.end..]
-        .find('\n')
-        .map_or(v.text.len(), |i| q.end + i);
+    let line_end = v.line_end(q.end);
     v.text[line_start..q.start].trim().is_empty()
         && v.text[q.end..line_end]
             .chars()

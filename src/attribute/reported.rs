@@ -436,9 +436,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         let w = v.word(i);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
     };
-    let line_end = v.text[v.tokens[colon].span.end..]
-        .find('\n')
-        .map_or(v.text.len(), |i| v.tokens[colon].span.end + i);
+    let line_end = v.line_end(v.tokens[colon].span.end);
     let end = v.token_at(line_end);
     let name = |i: usize| v.is_abbreviation_dot(i) || v.is_capitalised(i) && v.role(i).is_none();
     // "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline quoting its speaker.

@@ -240,6 +240,16 @@ impl<'a> DocView<'a> {
         self.paragraphs.partition_point(|&p| p <= pos) - 1
     }
 
+    /// Byte offset of the first line break at or after `pos`, else the end of the text. Found
+    /// among the paragraph starts: a scan of the text would run to its end, once per call, in
+    /// a text of one paragraph.
+    pub fn line_end(&self, pos: usize) -> usize {
+        let next = self.paragraphs.partition_point(|&p| p <= pos);
+        self.paragraphs
+            .get(next)
+            .map_or(self.text.len(), |&p| p - 1)
+    }
+
     /// True when a paragraph break (a line break) lies between bytes `a` and `b`.
     pub fn paragraph_break_between(&self, a: usize, b: usize) -> bool {
         // A byte scan: the gaps asked about are short, where str::contains(char) costs a searcher.
@@ -303,5 +313,25 @@ impl<'a> DocView<'a> {
             .rev()
             .take_while(|(m, _)| m.end + window >= pos)
             .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    #[test]
+    fn line_end_is_the_next_line_break() {
+        let lexicon = CueLexicon::embedded();
+        for text in ["", "one line", "a\nb", "\n\nx\n", "“é”\nsaid\n\n“ü”"] {
+            let tokens = tokenize(text);
+            let sentences = [Span::new(0, text.len())];
+            let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let want = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+                assert_eq!(v.line_end(pos), want, "{text:?} at {pos}");
+            }
+        }
     }
 }

@@ -73,11 +73,19 @@ impl<'a> DocView<'a> {
             if a == b {
                 continue;
             }
+            // A line break between two of its tokens cuts the sentence before the second. Line
+            // breaks are few: visit them, not every pair of tokens.
             let mut start = a;
-            for i in a + 1..b {
-                if self
-                    .paragraph_break_between(self.tokens[i - 1].span.end, self.tokens[i].span.start)
-                {
+            let after_first = self.tokens[a].span.end;
+            let last_start = self.tokens[b - 1].span.start;
+            let first_break = self.paragraphs.partition_point(|&p| p <= after_first);
+            for &p in &self.paragraphs[first_break..] {
+                let line_break = p - 1;
+                if line_break >= last_start {
+                    break;
+                }
+                let i = self.token_at(line_break);
+                if i > start {
                     units.push((start, i));
                     start = i;
                 }

@@ -3,7 +3,7 @@
 //! hedge inside an attributed claim only joins that claim's `hedges`.
 
 use super::content::{clause_end, trimmed};
-use super::lexicon::{Hedge, HedgeRole};
+use super::lexicon::{Hedge, HedgeRole, WordId};
 use super::source::np_before;
 use super::view::DocView;
 use super::{claim, Found};
@@ -11,8 +11,16 @@ use crate::document::{ClaimKind, Span};
 
 /// The longest passive or adverb hedge starting at token `i`.
 fn hedge_at<'l>(v: &'l DocView, i: usize, b: usize) -> Option<&'l Hedge> {
+    // Every phrase of the group starts with token i's word ("is" starts a dozen); the second
+    // word rules out most of them with one comparison.
+    let second = if i + 1 < v.tokens.len() {
+        v.id(i + 1)
+    } else {
+        WordId::UNKNOWN
+    };
     v.lexicon.hedges_starting(v.info(i)).find(|h| {
-        h.role != HedgeRole::Modal
+        h.ids.get(1).is_none_or(|&id| id == second)
+            && h.role != HedgeRole::Modal
             && i + h.words.len() <= b
             // Ids first (cheap); the words confirm, as an id also matches Unicode case forms.
             && h.ids.iter().enumerate().all(|(k, &id)| v.id(i + k) == id)

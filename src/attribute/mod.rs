@@ -118,7 +118,8 @@ fn claim(
         hedges: Vec::new(),
         figures: Vec::new(),
         entities: Vec::new(),
-        via: format!("attribute:{via}"),
+        // Not format!: its machinery costs several times the copy, once per claim.
+        via: ["attribute:", via].concat(),
     }
 }
 

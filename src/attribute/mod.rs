@@ -170,12 +170,17 @@ impl Attributor {
             add_modal_hedges(&v, c);
         }
         resolve_reported_pronouns(&v, &mut claims);
-        unattributed::claims(&v, figures, &mut claims);
+        // Exact growth: a doubling here would hold room for thousands of unused claims.
+        let unattributed = unattributed::claims(&v, figures, &claims);
+        claims.reserve_exact(unattributed.len());
+        claims.extend(unattributed);
         claims.sort_by_key(|c| (c.span.start, c.span.end));
         bound_nesting(text, &mut claims);
         for c in &mut claims {
             link(&v, figures, c);
         }
+        // The document holds the claims until output: drop the growth slack (up to half).
+        claims.shrink_to_fit();
         claims
     }
 }

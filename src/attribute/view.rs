@@ -161,21 +161,26 @@ impl<'a> DocView<'a> {
         if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
             return false;
         }
-        let prev = self.word(i - 1);
-        let initial = prev.chars().count() == 1;
-        let short_title =
-            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1);
+        // Closures, so that the tests run only as far as needed: every full stop asks.
+        let short_title = || {
+            let initial = self.word(i - 1).chars().count() == 1;
+            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1)
+        };
         let glued = self.tokens[i - 1].span.end == self.tokens[i].span.start;
-        let next_capital = i + 1 < self.tokens.len()
-            && self.is_capitalised(i + 1)
-            && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
-                .chars()
-                .all(|c| c.is_whitespace() && c != '\n');
+        let next_capital = || {
+            i + 1 < self.tokens.len()
+                && self.is_capitalised(i + 1)
+                && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() && c != '\n')
+        };
         // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
-        let before_comma = i + 1 < self.tokens.len()
-            && self.word(i + 1) == ","
-            && self.tokens[i + 1].span.start == self.tokens[i].span.end;
-        glued && (short_title && next_capital || before_comma)
+        let before_comma = || {
+            i + 1 < self.tokens.len()
+                && self.word(i + 1) == ","
+                && self.tokens[i + 1].span.start == self.tokens[i].span.end
+        };
+        glued && (short_title() && next_capital() || before_comma())
     }
 
     /// Walks back from cue token `i` over auxiliaries and adverbs ("has also said").

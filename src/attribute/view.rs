@@ -47,9 +47,8 @@ impl<'a> DocView<'a> {
         }
         mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
         let mut paragraphs = vec![0];
-        for (i, _) in text.match_indices('\n') {
-            paragraphs.push(i + 1);
-        }
+        // A byte search: '\n' is never part of a longer UTF-8 sequence.
+        paragraphs.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut view = DocView {
             text,
             paragraphs,

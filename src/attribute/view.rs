@@ -334,6 +334,37 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     #[test]
+    fn sentences_are_cut_at_line_breaks_and_joined_after_a_title() {
+        let lexicon = CueLexicon::embedded();
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Title line\nThe body goes on.",
+                &["Title line", "The body goes on."],
+            ),
+            ("One\n\nTwo\nThree four.", &["One", "Two", "Three four."]),
+            ("No break here at all.", &["No break here at all."]),
+        ];
+        for (text, want) in table {
+            let tokens = tokenize(text);
+            let sentences = [Span::new(0, text.len())];
+            let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
+            let got: Vec<&str> = (0..v.sentence_count())
+                .map(|k| {
+                    let (a, b) = v.sentence_tokens(k);
+                    v.span(a, b).text(text)
+                })
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        // "Mr." ends no sentence: the splitter's two sentences are one unit.
+        let text = "He met Mr. Smith today.";
+        let tokens = tokenize(text);
+        let sentences = [Span::new(0, 11), Span::new(11, text.len())];
+        let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
+        assert_eq!(v.sentence_count(), 1);
+    }
+
+    #[test]
     fn line_end_is_the_next_line_break() {
         let lexicon = CueLexicon::embedded();
         for text in ["", "one line", "a\nb", "\n\nx\n", "“é”\nsaid\n\n“ü”"] {

@@ -72,7 +72,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         if i > from && v.word(i - 1) == "," && CONTRAST.iter().any(|w| v.is(i, w)) {
             return i - 1;
         }
-        if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info[i + 1].cue.is_some() {
+        if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info(i + 1).cue.is_some() {
             return i;
         }
         // "…, and more than 4 in 10 said …": a coordinated clause with its own cue.
@@ -85,7 +85,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
             let new_clause = v.word(i - 1) == ","
                 && v.is(i, "and")
                 && i + 1 < limit
-                && (v.is_capitalised(i + 1) || v.info[i + 1].pronoun.is_some());
+                && (v.is_capitalised(i + 1) || v.info(i + 1).pronoun.is_some());
             if dash || new_clause {
                 return if new_clause { i - 1 } else { i };
             }
@@ -99,12 +99,12 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
 fn cue_ahead(v: &DocView, from: usize, limit: usize) -> bool {
     (from..limit.min(from + 8))
         .take_while(|&j| v.is_word(j))
-        .any(|j| v.info[j].cue.is_some() && !v.is_capitalised(j))
+        .any(|j| v.info(j).cue.is_some() && !v.is_capitalised(j))
 }
 
 /// A cue that starts a new attribution after a comma: "adding", "according to", "he said".
 fn takes_over(v: &DocView, i: usize) -> bool {
-    match v.info[i].cue {
+    match v.info(i).cue {
         Some(CueClass::According) => true,
         Some(_) => v.word(i).ends_with("ing"),
         None => false,

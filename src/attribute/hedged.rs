@@ -3,7 +3,7 @@
 //! hedge inside an attributed claim only joins that claim's `hedges`.
 
 use super::content::{clause_end, trimmed};
-use super::lexicon::{Hedge, HedgeRole};
+use super::lexicon::{Hedge, HedgeRole, WordId};
 use super::source::np_before;
 use super::view::DocView;
 use super::{claim, Found};
@@ -11,9 +11,19 @@ use crate::document::{ClaimKind, Span};
 
 /// The longest passive or adverb hedge starting at token `i`.
 fn hedge_at<'l>(v: &'l DocView, i: usize, b: usize) -> Option<&'l Hedge> {
-    v.lexicon.hedges_starting(v.info[i]).find(|h| {
-        h.role != HedgeRole::Modal
+    // Every phrase of the group starts with token i's word ("is" starts a dozen); the second
+    // word rules out most of them with one comparison.
+    let second = if i + 1 < v.tokens.len() {
+        v.id(i + 1)
+    } else {
+        WordId::UNKNOWN
+    };
+    v.lexicon.hedges_starting(v.info(i)).find(|h| {
+        h.ids.get(1).is_none_or(|&id| id == second)
+            && h.role != HedgeRole::Modal
             && i + h.words.len() <= b
+            // Ids first (cheap); the words confirm, as an id also matches Unicode case forms.
+            && h.ids.iter().enumerate().all(|(k, &id)| v.id(i + k) == id)
             && h.words.iter().enumerate().all(|(k, w)| v.is(i + k, w))
     })
 }
@@ -41,7 +51,7 @@ pub fn claims(v: &DocView, found: &mut Found) {
         let (a, b) = v.sentence_tokens(k);
         let mut i = a;
         while i < b {
-            let hedge = if v.info[i].hedge_start && v.quote_at(v.tokens[i].span.start).is_none() {
+            let hedge = if v.info(i).hedge_start && v.quote_at(v.tokens[i].span.start).is_none() {
                 hedge_at(v, i, b)
             } else {
                 None

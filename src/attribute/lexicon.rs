@@ -3,31 +3,6 @@
 //! `gazetteers/attribution/` and is embedded in the binary.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the lexicon's keys are short words, where SipHash's setup dominates the lookup.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../gazetteers/attribution/function_words.tsv");
@@ -139,28 +114,134 @@ pub struct WordInfo {
     pub hedge_group: u16,
 }
 
+/// A lower-cased word of the lexicon, [`WordId::UNKNOWN`] for any other: two bytes per token,
+/// so a document's words are looked up once and compared as numbers after that.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct WordId(u16);
+
+impl WordId {
+    pub const UNKNOWN: WordId = WordId(0);
+}
+
 /// A hedge phrase as lower-cased words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hedge {
     pub words: Vec<String>,
+    /// The same words as ids.
+    pub ids: Vec<WordId>,
     pub role: HedgeRole,
 }
 
 /// The embedded attribution lexicon.
 #[derive(Clone, Debug)]
 pub struct CueLexicon {
-    words: FastMap<String, WordInfo>,
+    /// Lower-cased word as [`key_of`] packs it → id.
+    ids: WordTable,
+    /// Per id: the lower-cased word and what the lexicon knows about it (id 0: nothing).
+    words: Vec<(Box<str>, WordInfo)>,
     hedges: Vec<Hedge>,
     /// Per hedge group: indexes into `hedges`, longest phrase first.
     hedge_groups: Vec<Vec<usize>>,
-    not_cues: HashMap<String, Vec<Vec<String>>>,
-    /// Bytes of the longest entry in `words` (lower-casing may grow a word, so with margin).
+    /// Cue word → the words after it that make it no cue.
+    not_cues: HashMap<WordId, Vec<Vec<WordId>>>,
+    /// Bytes of the longest word (lower-casing may grow a word, so with margin).
     longest_word: usize,
 }
 
 impl Default for CueLexicon {
     fn default() -> Self {
         Self::embedded()
+    }
+}
+
+/// A word of at most 15 bytes, ASCII letters lower-cased, packed with its length into one
+/// integer: keys then hash and compare as numbers, and a lookup needs no buffer. None for
+/// longer words.
+fn key_of(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    bytes[15] = u8::try_from(word.len()).ok()?;
+    Some(ascii_lowercase(u128::from_le_bytes(bytes)))
+}
+
+/// `to_ascii_lowercase` of 16 packed bytes at once (a lookup per word makes a byte loop the
+/// lexicon's main cost): adding to each byte's low 7 bits sets its high bit from 'A' on and
+/// from past 'Z' on, never carrying into the next byte.
+fn ascii_lowercase(x: u128) -> u128 {
+    const EACH: u128 = u128::MAX / 0xff; // 0x01 in every byte
+    let low7 = x & (EACH * 0x7f);
+    let from_a = low7 + EACH * u128::from(0x80 - b'A');
+    let past_z = low7 + EACH * u128::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !x & (EACH * 0x80);
+    x | (upper >> 2)
+}
+
+/// The lexicon's words by packed key ([`key_of`]): open addressing with linear probing, at
+/// most half full. A lookup runs for every word of every document; here it is one
+/// multiplication and mostly one comparison, with no hashing of bytes.
+#[derive(Clone, Debug)]
+struct WordTable {
+    /// (key, id) per slot; empty slots hold [`WordId::UNKNOWN`].
+    slots: Vec<(u128, WordId)>,
+    /// log2 of the number of slots.
+    bits: u32,
+    len: usize,
+}
+
+impl WordTable {
+    fn with_bits(bits: u32) -> WordTable {
+        WordTable {
+            slots: vec![(0, WordId::UNKNOWN); 1 << bits],
+            bits,
+            len: 0,
+        }
+    }
+
+    /// The slot where the search for `key` starts: the top bits of a multiplicative hash
+    /// (Knuth's), which every byte of the key reaches.
+    fn home(&self, key: u128) -> usize {
+        // `as` keeps the low half; the high half holds bytes 8..15 and the length.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let hash = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits);
+        usize::try_from(hash).expect("the slot index fits the table")
+    }
+
+    fn get(&self, key: u128) -> WordId {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if id == WordId::UNKNOWN || k == key {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `key`, which must not be in the table yet.
+    fn insert(&mut self, key: u128, id: WordId) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::replace(self, WordTable::with_bits(self.bits + 1));
+            for (k, id) in old.slots {
+                if id != WordId::UNKNOWN {
+                    self.put(k, id);
+                }
+            }
+        }
+        self.put(key, id);
+    }
+
+    fn put(&mut self, key: u128, id: WordId) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].1 != WordId::UNKNOWN {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, id);
+        self.len += 1;
     }
 }
 
@@ -176,10 +257,17 @@ impl CueLexicon {
     /// The lexicon built from the embedded lists. The lists are static, so a malformed row is
     /// a build bug that the tests catch.
     pub fn embedded() -> CueLexicon {
-        let mut words: FastMap<String, WordInfo> = FastMap::default();
+        let mut lex = CueLexicon {
+            ids: WordTable::with_bits(10),
+            words: vec![(Box::from(""), WordInfo::default())],
+            hedges: Vec::new(),
+            hedge_groups: Vec::new(),
+            not_cues: HashMap::new(),
+            longest_word: 0,
+        };
         for row in rows(CUE_VERBS) {
             let class = CueClass::parse(row[1]).expect("cue_verbs.tsv: unknown class");
-            words.entry(row[0].to_string()).or_default().cue = Some(class);
+            lex.entry_mut(row[0]).cue = Some(class);
         }
         for row in rows(FUNCTION_WORDS) {
             let role = match row[1] {
@@ -194,17 +282,16 @@ impl CueLexicon {
                 "determiner" => WordRole::Determiner,
                 other => panic!("function_words.tsv: unknown role {other}"),
             };
-            words.entry(row[0].to_string()).or_default().role = Some(role);
+            lex.entry_mut(row[0]).role = Some(role);
         }
         for row in rows(PRONOUNS) {
             let referent = Referent::parse(row[1]).expect("pronouns.tsv: unknown type");
-            words.entry(row[0].to_string()).or_default().pronoun = Some(referent);
+            lex.entry_mut(row[0]).pronoun = Some(referent);
         }
         for row in rows(SOURCE_NOUNS) {
             let referent = Referent::parse(row[1]).expect("source_nouns.tsv: unknown type");
-            words.entry(row[0].to_string()).or_default().noun = Some(referent);
+            lex.entry_mut(row[0]).noun = Some(referent);
         }
-        let mut hedges = Vec::new();
         for row in rows(HEDGES) {
             let role = match row[1] {
                 "passive" => HedgeRole::Passive,
@@ -212,61 +299,78 @@ impl CueLexicon {
                 "modal" => HedgeRole::Modal,
                 other => panic!("hedges.tsv: unknown role {other}"),
             };
-            let phrase: Vec<String> = row[0].split(' ').map(str::to_string).collect();
-            hedges.push(Hedge {
-                words: phrase,
-                role,
-            });
+            let words: Vec<String> = row[0].split(' ').map(str::to_string).collect();
+            let ids = words.iter().map(|w| lex.intern(w)).collect();
+            lex.hedges.push(Hedge { words, ids, role });
         }
         // Longest phrases first, so "it was reported that" wins over shorter ones.
-        hedges.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
-        let mut hedge_groups: Vec<Vec<usize>> = Vec::new();
-        for (i, h) in hedges.iter().enumerate() {
-            let info = words.entry(h.words[0].clone()).or_default();
+        lex.hedges.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+        for i in 0..lex.hedges.len() {
+            let groups = lex.hedge_groups.len();
+            let info = &mut lex.words[usize::from(lex.hedges[i].ids[0].0)].1;
             if !info.hedge_start {
                 info.hedge_start = true;
-                info.hedge_group = u16::try_from(hedge_groups.len()).expect("hedge groups");
-                hedge_groups.push(Vec::new());
+                info.hedge_group = u16::try_from(groups).expect("hedge groups");
+                lex.hedge_groups.push(Vec::new());
             }
-            hedge_groups[usize::from(info.hedge_group)].push(i);
+            let group = usize::from(info.hedge_group);
+            lex.hedge_groups[group].push(i);
         }
-        let mut not_cues: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         for row in rows(NOT_CUES) {
-            not_cues
-                .entry(row[0].to_string())
-                .or_default()
-                .push(row[1].split(' ').map(str::to_string).collect());
+            let cue = lex.intern(row[0]);
+            let next = row[1].split(' ').map(|w| lex.intern(w)).collect();
+            lex.not_cues.entry(cue).or_default().push(next);
         }
-        let longest_word = (words.keys().map(String::len).max().unwrap_or(0) * 2).min(64);
-        CueLexicon {
-            words,
-            hedges,
-            hedge_groups,
-            not_cues,
-            longest_word,
+        lex.longest_word = (lex.words.iter().map(|(w, _)| w.len()).max().unwrap_or(0) * 2).min(64);
+        lex
+    }
+
+    /// The id of lower-cased `word`, added when new.
+    fn intern(&mut self, word: &str) -> WordId {
+        let key = key_of(word.as_bytes()).expect("lexicon words are at most 15 bytes");
+        let found = self.ids.get(key);
+        if found != WordId::UNKNOWN {
+            return found;
         }
+        let id = WordId(u16::try_from(self.words.len()).expect("fewer than 65536 words"));
+        self.words.push((Box::from(word), WordInfo::default()));
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn entry_mut(&mut self, word: &str) -> &mut WordInfo {
+        let id = self.intern(word);
+        &mut self.words[usize::from(id.0)].1
+    }
+
+    /// The id of `word` in any case ([`WordId::UNKNOWN`] when the lexicon lacks it).
+    pub fn id(&self, word: &str) -> WordId {
+        if word.len() > self.longest_word {
+            return WordId::UNKNOWN;
+        }
+        match key_of(word.as_bytes()) {
+            // No byte with its high bit set: ASCII, lower-cased by `key_of`.
+            Some(key) if key & (u128::MAX / 0xff * 0x80) == 0 => self.ids.get(key),
+            _ if word.is_ascii() => WordId::UNKNOWN,
+            _ => {
+                key_of(word.to_lowercase().as_bytes()).map_or(WordId::UNKNOWN, |k| self.ids.get(k))
+            }
+        }
+    }
+
+    /// What the lexicon knows about the word with this id.
+    pub fn entry(&self, id: WordId) -> WordInfo {
+        self.words[usize::from(id.0)].1
+    }
+
+    /// The lower-cased word with this id ("" for [`WordId::UNKNOWN`]).
+    pub fn word(&self, id: WordId) -> &str {
+        &self.words[usize::from(id.0)].0
     }
 
     /// What the lexicon knows about `word` (any case).
     pub fn info(&self, word: &str) -> WordInfo {
-        if word.len() > self.longest_word {
-            return WordInfo::default();
-        }
-        let found = if !word.is_ascii() {
-            self.words.get(&word.to_lowercase())
-        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            // Lower-case short ASCII words on the stack: this runs for every capitalised token.
-            let mut buf = [0u8; 64];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower)
-                .ok()
-                .and_then(|w| self.words.get(w))
-        } else {
-            self.words.get(word)
-        };
-        found.copied().unwrap_or_default()
+        self.entry(self.id(word))
     }
 
     /// The hedge phrases that start with a word of this `info`, longest first.
@@ -279,9 +383,9 @@ impl CueLexicon {
         group.iter().map(|&i| &self.hedges[i])
     }
 
-    /// True when `cue` followed by `next` (lower-cased words) is not an attribution.
-    pub fn is_not_cue(&self, cue: &str, next: &[String]) -> bool {
-        self.not_cues.get(cue).is_some_and(|phrases| {
+    /// True when `cue` followed by the words `next` is not an attribution.
+    pub fn is_not_cue(&self, cue: WordId, next: &[WordId]) -> bool {
+        self.not_cues.get(&cue).is_some_and(|phrases| {
             phrases
                 .iter()
                 .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
@@ -342,11 +446,52 @@ mod tests {
     }
 
     #[test]
+    fn packed_lower_case_matches_the_byte_by_byte_one() {
+        let words: [&[u8]; 6] = [
+            b"",
+            b"Said",
+            b"ACCORDING",
+            b"@[`{Az",
+            b"\xC3\x89T\xC3\x89",
+            b"0123456789ZzAa_",
+        ];
+        for word in words {
+            let mut lower = word.to_vec();
+            lower.make_ascii_lowercase();
+            let mut want = [0u8; 16];
+            want[..lower.len()].copy_from_slice(&lower);
+            want[15] = word.len() as u8;
+            assert_eq!(key_of(word), Some(u128::from_le_bytes(want)), "{word:?}");
+        }
+        assert_eq!(key_of(b"sixteen letters!"), None);
+        for b in 0..=255u8 {
+            let packed = ascii_lowercase(u128::from(b) << 40);
+            assert_eq!(packed, u128::from(b.to_ascii_lowercase()) << 40, "{b}");
+        }
+    }
+
+    #[test]
+    fn finds_every_word_in_any_case_and_no_other() {
+        let lex = CueLexicon::embedded();
+        for (k, (word, _)) in lex.words.iter().enumerate().skip(1) {
+            let id = lex.id(word);
+            assert_eq!(usize::from(id.0), k, "{word}");
+            assert_eq!(lex.id(&word.to_uppercase()), id, "{word}");
+            assert_eq!(lex.word(id), &**word);
+            assert_eq!(lex.id(&format!("{word}x")), WordId::UNKNOWN, "{word}x");
+        }
+        for word in ["", "x", "saidsaidsaidsaid", "Sáid", "\u{212A}"] {
+            assert_eq!(lex.id(word), WordId::UNKNOWN, "{word}");
+        }
+    }
+
+    #[test]
     fn knows_contexts_that_are_no_cue() {
         let lex = CueLexicon::embedded();
-        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
-        assert!(lex.is_not_cue("claimed", &words("the lives of")));
-        assert!(!lex.is_not_cue("claimed", &words("the election was")));
-        assert!(!lex.is_not_cue("said", &words("the lives of")));
+        let ids = |s: &str| s.split(' ').map(|w| lex.id(w)).collect::<Vec<_>>();
+        let claimed = lex.id("Claimed");
+        assert!(lex.is_not_cue(claimed, &ids("the Lives of")));
+        assert!(!lex.is_not_cue(claimed, &ids("the election was")));
+        assert!(!lex.is_not_cue(lex.id("said"), &ids("the lives of")));
     }
 }

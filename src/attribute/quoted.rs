@@ -33,7 +33,7 @@ pub fn is_statement(v: &DocView, q: Span) -> bool {
 /// to a quote, "concluded" or "vowed" introduce words as "said" does.
 fn is_speech(v: &DocView, i: usize) -> bool {
     matches!(
-        v.info[i].cue,
+        v.info(i).cue,
         Some(CueClass::Speech | CueClass::Belief | CueClass::Finding | CueClass::Intent)
     ) && !v.is_capitalised(i)
 }
@@ -66,9 +66,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
         };
         if name < n && v.is_capitalised(name) {
             let phrase = source::source_after(v, name, limit)?;
-            let line_end = v.text[q.end..]
-                .find('\n')
-                .map_or(v.text.len(), |i| q.end + i);
+            let line_end = v.line_end(q.end);
             let signs = v.tokens[phrase.end - 1].span.end
                 >= v.text[..line_end]
                     .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
@@ -239,7 +237,7 @@ fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Spa
     while t + 1 < n && t - next < MAX_TO_SENTENCE_END && v.quote_starting_at(t).is_none() {
         // A new paragraph, or a second cue ("…, suggesting a few questions, including, …"),
         // ends the speaker's turn.
-        let second_cue = t > next && v.info[t].cue.is_some();
+        let second_cue = t > next && v.info(t).cue.is_some();
         if second_cue || v.paragraph_break_between(v.tokens[t - 1].span.end, v.tokens[t].span.start)
         {
             return;
@@ -335,9 +333,7 @@ pub fn leftovers(v: &DocView, found: &mut Found) {
 /// True when the quotation is all its paragraph holds (besides punctuation).
 fn quote_only_paragraph(v: &DocView, q: Span) -> bool {
     let line_start = v.paragraphs[v.paragraph_of(q.start)];
-    let line_end = v.text[q.end..]
-        .find('\n')
-        .map_or(v.text.len(), |i| q.end + i);
+    let line_end = v.line_end(q.end);
     v.text[line_start..q.start].trim().is_empty()
         && v.text[q.end..line_end]
             .chars()

@@ -5,6 +5,8 @@
 //! quote otherwise ends at its paragraph; a new opening mark while a quote is open ends the
 //! open quote at the last sentence end before it.
 
+use memchr::{memchr2, memchr3};
+
 use crate::document::{sentence_index, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,10 +36,40 @@ fn trim_end_at(text: &str, end: usize) -> usize {
     text[..end].trim_end().len()
 }
 
-/// Line breaks, ASCII marks and the lead byte of the curly ones (U+201C..U+201E): only these
-/// bytes matter to the scan. All are char boundaries, so stepping byte by byte is safe.
-fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'\n' | b'"' | b'`' | b'\'' | 0xE2)
+/// The bytes that matter to the scan: line breaks, ASCII marks and the lead byte of the curly
+/// ones (U+201C..U+201E), all char boundaries. Two SIMD searches (`memchr` takes at most three
+/// needles) replace a byte loop over the whole text, the scan's main cost; each keeps its
+/// answer until the scan passes it, so each visits every byte at most once.
+struct Candidates<'t> {
+    bytes: &'t [u8],
+    /// The next line break, straight double quote or apostrophe (None: no more).
+    common: Option<usize>,
+    /// The next backtick or lead byte of a curly quote (None: no more).
+    rare: Option<usize>,
+}
+
+impl<'t> Candidates<'t> {
+    fn new(bytes: &'t [u8]) -> Candidates<'t> {
+        Candidates {
+            bytes,
+            common: memchr3(b'\n', b'"', b'\'', bytes),
+            rare: memchr2(b'`', 0xE2, bytes),
+        }
+    }
+
+    /// The first candidate at or after `from`, which must not decrease from call to call.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        if self.common.is_some_and(|p| p < from) {
+            self.common = memchr3(b'\n', b'"', b'\'', &self.bytes[from..]).map(|k| from + k);
+        }
+        if self.rare.is_some_and(|p| p < from) {
+            self.rare = memchr2(b'`', 0xE2, &self.bytes[from..]).map(|k| from + k);
+        }
+        match (self.common, self.rare) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// Quotations with their marks, in text order, never overlapping.
@@ -46,11 +78,12 @@ pub fn find_quotes(text: &str, sentences: &[Span]) -> Vec<Span> {
     let mut open: Option<usize> = None;
     // The next opening mark continues the open quote (a new paragraph of the same quote).
     let mut continuing = false;
+    let mut candidates = Candidates::new(text.as_bytes());
     let mut i = 0;
     while i < text.len() {
-        // Skip to the next line break or possible quote mark in a tight loop.
-        match text.as_bytes()[i..].iter().position(|&b| may_start_mark(b)) {
-            Some(k) => i += k,
+        // Skip to the next line break or possible quote mark.
+        match candidates.next(i) {
+            Some(k) => i = k,
             None => break,
         }
         let b = text.as_bytes()[i];
@@ -138,6 +171,24 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(&quoted(text), want, "{text}");
+        }
+    }
+
+    fn may_start_mark(b: u8) -> bool {
+        matches!(b, b'\n' | b'"' | b'`' | b'\'' | 0xE2)
+    }
+
+    #[test]
+    fn candidates_are_the_next_bytes_that_may_start_a_mark() {
+        let text = "plain, then \"a quote\" and `ticks'' over\nlines “curly” 0123456789";
+        let bytes = text.as_bytes();
+        let mut candidates = Candidates::new(bytes);
+        for from in 0..=bytes.len() {
+            let want = bytes[from..]
+                .iter()
+                .position(|&b| may_start_mark(b))
+                .map(|k| from + k);
+            assert_eq!(candidates.next(from), want, "from {from}");
         }
     }
 

@@ -4,7 +4,7 @@
 //! and claims of responsibility (`X claimed responsibility for C`).
 
 use super::content::{clause_end, object_end, trimmed};
-use super::lexicon::{CueClass, Referent, WordRole};
+use super::lexicon::{CueClass, Referent, WordId, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
 use super::view::DocView;
 use super::{claim, Found};
@@ -63,13 +63,12 @@ fn noun_cue(
 /// True for a possessive ("Trump's", "Trump’s"), not a contraction ("he's", "that's").
 fn is_possessive(v: &DocView, i: usize) -> bool {
     let w = v.word(i);
-    let stem = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .map(str::to_lowercase);
+    let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
     stem.is_some_and(|s| {
         !s.is_empty()
-            && !["he", "she", "it", "that", "who", "there", "what", "here"].contains(&s.as_str())
+            && !["he", "she", "it", "that", "who", "there", "what", "here"]
+                .iter()
+                .any(|c| s.eq_ignore_ascii_case(c))
     })
 }
 
@@ -86,7 +85,8 @@ pub fn claims(v: &DocView, found: &mut Found) {
             found.push(v, c);
             continue;
         }
-        for i in a..b {
+        // Few tokens are cues: test that here, so the loop stays a few instructions a token.
+        for i in (a..b).filter(|&i| v.info(i).cue.is_some()) {
             if let Some(c) = at_cue(v, found, i, a, b) {
                 found.used_cue[i] = true;
                 found.push(v, c);
@@ -99,8 +99,10 @@ fn word_count(v: &DocView, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| v.is_word(i)).count()
 }
 
+// Not inlined: inlined, its set-up is hoisted into the loop over every token.
+#[inline(never)]
 fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Claim> {
-    let class = v.info[i].cue?;
+    let class = v.info(i).cue?;
     if found.used_cue[i] || v.quote_at(v.tokens[i].span.start).is_some() {
         return None;
     }
@@ -110,14 +112,18 @@ fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Cl
     if v.is_capitalised(i) && i != a {
         return None;
     }
-    let word = v.word(i).to_lowercase();
-    let next: Vec<String> = (i + 1..(i + 4).min(b))
-        .map(|j| v.word(j).to_lowercase())
-        .collect();
-    if v.lexicon.is_not_cue(&word, &next) {
+    // The (up to) three words after the cue.
+    let mut next = [WordId::UNKNOWN; 3];
+    let n = (i + 4).min(b).saturating_sub(i + 1);
+    for (k, id) in next[..n].iter_mut().enumerate() {
+        *id = v.id(i + 1 + k);
+    }
+    if v.lexicon.is_not_cue(v.id(i), &next[..n]) {
         return None;
     }
-    if word.starts_with("claim") && next.first().is_some_and(|w| w == "responsibility") {
+    // A cue is a lexicon word, so its id names it in lower case.
+    let word = v.lexicon.word(v.id(i));
+    if word.starts_with("claim") && i + 1 < b && v.is(i + 1, "responsibility") {
         return responsibility(v, i, a, b);
     }
     reported(v, found, i, class, a, b)
@@ -198,7 +204,7 @@ fn reported(
         && t - i <= MAX_TAIL
         && (!matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":") || v.is_abbreviation_dot(t))
         && v.role(t) != Some(WordRole::Boundary)
-        && v.info[t].cue.is_none()
+        && v.info(t).cue.is_none()
         && v.quote_at(v.tokens[t].span.start).is_none()
     {
         t += 1;
@@ -213,7 +219,7 @@ fn reported(
     if let Some(p) = before {
         let before_end = content_end(p.start).unwrap_or(a);
         // `A, X said, B`: the rest of the sentence after the cue's comma.
-        let rest = (tail_comma && t + 1 < b && v.info[t + 1].cue.is_none())
+        let rest = (tail_comma && t + 1 < b && v.info(t + 1).cue.is_none())
             .then(|| (t + 1, clause_end(v, t + 1, b)))
             .filter(|&(s, e)| word_count(v, s, e) >= MIN_CONTENT_BEFORE);
         let lead = word_count(v, a, before_end);
@@ -238,7 +244,7 @@ fn reported(
             let fits = match class {
                 // "police found a body" is no finding; "a poll found", "X found that" are.
                 CueClass::Finding => {
-                    (p.start..p.end).any(|j| v.info[j].noun == Some(Referent::Document))
+                    (p.start..p.end).any(|j| v.info(j).noun == Some(Referent::Document))
                         || v.is(i + 1, "that") && looks_like_source(v, &p)
                 }
                 CueClass::Describe | CueClass::Evaluation => looks_like_source(v, &p),
@@ -293,7 +299,9 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
     if v.is(c, "out") {
         c += 1;
     }
-    if LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str()) && c < b {
+    // The cue is a lexicon word, so its id names it in lower case.
+    let listener_verb = LISTENER_VERBS.contains(&v.lexicon.word(v.id(i)));
+    if listener_verb && c < b {
         if v.role(c) == Some(WordRole::Listener) {
             c += 1;
         } else {
@@ -316,7 +324,7 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
         && (matches!(v.role(c), Some(WordRole::Stop | WordRole::Boundary))
             || v.quote_starting_at(c).is_some());
     let mut j = c;
-    while j < b && j - c < MAX_THAT_DISTANCE && v.info[j].cue.is_none() && !v.is(j, "that") {
+    while j < b && j - c < MAX_THAT_DISTANCE && v.info(j).cue.is_none() && !v.is(j, "that") {
         if let Some(q) = v.quote_starting_at(j) {
             j = v.token_at(v.quotes[q].end).max(j + 1);
         } else if v.is_word(j) || v.word(j) == "," {
@@ -344,7 +352,6 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
         }
     }
     // "his tax plans, as I did": an intention needs "to", "that" or a quotation after it.
-    let listener_verb = LISTENER_VERBS.contains(&v.word(i).to_lowercase().as_str());
     if class == CueClass::Intent
         && !listener_verb
         && !(v.is(c, "to") || v.is(c, "that") || c < b && v.quote_starting_at(c).is_some())
@@ -404,12 +411,12 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
             && v.is_word(k)
             && !v.is_capitalised(k)
             && v.role(k).is_none()
-            && v.info[k].noun.is_none()
+            && v.info(k).noun.is_none()
     }) {
         p.end = k;
         p.appositive = None;
     }
-    let named = v.is_capitalised(p.start) || v.info[p.start].pronoun.is_some();
+    let named = v.is_capitalised(p.start) || v.info(p.start).pronoun.is_some();
     (looks_like_source(v, &p) && (named || v.role(p.start) == Some(WordRole::Determiner)))
         .then(|| source::build(v, &p))
 }
@@ -429,9 +436,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         let w = v.word(i);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
     };
-    let line_end = v.text[v.tokens[colon].span.end..]
-        .find('\n')
-        .map_or(v.text.len(), |i| v.tokens[colon].span.end + i);
+    let line_end = v.line_end(v.tokens[colon].span.end);
     let end = v.token_at(line_end);
     let name = |i: usize| v.is_abbreviation_dot(i) || v.is_capitalised(i) && v.role(i).is_none();
     // "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline quoting its speaker.

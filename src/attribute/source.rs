@@ -33,7 +33,7 @@ fn np_token(v: &DocView, i: usize) -> bool {
         );
         // Capitalised cue words inside names ("the Washington Post Says Foundation") are names.
         let name_part = v.is_capitalised(i) && i > 0 && v.is_word(i - 1);
-        return !stops && v.info[i].cue.is_none() || name_part && role.is_none();
+        return !stops && v.info(i).cue.is_none() || name_part && role.is_none();
     }
     v.is_abbreviation_dot(i) || matches!(v.word(i), "&" | "’" | "'") && i > 0 && v.is_word(i - 1)
 }
@@ -51,7 +51,7 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     while start > floor && np_token(v, start - 1) && end - start < MAX_NP {
         start -= 1;
         // "… the mail they never asked": a subject pronoun is a whole phrase.
-        let pronoun = v.info[start].pronoun.is_some() && v.is_word(start) && start + 1 < end;
+        let pronoun = v.info(start).pronoun.is_some() && v.is_word(start) && start + 1 < end;
         if pronoun {
             break;
         }
@@ -60,7 +60,7 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
             && v.is_word(start - 1)
             && !v.is_capitalised(start - 1)
             && v.role(start - 1).is_none()
-            && v.info[start - 1].pronoun.is_none();
+            && v.info(start - 1).pronoun.is_none();
         if verb_before {
             break;
         }
@@ -92,7 +92,7 @@ pub fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
     let figure = (p.start..p.end).any(|j| v.tokens[j].kind == TokenKind::Number);
     !figure
         && (v.is_capitalised(p.start)
-            || (p.start..p.end).any(|j| v.info[j].pronoun.is_some() || v.info[j].noun.is_some())
+            || (p.start..p.end).any(|j| v.info(j).pronoun.is_some() || v.info(j).noun.is_some())
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
 }
 
@@ -126,7 +126,7 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
             || v.role(start - 1) == Some(WordRole::Boundary);
         // "Colin Clarke, head of …, said" or "one of the attorneys, Justin Bamberg, said".
         let looks_like_name = v.is_capitalised(start)
-            || v.info[start].pronoun.is_some()
+            || v.info(start).pronoun.is_some()
             || v.is_capitalised(open) && v.role(open).is_none();
         return (starts_clause && looks_like_name).then_some(SourcePhrase {
             start,
@@ -184,7 +184,7 @@ pub fn appositive_after(v: &DocView, end: usize, ceiling: usize) -> Option<(usiz
     let is_role = close > open
         && (v.role(open) == Some(WordRole::Determiner)
             || v.role(open).is_none() && !v.is_capitalised(open))
-        && v.info[open].cue.is_none()
+        && v.info(open).cue.is_none()
         && (open..close).all(|i| !v.is_quote_mark(i))
         && (close == ceiling || matches!(v.word(close), "." | "," | ";"));
     is_role.then_some((open, close))
@@ -218,9 +218,9 @@ pub fn resolve(v: &DocView, phrase: &SourcePhrase) -> Option<usize> {
         return v.entity_overlapping(v.span(s, e));
     }
     let referent = if len == 1 {
-        v.info[head].pronoun.or(v.info[head].noun)
-    } else if len <= 3 && matches!(v.word(phrase.start).to_lowercase().as_str(), "the" | "this") {
-        v.info[head].noun
+        v.info(head).pronoun.or(v.info(head).noun)
+    } else if len <= 3 && (v.is(phrase.start, "the") || v.is(phrase.start, "this")) {
+        v.info(head).noun
     } else {
         None
     }?;

@@ -5,7 +5,9 @@ use super::content::trimmed;
 use super::view::DocView;
 use crate::document::{Claim, ClaimKind, Figure, Span};
 
-pub fn claims(v: &DocView, figures: &[Figure], claims: &mut Vec<Claim>) {
+/// The unattributed claims that `claims` leave to add.
+pub fn claims(v: &DocView, figures: &[Figure], claims: &[Claim]) -> Vec<Claim> {
+    let mut found = Vec::new();
     // A figure inside a claim's content, source or cue is no statement of the writer's.
     let mut covered: Vec<Span> = claims
         .iter()
@@ -41,7 +43,7 @@ pub fn claims(v: &DocView, figures: &[Figure], claims: &mut Vec<Claim>) {
         last_sentence = Some(k);
         let (a, b) = v.sentence_tokens(k);
         if let Some(span) = trimmed(v, a, b) {
-            claims.push(Claim {
+            found.push(Claim {
                 span,
                 fragments: vec![span],
                 kind: ClaimKind::Unattributed,
@@ -54,4 +56,5 @@ pub fn claims(v: &DocView, figures: &[Figure], claims: &mut Vec<Claim>) {
             });
         }
     }
+    found
 }

@@ -1,7 +1,7 @@
 //! One document as the attribution rules see it: tokens with their lexicon entries, quotes,
 //! sentences and entity mentions, with the small queries every rule needs.
 
-use super::lexicon::{CueLexicon, WordInfo, WordRole};
+use super::lexicon::{CueLexicon, WordId, WordInfo, WordRole};
 use super::quotes::find_quotes;
 use crate::document::{sentence_index, Entity, EntityType, Span};
 use crate::text::tokens::{Token, TokenKind};
@@ -10,7 +10,8 @@ use crate::text::tokens::{Token, TokenKind};
 pub struct DocView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub info: Vec<WordInfo>,
+    /// Per token: its word in the lexicon (see [`DocView::info`]).
+    ids: Vec<WordId>,
     pub sentences: &'a [Span],
     /// Quotations, quote marks included, in text order and never overlapping.
     pub quotes: Vec<Span>,
@@ -33,29 +34,27 @@ impl<'a> DocView<'a> {
         entities: &'a [Entity],
         lexicon: &'a CueLexicon,
     ) -> DocView<'a> {
-        let info = tokens
+        let ids = tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word => lexicon.info(t.text(text)),
-                _ => WordInfo::default(),
+                TokenKind::Word => lexicon.id(t.text(text)),
+                _ => WordId::UNKNOWN,
             })
             .collect();
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span, i)))
-            .collect();
+        let mut mentions = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
+        for (i, e) in entities.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|m| (m.span, i)));
+        }
         mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
         let mut paragraphs = vec![0];
-        for (i, _) in text.match_indices('\n') {
-            paragraphs.push(i + 1);
-        }
+        // A byte search: '\n' is never part of a longer UTF-8 sequence.
+        paragraphs.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut view = DocView {
             text,
             paragraphs,
             units: Vec::new(),
             tokens,
-            info,
+            ids,
             sentences,
             quotes: find_quotes(text, sentences),
             entities,
@@ -73,11 +72,19 @@ impl<'a> DocView<'a> {
             if a == b {
                 continue;
             }
+            // A line break between two of its tokens cuts the sentence before the second. Line
+            // breaks are few: visit them, not every pair of tokens.
             let mut start = a;
-            for i in a + 1..b {
-                if self
-                    .paragraph_break_between(self.tokens[i - 1].span.end, self.tokens[i].span.start)
-                {
+            let after_first = self.tokens[a].span.end;
+            let last_start = self.tokens[b - 1].span.start;
+            let first_break = self.paragraphs.partition_point(|&p| p <= after_first);
+            for &p in &self.paragraphs[first_break..] {
+                let line_break = p - 1;
+                if line_break >= last_start {
+                    break;
+                }
+                let i = self.token_at(line_break);
+                if i > start {
                     units.push((start, i));
                     start = i;
                 }
@@ -104,7 +111,20 @@ impl<'a> DocView<'a> {
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
     pub fn is(&self, i: usize, w: &str) -> bool {
-        i < self.tokens.len() && self.word(i).eq_ignore_ascii_case(w)
+        // Bytes: the token's span needs no char-boundary check to be compared.
+        self.tokens.get(i).is_some_and(|t| {
+            self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
+        })
+    }
+
+    /// The lexicon's word for token `i` (lower-cased; unknown words and punctuation share one).
+    pub fn id(&self, i: usize) -> WordId {
+        self.ids[i]
+    }
+
+    /// What the lexicon knows about token `i`.
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.lexicon.entry(self.ids[i])
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -117,7 +137,7 @@ impl<'a> DocView<'a> {
 
     /// The lexicon role of token `i` (none past the end).
     pub fn role(&self, i: usize) -> Option<WordRole> {
-        self.info.get(i).and_then(|w| w.role)
+        self.ids.get(i).and_then(|&id| self.lexicon.entry(id).role)
     }
 
     /// True when token `i` starts with an upper-case letter (false past the end).
@@ -140,21 +160,26 @@ impl<'a> DocView<'a> {
         if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
             return false;
         }
-        let prev = self.word(i - 1);
-        let initial = prev.chars().count() == 1;
-        let short_title =
-            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1);
+        // Closures, so that the tests run only as far as needed: every full stop asks.
+        let short_title = || {
+            let initial = self.word(i - 1).chars().count() == 1;
+            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1)
+        };
         let glued = self.tokens[i - 1].span.end == self.tokens[i].span.start;
-        let next_capital = i + 1 < self.tokens.len()
-            && self.is_capitalised(i + 1)
-            && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
-                .chars()
-                .all(|c| c.is_whitespace() && c != '\n');
+        let next_capital = || {
+            i + 1 < self.tokens.len()
+                && self.is_capitalised(i + 1)
+                && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() && c != '\n')
+        };
         // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
-        let before_comma = i + 1 < self.tokens.len()
-            && self.word(i + 1) == ","
-            && self.tokens[i + 1].span.start == self.tokens[i].span.end;
-        glued && (short_title && next_capital || before_comma)
+        let before_comma = || {
+            i + 1 < self.tokens.len()
+                && self.word(i + 1) == ","
+                && self.tokens[i + 1].span.start == self.tokens[i].span.end
+        };
+        glued && (short_title() && next_capital() || before_comma())
     }
 
     /// Walks back from cue token `i` over auxiliaries and adverbs ("has also said").
@@ -178,7 +203,7 @@ impl<'a> DocView<'a> {
             && !self.is_capitalised(i)
             && i > floor
             && (self.is_capitalised(i - 1)
-                || self.info[i - 1].pronoun.is_some()
+                || self.info(i - 1).pronoun.is_some()
                 || matches!(self.role(i - 1), Some(WordRole::Aux | WordRole::Adverb)))
     }
 
@@ -225,6 +250,16 @@ impl<'a> DocView<'a> {
     /// Index of the paragraph (line) containing byte `pos`.
     pub fn paragraph_of(&self, pos: usize) -> usize {
         self.paragraphs.partition_point(|&p| p <= pos) - 1
+    }
+
+    /// Byte offset of the first line break at or after `pos`, else the end of the text. Found
+    /// among the paragraph starts: a scan of the text would run to its end, once per call, in
+    /// a text of one paragraph.
+    pub fn line_end(&self, pos: usize) -> usize {
+        let next = self.paragraphs.partition_point(|&p| p <= pos);
+        self.paragraphs
+            .get(next)
+            .map_or(self.text.len(), |&p| p - 1)
     }
 
     /// True when a paragraph break (a line break) lies between bytes `a` and `b`.
@@ -290,5 +325,56 @@ impl<'a> DocView<'a> {
             .rev()
             .take_while(|(m, _)| m.end + window >= pos)
             .find(|(m, e)| m.end <= pos && accepts(self.entities[*e].entity_type))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    #[test]
+    fn sentences_are_cut_at_line_breaks_and_joined_after_a_title() {
+        let lexicon = CueLexicon::embedded();
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Title line\nThe body goes on.",
+                &["Title line", "The body goes on."],
+            ),
+            ("One\n\nTwo\nThree four.", &["One", "Two", "Three four."]),
+            ("No break here at all.", &["No break here at all."]),
+        ];
+        for (text, want) in table {
+            let tokens = tokenize(text);
+            let sentences = [Span::new(0, text.len())];
+            let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
+            let got: Vec<&str> = (0..v.sentence_count())
+                .map(|k| {
+                    let (a, b) = v.sentence_tokens(k);
+                    v.span(a, b).text(text)
+                })
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        // "Mr." ends no sentence: the splitter's two sentences are one unit.
+        let text = "He met Mr. Smith today.";
+        let tokens = tokenize(text);
+        let sentences = [Span::new(0, 11), Span::new(11, text.len())];
+        let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
+        assert_eq!(v.sentence_count(), 1);
+    }
+
+    #[test]
+    fn line_end_is_the_next_line_break() {
+        let lexicon = CueLexicon::embedded();
+        for text in ["", "one line", "a\nb", "\n\nx\n", "“é”\nsaid\n\n“ü”"] {
+            let tokens = tokenize(text);
+            let sentences = [Span::new(0, text.len())];
+            let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                let want = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+                assert_eq!(v.line_end(pos), want, "{text:?} at {pos}");
+            }
+        }
     }
 }

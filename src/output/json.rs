@@ -7,6 +7,8 @@
 //! still derive `Serialize` (the tests below compare the two encoders on every type), so the
 //! field order and names are declared once, in `wire.rs`, and mirrored here.
 
+use std::io::{self, Write};
+
 use super::wire::{
     Id, WireClaim, WireDocument, WireEntity, WireFigure, WireMention, WireMeta, WireRange,
     WireSource, WireSpan,
@@ -20,21 +22,62 @@ pub struct Json<'o> {
     depth: usize,
     /// Nothing has been written yet in the innermost open object or array.
     first: bool,
+    /// Where `out` is passed on once it holds [`Json::drain_at`] bytes, so that a large
+    /// document never sits whole in memory; `None` keeps everything in `out`.
+    sink: Option<&'o mut dyn Write>,
+    drain_at: usize,
+    /// The first error of the sink; later output is dropped.
+    error: Option<io::Error>,
 }
 
 impl<'o> Json<'o> {
+    /// Writes into `out` only.
     pub fn new(out: &'o mut Vec<u8>, pretty: bool) -> Json<'o> {
         Json {
             out,
             pretty,
             depth: 0,
             first: true,
+            sink: None,
+            drain_at: usize::MAX,
+            error: None,
+        }
+    }
+
+    /// Writes through `out` to `sink` in pieces of about `out`'s capacity; call
+    /// [`Json::finish`] at the end.
+    pub fn streaming(out: &'o mut Vec<u8>, pretty: bool, sink: &'o mut dyn Write) -> Json<'o> {
+        let drain_at = out.capacity().max(1);
+        Json {
+            sink: Some(sink),
+            drain_at,
+            ..Json::new(out, pretty)
         }
     }
 
     /// Writes `value` as the whole JSON text.
     pub fn value<T: ToJson + ?Sized>(&mut self, value: &T) {
         value.write(self);
+    }
+
+    /// Passes what is left to the sink; the first write error of the whole text, if any.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.drain();
+        self.error.map_or(Ok(()), Err)
+    }
+
+    /// Passes the buffer to the sink, if there is one.
+    #[cold]
+    fn drain(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.error.is_none() {
+            if let Err(e) = sink.write_all(self.out) {
+                self.error = Some(e);
+            }
+        }
+        self.out.clear();
     }
 
     /// An object whose members `members` writes with [`Json::field`].
@@ -90,6 +133,10 @@ impl<'o> Json<'o> {
     /// a new indented line.
     #[inline(always)]
     fn separate(&mut self) {
+        // Every member and element passes here: the place to hand a full buffer on.
+        if self.out.len() >= self.drain_at {
+            self.drain();
+        }
         if !self.first {
             self.out.push(b',');
         }
@@ -657,6 +704,70 @@ mod tests {
             let doc = extractor.extract(text);
             for explain in [false, true] {
                 assert_same(&to_wire("id", text, &doc, explain));
+            }
+        }
+    }
+
+    #[test]
+    fn streamed_output_is_the_same_in_any_piece_size() {
+        let extractor = Extractor::new(&Default::default()).expect("default extractor");
+        let text = "The mayor said 40 people, about a third, had left. ".repeat(20);
+        let doc = extractor.extract(&text);
+        let wire = to_wire("id", &text, &doc, true);
+        for pretty in [false, true] {
+            let whole = ours(&wire, pretty);
+            for piece in [1, 7, 64, 1 << 20] {
+                let mut sink = Vec::new();
+                let mut out = Vec::with_capacity(piece);
+                let mut json = Json::streaming(&mut out, pretty, &mut sink);
+                json.value(&wire);
+                json.finish().expect("a Vec takes everything");
+                assert_eq!(String::from_utf8(sink).unwrap(), whole, "pieces of {piece}");
+            }
+        }
+    }
+
+    /// Takes `room` bytes, then fails as a full disk does.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::ErrorKind::StorageFull.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_reports_its_error_at_the_end() {
+        let wire = WireDocument {
+            version: 1,
+            id: "x",
+            document: WireMeta::default(),
+            sentences: vec![WireRange { start: 0, end: 1 }; 50],
+            entities: Vec::new(),
+            figures: Vec::new(),
+            claims: Vec::new(),
+        };
+        let size = ours(&wire, false).len();
+        for (room, fails) in [(0, true), (10, true), (size - 1, true), (size, false)] {
+            let mut sink = Full { room };
+            let mut out = Vec::with_capacity(16);
+            let mut json = Json::streaming(&mut out, false, &mut sink);
+            json.value(&wire);
+            let result = json.finish();
+            assert_eq!(result.is_err(), fails, "room for {room} of {size} bytes");
+            if let Err(e) = result {
+                assert_eq!(e.kind(), io::ErrorKind::StorageFull);
             }
         }
     }

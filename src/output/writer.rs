@@ -31,6 +31,19 @@ pub fn render(doc: &WireDocument, format: Format) -> Vec<u8> {
     out
 }
 
+/// Writes what [`render`] returns to `sink`, a piece at a time: a 10 MB document's JSON is
+/// some 50 MB, which need not all be in memory at once.
+pub fn write_document(doc: &WireDocument, format: Format, sink: &mut dyn Write) -> io::Result<()> {
+    let mut out = Vec::with_capacity(STREAM_PIECE);
+    let mut json = Json::streaming(&mut out, format == Format::Json, sink);
+    json.value(doc);
+    json.finish()?;
+    sink.write_all(b"\n")
+}
+
+/// The size of the pieces [`write_document`] writes.
+const STREAM_PIECE: usize = 64 * 1024;
+
 /// The line written in place of a JSON Lines record that could not be read:
 /// `{"id": <id or null>, "line": N, "error": "..."}`.
 #[derive(Serialize, Debug, Clone, PartialEq)]

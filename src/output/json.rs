@@ -133,10 +133,6 @@ impl<'o> Json<'o> {
     /// a new indented line.
     #[inline(always)]
     fn separate(&mut self) {
-        // Every member and element passes here: the place to hand a full buffer on.
-        if self.out.len() >= self.drain_at {
-            self.drain();
-        }
         if !self.first {
             self.out.push(b',');
         }
@@ -339,6 +335,11 @@ impl<T: ToJson> ToJson for [T] {
     fn write(&self, json: &mut Json) {
         json.open(b'[');
         for item in self {
+            // Between elements, the place to hand a full buffer on: a document is mostly lists
+            // of small objects, so pieces stay near the buffer's size.
+            if json.out.len() >= json.drain_at {
+                json.drain();
+            }
             json.separate();
             item.write(json);
         }

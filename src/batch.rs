@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::extractor::Extractor;
 use crate::input::{self, LineReader, Source};
 use crate::output::writer::{render, write_document, ErrorRecord, Format, OutDir};
-use crate::output::{to_wire, WireDocument};
+use crate::output::DocumentJson;
 
 /// What to do with a JSON Lines record that cannot be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,20 +121,20 @@ struct Extracted {
     doc: Document,
 }
 
-/// Extracts `text` and hands its wire form to `deliver`, which renders or writes it; returns
+/// Extracts `text` and hands it to `deliver`, which renders or writes it; returns
 /// what `deliver` returns, and the numbers of entities and claims.
 fn extract_counted<T>(
     extractor: &Extractor,
     id: &str,
     text: &str,
     explain: bool,
-    deliver: impl FnOnce(&WireDocument) -> T,
+    deliver: impl FnOnce(&DocumentJson) -> T,
 ) -> Result<(T, usize, usize), String> {
     // A panic in one document must not take the batch down with it.
     catch_unwind(AssertUnwindSafe(|| {
         let doc = extractor.extract(text);
-        let wire = to_wire(id, text, &doc, explain);
-        (deliver(&wire), wire.entities.len(), wire.claims.len())
+        let json = DocumentJson::new(id, text, &doc, explain);
+        (deliver(&json), doc.entities.len(), doc.claims.len())
     }))
     .map_err(|_| INTERNAL_ERROR.into())
 }
@@ -165,8 +165,8 @@ fn write_output(
     match output {
         Output::Bytes(bytes) => Ok(out.write_all(&bytes)),
         Output::Document(Extracted { id, text, doc }) => catch_unwind(AssertUnwindSafe(|| {
-            let wire = to_wire(&id, &text, &doc, options.explain);
-            write_document(&wire, options.format, out)
+            let json = DocumentJson::new(&id, &text, &doc, options.explain);
+            write_document(&json, options.format, out)
         }))
         .map_err(|_| format!("{id}: {INTERNAL_ERROR}")),
     }
@@ -207,15 +207,15 @@ pub fn run_documents(
             return extract_unrendered(extractor, id, text, done);
         }
         let extracted = match &options.out_dir {
-            None => extract_counted(extractor, &id, &text, options.explain, |wire| {
-                Ok(render(wire, options.format))
+            None => extract_counted(extractor, &id, &text, options.explain, |json| {
+                Ok(render(json, options.format))
             }),
             Some(dir) => {
                 let target = dir.target(&source.relative, "json");
-                extract_counted(extractor, &id, &text, options.explain, |wire| {
+                extract_counted(extractor, &id, &text, options.explain, |json| {
                     dir.open(&target)
                         .and_then(|mut file| {
-                            write_document(wire, options.format, &mut file)?;
+                            write_document(json, options.format, &mut file)?;
                             file.commit()
                         })
                         .map(|()| Vec::new())
@@ -379,8 +379,8 @@ fn run_lines<R: BufRead + Send>(
                 match input::read_record(&source.path, line.number, &bytes) {
                     Err(e) => (input::salvage_id(&bytes), e.to_string()),
                     Ok((id, text)) => {
-                        match extract_counted(extractor, &id, &text, options.explain, |wire| {
-                            render(wire, options.format)
+                        match extract_counted(extractor, &id, &text, options.explain, |json| {
+                            render(json, options.format)
                         }) {
                             Ok((bytes, entities, claims)) => {
                                 done.output = Output::Bytes(bytes);

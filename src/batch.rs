@@ -206,31 +206,28 @@ pub fn run_documents(
         if jobs <= 1 && options.out_dir.is_none() {
             return extract_unrendered(extractor, id, text, done);
         }
+        // `deliver` leaves the rendered output (stdout) or the file's error (`--out`) in `done`.
         let extracted = match &options.out_dir {
             None => extract_counted(extractor, &id, &text, options.explain, |json| {
-                Ok(render(json, options.format))
+                done.output = Output::Bytes(render(json, options.format));
             }),
             Some(dir) => {
                 let target = dir.target(&source.relative, "json");
                 extract_counted(extractor, &id, &text, options.explain, |json| {
-                    dir.open(&target)
-                        .and_then(|mut file| {
-                            write_document(json, options.format, &mut file)?;
-                            file.commit()
-                        })
-                        .map(|()| Vec::new())
-                        .map_err(|e| format!("{}: {e}", target.display()))
+                    let written = dir.open(&target).and_then(|mut file| {
+                        write_document(json, options.format, &mut file)?;
+                        file.commit()
+                    });
+                    if let Err(e) = written {
+                        done.error = Some(format!("{}: {e}", target.display()));
+                    }
                 })
             }
         };
         match extracted {
-            Ok((written, entities, claims)) => {
+            Ok(((), entities, claims)) => {
                 done.entities = entities;
                 done.claims = claims;
-                match written {
-                    Ok(bytes) => done.output = Output::Bytes(bytes),
-                    Err(message) => done.error = Some(message),
-                }
             }
             Err(message) => done.error = Some(format!("{}: {message}", source.path.display())),
         }
@@ -419,6 +416,7 @@ fn run_lines<R: BufRead + Send>(
             summary.failures += 1;
             let _ = writeln!(errors, "claimex: {message}");
         }
+        // Records are always rendered by their worker: a line is short, and none waits.
         if let Output::Bytes(bytes) = &done.output {
             out.write_all(bytes)?;
         }

@@ -11,11 +11,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::document::Document;
 use crate::error::Error;
 use crate::extractor::Extractor;
 use crate::input::{self, LineReader, Source};
-use crate::output::to_wire;
-use crate::output::writer::{render, ErrorRecord, Format, OutDir};
+use crate::output::writer::{render, write_document, ErrorRecord, Format, OutDir};
+use crate::output::DocumentJson;
 
 /// What to do with a JSON Lines record that cannot be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,8 +96,8 @@ pub fn find_clash<'s>(sources: &'s [Source], extension: &str) -> Option<(&'s Sou
 
 /// The result of one document, made on a worker thread.
 struct Done {
-    /// What to write (stdout mode), already rendered.
-    output: Vec<u8>,
+    /// What to write (stdout mode).
+    output: Output,
     /// What went wrong, if anything; `output` may still hold an error record.
     error: Option<String>,
     entities: usize,
@@ -104,24 +105,71 @@ struct Done {
     bytes: u64,
 }
 
-fn extract_counted(
+/// A document's output on its way to stdout.
+enum Output {
+    /// Already rendered (or nothing, or an error record).
+    Bytes(Vec<u8>),
+    /// Extracted but not rendered: with one thread nothing else waits to be written, so the
+    /// JSON goes straight to the output instead of into a buffer of its whole size.
+    Document(Extracted),
+}
+
+/// A document and what its output needs.
+struct Extracted {
+    id: String,
+    text: String,
+    doc: Document,
+}
+
+/// Extracts `text` and hands it to `deliver`, which renders or writes it; returns
+/// what `deliver` returns, and the numbers of entities and claims.
+fn extract_counted<T>(
     extractor: &Extractor,
     id: &str,
     text: &str,
-    format: Format,
     explain: bool,
-) -> Result<(Vec<u8>, usize, usize), String> {
+    deliver: impl FnOnce(&DocumentJson) -> T,
+) -> Result<(T, usize, usize), String> {
     // A panic in one document must not take the batch down with it.
     catch_unwind(AssertUnwindSafe(|| {
         let doc = extractor.extract(text);
-        let wire = to_wire(id, text, &doc, explain);
-        (
-            render(&wire, format),
-            wire.entities.len(),
-            wire.claims.len(),
-        )
+        let json = DocumentJson::new(id, text, &doc, explain);
+        (deliver(&json), doc.entities.len(), doc.claims.len())
     }))
-    .map_err(|_| "internal error while extracting (a bug: please report it with this input)".into())
+    .map_err(|_| INTERNAL_ERROR.into())
+}
+
+const INTERNAL_ERROR: &str =
+    "internal error while extracting (a bug: please report it with this input)";
+
+/// Extracts a document whose output [`write_output`] renders when its turn comes.
+fn extract_unrendered(extractor: &Extractor, id: String, text: String, mut done: Done) -> Done {
+    match catch_unwind(AssertUnwindSafe(|| extractor.extract(&text))) {
+        Ok(doc) => {
+            done.entities = doc.entities.len();
+            done.claims = doc.claims.len();
+            done.output = Output::Document(Extracted { id, text, doc });
+        }
+        Err(_) => done.error = Some(format!("{id}: {INTERNAL_ERROR}")),
+    }
+    done
+}
+
+/// Writes a document's output to `out`; a document not yet rendered is rendered now, and a
+/// panic while doing so (a bug) is reported as the document's error, as in [`extract_counted`].
+fn write_output(
+    output: Output,
+    options: &BatchOptions,
+    out: &mut dyn Write,
+) -> Result<io::Result<()>, String> {
+    match output {
+        Output::Bytes(bytes) => Ok(out.write_all(&bytes)),
+        Output::Document(Extracted { id, text, doc }) => catch_unwind(AssertUnwindSafe(|| {
+            let json = DocumentJson::new(&id, &text, &doc, options.explain);
+            write_document(&json, options.format, out)
+        }))
+        .map_err(|_| format!("{id}: {INTERNAL_ERROR}")),
+    }
 }
 
 /// Processes text documents (one per source) and writes them in order to `out`, or to one file
@@ -136,9 +184,11 @@ pub fn run_documents(
     let started = Instant::now();
     let mut summary = Summary::default();
     let mut progress = Progress::new(options.progress, sources.len());
+    // No threads to start for a single document.
+    let jobs = options.jobs.min(sources.len());
     let work = |source: &Source| -> Done {
         let mut done = Done {
-            output: Vec::new(),
+            output: Output::Bytes(Vec::new()),
             error: None,
             entities: 0,
             claims: 0,
@@ -152,44 +202,53 @@ pub fn run_documents(
             }
         };
         done.bytes = text.len() as u64;
-        match extract_counted(
-            extractor,
-            &source.id(),
-            &text,
-            options.format,
-            options.explain,
-        ) {
-            Ok((bytes, entities, claims)) => {
+        let id = source.id();
+        if jobs <= 1 && options.out_dir.is_none() {
+            return extract_unrendered(extractor, id, text, done);
+        }
+        // `deliver` leaves the rendered output (stdout) or the file's error (`--out`) in `done`.
+        let extracted = match &options.out_dir {
+            None => extract_counted(extractor, &id, &text, options.explain, |json| {
+                done.output = Output::Bytes(render(json, options.format));
+            }),
+            Some(dir) => {
+                let target = dir.target(&source.relative, "json");
+                extract_counted(extractor, &id, &text, options.explain, |json| {
+                    let written = dir.open(&target).and_then(|mut file| {
+                        write_document(json, options.format, &mut file)?;
+                        file.commit()
+                    });
+                    if let Err(e) = written {
+                        done.error = Some(format!("{}: {e}", target.display()));
+                    }
+                })
+            }
+        };
+        match extracted {
+            Ok(((), entities, claims)) => {
                 done.entities = entities;
                 done.claims = claims;
-                match &options.out_dir {
-                    None => done.output = bytes,
-                    Some(dir) => {
-                        let target = dir.target(&source.relative, "json");
-                        if let Err(e) = dir.write(&target, &bytes) {
-                            done.error = Some(format!("{}: {e}", target.display()));
-                        }
-                    }
-                }
             }
             Err(message) => done.error = Some(format!("{}: {message}", source.path.display())),
         }
         done
     };
     let mut items = sources.iter();
-    // No threads to start for a single document.
-    let jobs = options.jobs.min(sources.len());
     let result = ordered_map(jobs, &mut items, work, |done: Done| {
         summary.documents += 1;
         summary.bytes += done.bytes;
         summary.entities += done.entities;
         summary.claims += done.claims;
-        if let Some(message) = &done.error {
+        let mut error = done.error;
+        match write_output(done.output, options, out) {
+            Ok(written) => written?,
+            Err(message) => error = Some(message),
+        }
+        if let Some(message) = &error {
             summary.failures += 1;
             progress.clear(errors);
             let _ = writeln!(errors, "claimex: {message}");
         }
-        out.write_all(&done.output)?;
         progress.update(errors, summary.documents, summary.bytes);
         Ok(Flow::Continue)
     });
@@ -304,7 +363,7 @@ fn run_lines<R: BufRead + Send>(
 ) -> io::Result<Flow> {
     let work = |line: input::Line| -> Done {
         let mut done = Done {
-            output: Vec::new(),
+            output: Output::Bytes(Vec::new()),
             error: None,
             entities: 0,
             claims: 0,
@@ -317,15 +376,11 @@ fn run_lines<R: BufRead + Send>(
                 match input::read_record(&source.path, line.number, &bytes) {
                     Err(e) => (input::salvage_id(&bytes), e.to_string()),
                     Ok((id, text)) => {
-                        match extract_counted(
-                            extractor,
-                            &id,
-                            &text,
-                            options.format,
-                            options.explain,
-                        ) {
+                        match extract_counted(extractor, &id, &text, options.explain, |json| {
+                            render(json, options.format)
+                        }) {
                             Ok((bytes, entities, claims)) => {
-                                done.output = bytes;
+                                done.output = Output::Bytes(bytes);
                                 done.entities = entities;
                                 done.claims = claims;
                                 return done;
@@ -340,12 +395,14 @@ fn run_lines<R: BufRead + Send>(
             }
         };
         if options.on_error == OnError::Record {
-            done.output = ErrorRecord {
-                id: salvaged.as_deref(),
-                line: line.number,
-                error: &error,
-            }
-            .render();
+            done.output = Output::Bytes(
+                ErrorRecord {
+                    id: salvaged.as_deref(),
+                    line: line.number,
+                    error: &error,
+                }
+                .render(),
+            );
         }
         done.error = Some(error);
         done
@@ -359,7 +416,10 @@ fn run_lines<R: BufRead + Send>(
             summary.failures += 1;
             let _ = writeln!(errors, "claimex: {message}");
         }
-        out.write_all(&done.output)?;
+        // Records are always rendered by their worker: a line is short, and none waits.
+        if let Output::Bytes(bytes) = &done.output {
+            out.write_all(bytes)?;
+        }
         out.flush()?;
         if done.error.is_some() && options.on_error == OnError::Fail {
             return Ok(Flow::Stop);

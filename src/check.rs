@@ -11,8 +11,8 @@ use serde_json::Value;
 use crate::extractor::Extractor;
 use crate::input::{self, Filter};
 use crate::output::diff::{diff_doc, first_difference, report};
-use crate::output::to_wire;
 use crate::output::writer::{render, Format, OutDir};
+use crate::output::DocumentJson;
 
 /// The outcome of checking one folder of fixtures.
 #[derive(Debug, Default)]
@@ -48,7 +48,7 @@ impl CheckReport {
 /// expected output does not depend on where the check runs from.
 pub fn expected_output(extractor: &Extractor, id: &str, text: &str) -> Vec<u8> {
     let doc = extractor.extract(text);
-    render(&to_wire(id, text, &doc, false), Format::Json)
+    render(&DocumentJson::new(id, text, &doc, false), Format::Json)
 }
 
 /// Checks (or with `bless`, rewrites) every fixture below `dir`.

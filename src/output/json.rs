@@ -1,16 +1,15 @@
-//! The JSON encoder of the wire types: byte for byte what serde_json writes (compact, and
-//! pretty with two-space indents), written straight into one buffer.
+//! The JSON encoder of the output: byte for byte what serde_json writes (compact, and pretty
+//! with two-space indents), into one buffer that may be handed on to a writer in pieces.
 //!
 //! serde_json's generic serializer was a tenth of the run time (issue 6): every field went
 //! through trait objects for the formatter and writer, and strings were escaped a byte at a
-//! time. Here strings are checked eight bytes at a time and copied in runs. The wire types
-//! still derive `Serialize` (the tests below compare the two encoders on every type), so the
-//! field order and names are declared once, in `wire.rs`, and mirrored here.
+//! time. Here strings are checked eight bytes at a time and copied in runs. The documents
+//! themselves are written by `direct.rs`; the wire types of `wire.rs` still derive
+//! `Serialize`, and the tests below check that both give the same bytes.
 
-use super::wire::{
-    Id, WireClaim, WireDocument, WireEntity, WireFigure, WireMention, WireMeta, WireRange,
-    WireSource, WireSpan,
-};
+use std::io::{self, Write};
+
+use super::wire::Id;
 
 /// A JSON text being written.
 pub struct Json<'o> {
@@ -20,15 +19,36 @@ pub struct Json<'o> {
     depth: usize,
     /// Nothing has been written yet in the innermost open object or array.
     first: bool,
+    /// Where `out` is passed on once it holds [`Json::drain_at`] bytes, so that a large
+    /// document never sits whole in memory; `None` keeps everything in `out`.
+    sink: Option<&'o mut dyn Write>,
+    drain_at: usize,
+    /// The first error of the sink; later output is dropped.
+    error: Option<io::Error>,
 }
 
 impl<'o> Json<'o> {
+    /// Writes into `out` only.
     pub fn new(out: &'o mut Vec<u8>, pretty: bool) -> Json<'o> {
         Json {
             out,
             pretty,
             depth: 0,
             first: true,
+            sink: None,
+            drain_at: usize::MAX,
+            error: None,
+        }
+    }
+
+    /// Writes through `out` to `sink` in pieces of about `out`'s capacity; call
+    /// [`Json::finish`] at the end.
+    pub fn streaming(out: &'o mut Vec<u8>, pretty: bool, sink: &'o mut dyn Write) -> Json<'o> {
+        let drain_at = out.capacity().max(1);
+        Json {
+            sink: Some(sink),
+            drain_at,
+            ..Json::new(out, pretty)
         }
     }
 
@@ -37,8 +57,28 @@ impl<'o> Json<'o> {
         value.write(self);
     }
 
+    /// Passes what is left to the sink; the first write error of the whole text, if any.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.drain();
+        self.error.map_or(Ok(()), Err)
+    }
+
+    /// Passes the buffer to the sink, if there is one.
+    #[cold]
+    fn drain(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.error.is_none() {
+            if let Err(e) = sink.write_all(self.out) {
+                self.error = Some(e);
+            }
+        }
+        self.out.clear();
+    }
+
     /// An object whose members `members` writes with [`Json::field`].
-    fn object(&mut self, members: impl FnOnce(&mut Self)) {
+    pub(super) fn object(&mut self, members: impl FnOnce(&mut Self)) {
         self.open(b'{');
         members(self);
         self.close(b'}');
@@ -47,7 +87,14 @@ impl<'o> Json<'o> {
     /// A member of the current object.
     // Always inlined: the key is then a constant, and copying it a few stores, not a call.
     #[inline(always)]
-    fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+    pub(super) fn field<T: ToJson + ?Sized>(&mut self, key: &str, value: &T) {
+        self.key(key);
+        value.write(self);
+    }
+
+    /// The key of a member of the current object, whose value is written next.
+    #[inline(always)]
+    pub(super) fn key(&mut self, key: &str) {
         self.separate();
         // Keys are our own field names: nothing to escape.
         debug_assert!(key.bytes().all(|b| ESCAPE[usize::from(b)] == 0));
@@ -57,12 +104,11 @@ impl<'o> Json<'o> {
         if self.pretty {
             self.out.push(b' ');
         }
-        value.write(self);
     }
 
     /// A member written only when there is a value (`skip_serializing_if = "Option::is_none"`).
     #[inline]
-    fn field_if_some<T: ToJson>(&mut self, key: &str, value: &Option<T>) {
+    pub(super) fn field_if_some<T: ToJson>(&mut self, key: &str, value: &Option<T>) {
         if let Some(v) = value {
             self.field(key, v);
         }
@@ -84,6 +130,25 @@ impl<'o> Json<'o> {
         self.out.push(bracket);
         // The enclosing object or array now holds at least this value.
         self.first = false;
+    }
+
+    /// An array of `items`, each written by `element`.
+    pub(super) fn array<I: IntoIterator>(
+        &mut self,
+        items: I,
+        mut element: impl FnMut(&mut Self, I::Item),
+    ) {
+        self.open(b'[');
+        for item in items {
+            // Between elements, the place to hand a full buffer on: a document is mostly lists
+            // of small objects, so pieces stay near the buffer's size.
+            if self.out.len() >= self.drain_at {
+                self.drain();
+            }
+            self.separate();
+            element(self, item);
+        }
+        self.close(b']');
     }
 
     /// What comes before a member or element: a comma after the first, and in pretty output
@@ -108,7 +173,7 @@ impl<'o> Json<'o> {
     }
 
     #[inline]
-    fn null(&mut self) {
+    pub(super) fn null(&mut self) {
         self.out.extend_from_slice(b"null");
     }
 
@@ -290,12 +355,7 @@ impl<T: ToJson> ToJson for Option<T> {
 
 impl<T: ToJson> ToJson for [T] {
     fn write(&self, json: &mut Json) {
-        json.open(b'[');
-        for item in self {
-            json.separate();
-            item.write(json);
-        }
-        json.close(b']');
+        json.array(self, |j, item| item.write(j));
     }
 }
 
@@ -313,134 +373,15 @@ impl ToJson for Id {
     }
 }
 
-impl ToJson for WireDocument<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("version", &self.version);
-            j.field("id", self.id);
-            j.field("document", &self.document);
-            j.field("sentences", &self.sentences);
-            j.field("entities", &self.entities);
-            j.field("figures", &self.figures);
-            j.field("claims", &self.claims);
-        });
-    }
-}
-
-impl ToJson for WireMeta<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field_if_some("title", &self.title);
-            j.field_if_some("date", &self.date);
-        });
-    }
-}
-
-impl ToJson for WireRange {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("start", &self.start);
-            j.field("end", &self.end);
-        });
-    }
-}
-
-impl ToJson for WireSpan<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("start", &self.start);
-            j.field("end", &self.end);
-            j.field("text", self.text);
-        });
-    }
-}
-
-impl ToJson for WireEntity<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("id", &self.id);
-            j.field("type", self.entity_type);
-            j.field_if_some("subtype", &self.subtype);
-            j.field("name", self.name);
-            j.field_if_some("kb_id", &self.kb_id);
-            j.field("mentions", &self.mentions);
-        });
-    }
-}
-
-impl ToJson for WireMention<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("start", &self.start);
-            j.field("end", &self.end);
-            j.field("text", self.text);
-            j.field("sentence", &self.sentence);
-            j.field_if_some("via", &self.via);
-        });
-    }
-}
-
-impl ToJson for WireFigure<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("id", &self.id);
-            j.field("start", &self.start);
-            j.field("end", &self.end);
-            j.field("text", self.text);
-            j.field("sentence", &self.sentence);
-            j.field("value", &self.value);
-            j.field("low", &self.low);
-            j.field("high", &self.high);
-            j.field("qualifier", &self.qualifier);
-            j.field("approximate", &self.approximate);
-            j.field("unit", &self.unit);
-            j.field_if_some("via", &self.via);
-        });
-    }
-}
-
-impl ToJson for WireClaim<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("id", &self.id);
-            j.field("start", &self.start);
-            j.field("end", &self.end);
-            j.field("text", self.text);
-            j.field("sentence", &self.sentence);
-            j.field("kind", self.kind);
-            j.field("cue", &self.cue);
-            j.field("source", &self.source);
-            if !self.fragments.is_empty() {
-                j.field("fragments", &self.fragments);
-            }
-            if !self.hedges.is_empty() {
-                j.field("hedges", &self.hedges);
-            }
-            j.field("figures", &self.figures);
-            j.field("entities", &self.entities);
-            j.field_if_some("via", &self.via);
-        });
-    }
-}
-
-impl ToJson for WireSource<'_> {
-    fn write(&self, json: &mut Json) {
-        json.object(|j| {
-            j.field("start", &self.start);
-            j.field("end", &self.end);
-            j.field("text", self.text);
-            j.field("entity", &self.entity);
-            j.field_if_some("role", &self.role);
-            j.field_if_some("affiliation", &self.affiliation);
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{
+        Claim, ClaimKind, Document, Entity, EntityType, Figure, Header, Mention, Qualifier, Source,
+        Span,
+    };
     use crate::extractor::Extractor;
-    use crate::output::to_wire;
+    use crate::output::{to_wire, DocumentJson};
 
     fn ours<T: ToJson + ?Sized>(value: &T, pretty: bool) -> String {
         let mut out = Vec::new();
@@ -550,97 +491,97 @@ mod tests {
     }
 
     /// Every optional field set, and every one missing.
+    /// Our document encoder writes what serde_json writes for the document's wire form.
+    fn assert_same_document(id: &str, text: &str, doc: &Document) {
+        for explain in [false, true] {
+            for pretty in [false, true] {
+                assert_eq!(
+                    ours(&DocumentJson::new(id, text, doc, explain), pretty),
+                    serde(&to_wire(id, text, doc, explain), pretty),
+                    "explain: {explain}, pretty: {pretty}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn full_and_empty_documents_match_serde_json() {
-        let span = WireSpan {
-            start: 1,
-            end: 4,
-            text: "a\"b",
+        let text = "Title\nJo said \"£2.5bn\" was é’ too\tmuch.\nShe said no.";
+        let at = |part: &str| {
+            let start = text.find(part).expect("part of the text");
+            Span::new(start, start + part.len())
         };
-        let claim = WireClaim {
-            id: Id::of(b'c', 0),
-            start: 0,
-            end: 9,
-            text: "line\none",
-            sentence: 0,
-            kind: "reported",
-            cue: Some(span.clone()),
-            source: Some(WireSource {
-                start: 0,
-                end: 3,
-                text: "She",
-                entity: Some(Id::of(b'e', 11)),
-                role: Some(span.clone()),
-                affiliation: Some(Id::of(b'e', 0)),
+        let mention = |part: &str| Mention {
+            span: at(part),
+            entity_type: EntityType::Person,
+            subtype: Some("politician".into()),
+            name: "Jo Bloggs".into(),
+            kb_id: Some("Q1".into()),
+            via: "gazetteer".into(),
+        };
+        let full_claim = Claim {
+            span: at("\"£2.5bn\" was é’ too\tmuch."),
+            fragments: vec![at("£2.5bn"), at("too\tmuch")],
+            kind: ClaimKind::Mixed,
+            cue: Some(at("said")),
+            source: Some(Source {
+                span: at("Jo"),
+                entity: Some(11),
+                role: Some(at("é’")),
+                affiliation: Some(0),
             }),
-            fragments: vec![span.clone(), span.clone()],
-            hedges: vec!["may", "reportedly"],
-            figures: vec![Id::of(b'f', 0), Id::of(b'f', 9)],
-            entities: vec![Id::of(b'e', 99)],
-            via: Some("reported:said"),
+            hedges: vec!["may".into(), "reportedly".into()],
+            figures: vec![0, 9],
+            entities: vec![99],
+            via: "reported:said".into(),
         };
-        let full = WireDocument {
-            version: 1,
-            id: "dir/näme\\1.txt",
-            document: WireMeta {
-                title: Some("A \"title\""),
-                date: Some("2024-01-02"),
-            },
-            sentences: vec![
-                WireRange { start: 0, end: 9 },
-                WireRange { start: 10, end: 12 },
-            ],
-            entities: vec![WireEntity {
-                id: Id::of(b'e', 0),
-                entity_type: "person",
-                subtype: Some("politician"),
-                name: "Jo Bloggs",
-                kb_id: Some("Q1"),
-                mentions: vec![WireMention {
-                    start: 0,
-                    end: 2,
-                    text: "Jo",
-                    sentence: 0,
-                    via: Some("gazetteer"),
-                }],
-            }],
-            figures: vec![WireFigure {
-                id: Id::of(b'f', 0),
-                start: 3,
-                end: 9,
-                text: "£2.5bn",
-                sentence: 0,
-                value: Some(2.5e9),
-                low: Some(0.1),
-                high: None,
-                qualifier: Some("about"),
-                approximate: true,
-                unit: Some("GBP"),
-                via: Some("figure:money"),
-            }],
-            claims: vec![claim.clone()],
-        };
-        assert_same(&full);
-        let bare = WireClaim {
+        let bare_claim = Claim {
+            span: at("no"),
+            fragments: vec![at("no")],
+            kind: ClaimKind::Indirect,
             cue: None,
             source: None,
-            fragments: Vec::new(),
             hedges: Vec::new(),
             figures: Vec::new(),
             entities: Vec::new(),
-            via: None,
-            ..claim
+            via: "unattributed".into(),
         };
-        let empty = WireDocument {
-            version: 1,
-            id: "",
-            document: WireMeta::default(),
-            sentences: Vec::new(),
-            entities: Vec::new(),
-            figures: Vec::new(),
-            claims: vec![bare],
+        let full = Document {
+            header: Header {
+                date: Some("2024-01-02".into()),
+                title: Some(at("Title")),
+            },
+            sentences: vec![at("Title\n"), at("Jo said \"£2.5bn\" was é’ too\tmuch.\n")],
+            entities: vec![
+                Entity {
+                    entity_type: EntityType::Person,
+                    subtype: Some("politician".into()),
+                    name: "Jo \"JB\" Bloggs".into(),
+                    kb_id: Some("Q1".into()),
+                    mentions: vec![mention("Jo"), mention("She")],
+                },
+                Entity {
+                    entity_type: EntityType::Place,
+                    subtype: None,
+                    name: "É’".into(),
+                    kb_id: None,
+                    mentions: vec![mention("é’")],
+                },
+            ],
+            figures: vec![Figure {
+                span: at("£2.5bn"),
+                value: Some(2.5e9),
+                low: Some(0.1),
+                high: None,
+                qualifier: Some(Qualifier::About),
+                approximate: true,
+                unit: Some("GBP".into()),
+                via: "figure:money".into(),
+            }],
+            claims: vec![full_claim, bare_claim],
         };
-        assert_same(&empty);
+        assert_same_document("dir/näme\\1.txt", text, &full);
+        assert_same_document("", "", &Document::default());
     }
 
     #[test]
@@ -654,9 +595,62 @@ mod tests {
             "According to the ministry, between 10 and 15 schools closed; “it is temporary”.",
         ];
         for text in texts {
-            let doc = extractor.extract(text);
-            for explain in [false, true] {
-                assert_same(&to_wire("id", text, &doc, explain));
+            assert_same_document("id", text, &extractor.extract(text));
+        }
+    }
+
+    #[test]
+    fn streamed_output_is_the_same_in_any_piece_size() {
+        let extractor = Extractor::new(&Default::default()).expect("default extractor");
+        let text = "The mayor said 40 people, about a third, had left. ".repeat(20);
+        let doc = extractor.extract(&text);
+        let wire = DocumentJson::new("id", &text, &doc, true);
+        for pretty in [false, true] {
+            let whole = ours(&wire, pretty);
+            for piece in [1, 7, 64, 1 << 20] {
+                let mut sink = Vec::new();
+                let mut out = Vec::with_capacity(piece);
+                let mut json = Json::streaming(&mut out, pretty, &mut sink);
+                json.value(&wire);
+                json.finish().expect("a Vec takes everything");
+                assert_eq!(String::from_utf8(sink).unwrap(), whole, "pieces of {piece}");
+            }
+        }
+    }
+
+    /// Takes `room` bytes, then fails as a full disk does.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::ErrorKind::StorageFull.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_reports_its_error_at_the_end() {
+        let wire = vec![12345usize; 50];
+        let size = ours(&wire, false).len();
+        for (room, fails) in [(0, true), (10, true), (size - 1, true), (size, false)] {
+            let mut sink = Full { room };
+            let mut out = Vec::with_capacity(16);
+            let mut json = Json::streaming(&mut out, false, &mut sink);
+            json.value(&wire);
+            let result = json.finish();
+            assert_eq!(result.is_err(), fails, "room for {room} of {size} bytes");
+            if let Err(e) = result {
+                assert_eq!(e.kind(), io::ErrorKind::StorageFull);
             }
         }
     }

@@ -4,10 +4,12 @@
 //! `text[start:end]` gives back each span's `text`.
 
 pub mod diff;
+mod direct;
 mod json;
 pub mod wire;
 pub mod writer;
 
+pub use direct::DocumentJson;
 pub use wire::{to_wire, WireDocument, FORMAT_VERSION};
 
 /// Converts byte offsets of one text into character offsets.

@@ -1,5 +1,6 @@
-//! Serde types of the output contract. New fields are not breaking; renaming or removing one
-//! bumps [`FORMAT_VERSION`].
+//! Serde types of the output contract, for library users and tests; the binary writes the same
+//! bytes straight from the document (`direct.rs`). New fields are not breaking; renaming or
+//! removing one bumps [`FORMAT_VERSION`].
 
 use serde::{Serialize, Serializer};
 

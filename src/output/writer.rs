@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::Serialize;
 
 use super::json::Json;
-use super::WireDocument;
+use super::DocumentJson;
 
 /// How documents are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,13 +23,26 @@ pub enum Format {
 /// One document in `format`, ending with a newline: the bytes serde_json would write, from
 /// a faster encoder (`json.rs`). A JSON Lines line never contains a raw newline (strings
 /// escape them), so it can never be split.
-pub fn render(doc: &WireDocument, format: Format) -> Vec<u8> {
+pub fn render(doc: &DocumentJson, format: Format) -> Vec<u8> {
     // A news article's document is a few kilobytes: start there rather than grow from 128.
     let mut out = Vec::with_capacity(8 * 1024);
     Json::new(&mut out, format == Format::Json).value(doc);
     out.push(b'\n');
     out
 }
+
+/// Writes what [`render`] returns to `sink`, a piece at a time: a 10 MB document's JSON is
+/// some 50 MB, which need not all be in memory at once.
+pub fn write_document(doc: &DocumentJson, format: Format, sink: &mut dyn Write) -> io::Result<()> {
+    let mut out = Vec::with_capacity(STREAM_PIECE);
+    let mut json = Json::streaming(&mut out, format == Format::Json, sink);
+    json.value(doc);
+    json.finish()?;
+    sink.write_all(b"\n")
+}
+
+/// The size of the pieces [`write_document`] writes.
+const STREAM_PIECE: usize = 64 * 1024;
 
 /// The line written in place of a JSON Lines record that could not be read:
 /// `{"id": <id or null>, "line": N, "error": "..."}`.

@@ -17,12 +17,8 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             .then(a.span.start.cmp(&b.span.start))
     });
     let mut taken = SpanSet::default();
-    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if taken.insert_if_free(m.span) {
-            kept.push(m);
-        }
-    }
+    mentions.retain(|m| taken.insert_if_free(m.span));
+    let mut kept = mentions;
     kept.sort_by_key(|m| m.span);
     define_acronyms(text, &mut kept);
     // A propagated mention carries the name it was recognised by: "propagated:Colin Clarke".
@@ -35,11 +31,15 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // One entity per type and key (the kb id, else the lower-cased name). The key is built in
-    // a reused buffer and only allocated for a new entity.
+    // a reused buffer and only allocated for a new entity. Mentions move into their entities
+    // once every entity's count is known, so each list is allocated once at its size (on a
+    // huge document, growth by doubling would waste a third of their memory).
     let mut entities: Vec<Entity> = Vec::new();
+    let mut entity_of = Vec::with_capacity(kept.len());
+    let mut counts: Vec<usize> = Vec::new();
     let mut by_key: [HashMap<String, usize>; 3] = Default::default(); // one per EntityType
     let mut lowered = String::new();
-    for m in kept {
+    for m in &kept {
         let key: &str = match &m.kb_id {
             Some(id) => id,
             None => {
@@ -59,9 +59,17 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                     kb_id: m.kb_id.clone(),
                     mentions: Vec::new(),
                 });
+                counts.push(0);
                 entities.len() - 1
             }
         };
+        counts[index] += 1;
+        entity_of.push(index);
+    }
+    for (entity, count) in entities.iter_mut().zip(counts) {
+        entity.mentions.reserve_exact(count);
+    }
+    for (m, index) in kept.into_iter().zip(entity_of) {
         entities[index].mentions.push(m);
     }
     entities

@@ -421,8 +421,10 @@ impl Matcher<'_> {
             walk(map.as_fst(), None, text, start, true, ends);
         }
         g.walk_embedded(text, start, ends);
-        // Longest first; at equal length the user's list first.
-        ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+        // Longest first; at equal length the user's list first. Most words end no form.
+        if ends.len() > 1 {
+            ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+        }
         for &(end, value, user) in ends.iter() {
             let surface = &text[start..end];
             self.ids.clear();
@@ -445,10 +447,17 @@ fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
     let Some(record) = line_at(FORMS_TXT, offset as usize) else {
         return;
     };
-    for item in record.split(';') {
-        let Some((surface, entry)) = item.rsplit_once('\x1f') else {
+    // Byte scans for the separators: str::split(char) sets up a searcher for each record.
+    let items = record.as_bytes().split(|&b| b == b';');
+    let mut at = 0;
+    for item in items {
+        let (from, to) = (at, at + item.len());
+        at = to + 1;
+        // Both separators are ASCII, so these are char boundaries.
+        let Some(unit) = item.iter().rposition(|&b| b == 0x1f) else {
             continue;
         };
+        let (surface, entry) = (&record[from..from + unit], &record[from + unit + 1..to]);
         if !case_fits(surface, text) {
             continue;
         }

@@ -20,7 +20,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use crate::document::{EntityType, Mention, Span};
-use crate::gazetteer::{EntryId, Gazetteer, WordLists};
+use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
 use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -111,13 +111,26 @@ const ROLE_STEMS: &[&[&str]] = &[
 struct Lexicon {
     words: WordLists,
     masks: Vec<u64>,
+    /// By list bit, the roles that list gives its words: a word is in few lists, so its roles
+    /// are the union over its set bits.
+    list_roles: [u32; 64],
 }
 
 impl Lexicon {
     fn new(words: &WordLists) -> Lexicon {
+        let masks: Vec<u64> = ROLE_STEMS.iter().map(|stems| words.mask(stems)).collect();
+        let mut list_roles = [0; 64];
+        for (bit, roles) in list_roles.iter_mut().enumerate() {
+            for (role, &mask) in masks.iter().enumerate() {
+                if mask >> bit & 1 == 1 {
+                    *roles |= 1 << role;
+                }
+            }
+        }
         Lexicon {
             words: words.clone(),
-            masks: ROLE_STEMS.iter().map(|stems| words.mask(stems)).collect(),
+            masks,
+            list_roles,
         }
     }
 
@@ -127,14 +140,13 @@ impl Lexicon {
 
     /// Every role `word` (any case) plays, from one lookup.
     fn roles_of(&self, word: &str) -> RoleSet {
-        let lists = self.words.lookup(word);
-        let roles = self
-            .masks
-            .iter()
-            .enumerate()
-            .filter(|&(_, &mask)| lists & mask != 0)
-            .fold(0, |roles, (role, _)| roles | 1 << role);
-        RoleSet(roles | RoleSet::KNOWN)
+        let mut lists = self.words.lookup(word);
+        let mut roles = RoleSet::KNOWN;
+        while lists != 0 {
+            roles |= self.list_roles[lists.trailing_zeros() as usize];
+            lists &= lists - 1;
+        }
+        RoleSet(roles)
     }
 }
 
@@ -328,7 +340,9 @@ impl<'t> Tokens<'t> {
 
 /// Length of the stem of a word token ending in a possessive ("Labour" of "Labour's").
 fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
-    if t.kind != TokenKind::Word {
+    // Nearly every token ends in neither "s" nor "S": decide on that byte alone.
+    let last = text.as_bytes().get(t.span.end.wrapping_sub(1));
+    if t.kind != TokenKind::Word || !matches!(last, Some(b's' | b'S')) {
         return None;
     }
     let w = t.text(text);
@@ -380,15 +394,6 @@ enum Name {
     Text(Span),
 }
 
-impl Name {
-    fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
-        match self {
-            Name::Listed(id) => gazetteer.entry(id).name.to_string(),
-            Name::Text(span) => canonical_text(span.text(text)),
-        }
-    }
-}
-
 impl Via {
     fn rule(name: &'static str) -> Via {
         Via {
@@ -405,11 +410,23 @@ impl Via {
     }
 
     fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
-        let mut via = match self.how {
-            How::Rule(rule) => rule.to_string(),
-            How::Gazetteer(id) => format!("gazetteer:{}", gazetteer.entry(id).list),
-            How::Propagated(name) => format!("propagated:{}", name.render(text, gazetteer)),
-        };
+        // Pieces pushed onto one buffer: format! costs more than the copying here.
+        let mut via = String::with_capacity(48);
+        match self.how {
+            How::Rule(rule) => via.push_str(rule),
+            How::Gazetteer(id) => {
+                via.push_str("gazetteer:");
+                via.push_str(gazetteer.entry(id).list);
+            }
+            How::Propagated(Name::Listed(id)) => {
+                via.push_str("propagated:");
+                via.push_str(gazetteer.entry(id).name);
+            }
+            How::Propagated(Name::Text(span)) => {
+                via.push_str("propagated:");
+                push_canonical(&mut via, span.text(text));
+            }
+        }
         if self.sports {
             via.push_str("+sports");
         }
@@ -569,6 +586,13 @@ impl Found {
 
 /// The text with runs of whitespace as one space.
 fn canonical_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_canonical(&mut out, s);
+    out
+}
+
+/// Appends `s` with runs of whitespace as one space.
+fn push_canonical(out: &mut String, s: &str) {
     // Most names are already so: single spaces between words, none at the ends.
     let bytes = s.as_bytes();
     let space = |b: &u8| char::from(*b).is_whitespace();
@@ -579,16 +603,17 @@ fn canonical_text(s: &str) -> String {
             .windows(2)
             .any(|w| space(&w[0]) && (w[0] != b' ' || space(&w[1])));
     if plain {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    let mut first = true;
     for word in s.split_whitespace() {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
+        first = false;
         out.push_str(word);
     }
-    out
 }
 
 /// A string compared and hashed as its lower case (`str::to_lowercase`), so a map keyed by
@@ -1042,8 +1067,7 @@ impl Context<'_> {
         if first == last && !is_all_caps(surface) && self.words.contains(NOT_NAMES, surface) {
             return None;
         }
-        let id = self.choose(first, last, m.ids)?;
-        let entry = self.gazetteer.entry(id);
+        let (id, entry) = self.choose(first, last, m.ids)?;
         // Lists of names that are also common words or surnames need a place context.
         if entry.list.ends_with("ambiguous") && !self.place_context(first, last) {
             return None;
@@ -1059,16 +1083,23 @@ impl Context<'_> {
         })
     }
 
-    fn choose(&self, first: usize, last: usize, ids: &[EntryId]) -> Option<EntryId> {
+    /// The reading of a listed name that context favours, with its entity.
+    fn choose(
+        &self,
+        first: usize,
+        last: usize,
+        ids: &[EntryId],
+    ) -> Option<(EntryId, GazetteerEntry<'_>)> {
         // The first reading of each type, in one pass.
         let (mut person, mut place, mut group) = (None, None, None);
         for &id in ids {
-            let of_type = match self.gazetteer.entry(id).entity_type {
+            let entry = self.gazetteer.entry(id);
+            let of_type = match entry.entity_type {
                 EntityType::Person => &mut person,
                 EntityType::Place => &mut place,
                 EntityType::Group => &mut group,
             };
-            of_type.get_or_insert(id);
+            of_type.get_or_insert((id, entry));
         }
         let pick = if person.is_some() && (self.title_before(first) || self.said_after(last)) {
             person
@@ -1077,7 +1108,7 @@ impl Context<'_> {
         } else {
             place.or(group).or(person)
         };
-        pick.or(ids.first().copied())
+        pick.or_else(|| ids.first().map(|&id| (id, self.gazetteer.entry(id))))
     }
 
     /// Types the chunk `[first, last]` and pushes what it names.
@@ -1402,13 +1433,13 @@ impl Context<'_> {
         leftovers: &mut Vec<(usize, usize)>,
     ) {
         let span = self.span(a, last);
-        let words: Vec<usize> = (a..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .collect();
-        if words.is_empty() {
+        // The word tokens of the run, walked again as needed rather than collected.
+        let words = || (a..=last).filter(|&i| self.token(i).kind == TokenKind::Word);
+        let n_words = words().count();
+        if n_words == 0 {
             return;
         }
-        let single = words.len() == 1;
+        let single = n_words == 1;
         let word = self.word(a);
         let mk = |t: EntityType, via: &'static str| Found {
             span,
@@ -1455,10 +1486,7 @@ impl Context<'_> {
             return;
         }
         // Nationalities and events are MISC, not people ("Iraqi Kurds", "Labour Day").
-        if words
-            .iter()
-            .any(|&i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS))
-        {
+        if words().any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS)) {
             return;
         }
         // "Trade and Industry Secretary", "Finance Minister": a role, not a name.
@@ -1467,11 +1495,9 @@ impl Context<'_> {
         }
         // Unknown capitalised words that are also common words are product names, titles of
         // works or slogans more often than people ("Internet Explorer", "Bupa Great").
-        if words.len() <= 3
-            && words
-                .iter()
-                .all(|&i| !is_all_caps(self.word(i)) || self.word(i).len() == 1)
-            && !words.iter().any(|&i| self.is_common(i))
+        if n_words <= 3
+            && words().all(|i| !is_all_caps(self.word(i)) || self.word(i).len() == 1)
+            && !words().any(|i| self.is_common(i))
         {
             found.push(mk(EntityType::Person, "rule:name_shape"));
             return;

@@ -797,6 +797,13 @@ fn token_info(
     let mut line = Span::new(0, line_end_from(0));
     let mut line_first = 0;
     let mut title_case = TitleCase::default();
+    let mut listed = ListedNames::default();
+    let mut matcher = gazetteer.matcher();
+    let mut sentence = 0;
+    let mut seen_word = false;
+    let mut previous_end = None;
+    // One pass: whether a line is in capitals is known only at its end, so words are marked
+    // name-like as if it were not, and `mark_line` takes the mark back from a line in capitals.
     tokens.each(|i, t| {
         let w = t.text(text);
         let capitalised = t.kind == TokenKind::Word && w.starts_with(char::is_uppercase);
@@ -815,14 +822,6 @@ fn token_info(
             title_case = TitleCase::default();
         }
         title_case.push(text, t, r);
-    });
-    mark_line(&mut info[line_first..], line.text(text), &title_case);
-    let mut listed = ListedNames::default();
-    let mut matcher = gazetteer.matcher();
-    let mut sentence = 0;
-    let mut seen_word = false;
-    let mut previous_end = None;
-    tokens.each(|i, t| {
         while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span.start {
             sentence += 1;
             seen_word = false;
@@ -849,18 +848,16 @@ fn token_info(
             });
             info[i].set(TokenInfo::LISTED, true);
         }
-        let word = t.text(text);
         info[i].set(TokenInfo::INITIAL, !seen_word);
         seen_word = true;
-        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        if !first_upper || info[i].caps_line() {
+        if !capitalised {
             return;
         }
-        let r = roles[i].get();
         let common_opener =
-            info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(word) && !r.has(TITLES);
+            info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(w) && !r.has(TITLES);
         info[i].set(TokenInfo::NAMELIKE, !r.has(TIME_WORDS) && !common_opener);
     });
+    mark_line(&mut info[line_first..], line.text(text), &title_case);
     (info, roles, listed)
 }
 
@@ -874,6 +871,9 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
     for t in info {
         t.set(TokenInfo::CAPS_LINE, caps);
         t.set(TokenInfo::DATELINE, dateline);
+        if caps {
+            t.set(TokenInfo::NAMELIKE, false);
+        }
     }
 }
 

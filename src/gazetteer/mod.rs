@@ -337,12 +337,22 @@ impl Gazetteer {
     /// no listed name stop here.
     fn head_at(&self, text: &str, start: usize) -> Head {
         let rest = &text.as_bytes()[start..];
-        let len = rest
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        // The run, lower-cased and hashed in one scan.
         let mut key = [0u8; 64];
-        if len == 0 || len > key.len() {
+        let mut hash = table::FNV_START;
+        let mut len = 0;
+        for &b in rest {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            if len == key.len() {
+                return Head::Unknown;
+            }
+            key[len] = b.to_ascii_lowercase();
+            hash = table::fnv1a_step(hash, key[len]);
+            len += 1;
+        }
+        if len == 0 {
             return Head::Unknown;
         }
         // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
@@ -354,10 +364,7 @@ impl Gazetteer {
         {
             return Head::Unknown;
         }
-        let key = &mut key[..len];
-        key.copy_from_slice(&rest[..len]);
-        key.make_ascii_lowercase();
-        let Some(state) = self.heads.get(key) else {
+        let Some(state) = self.heads.get_hashed(&key[..len], hash) else {
             return Head::Unlisted;
         };
         let u64_at = |at: usize| {

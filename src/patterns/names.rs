@@ -287,12 +287,25 @@ impl<'t> Tokens<'t> {
     fn get(&self, j: usize) -> Token {
         let shape = self.shape[j];
         let tails_before = self.before[j / 64] + usize::from(shape & Tokens::TAILS_BEFORE);
-        if shape & Tokens::TAIL != 0 {
-            split_possessive(self.text, self.base[j - tails_before - 1]).1
-        } else if shape & Tokens::STEM != 0 {
-            split_possessive(self.text, self.base[j - tails_before]).0
+        // A tail comes from the token before it, which is one more tail back.
+        let tail = usize::from(shape & Tokens::TAIL != 0);
+        let t = self.base[j - tails_before - tail];
+        if shape & (Tokens::STEM | Tokens::TAIL) == 0 {
+            t
         } else {
-            self.base[j - tails_before]
+            self.split(t, shape)
+        }
+    }
+
+    /// The part of split token `t` at a position of `shape`; kept out of line, as few
+    /// tokens are split and `get` runs for every token the rules look at.
+    #[inline(never)]
+    fn split(&self, t: Token, shape: u8) -> Token {
+        let (stem, tail) = split_possessive(self.text, t);
+        if shape & Tokens::TAIL != 0 {
+            tail
+        } else {
+            stem
         }
     }
 

@@ -65,8 +65,9 @@ impl GazetteerEntry<'_> {
             ENTITIES_TXT.get(start..bound(k + 1)).unwrap_or("")
         };
         let (name, type_col, kb_id, list) = (column(0), column(1), column(2), column(3));
-        let (type_name, subtype) = match type_col.split_once('/') {
-            Some((t, s)) => (t, Some(s)),
+        // A byte scan: str::split_once(char) sets up a searcher, dear for so short a column.
+        let (type_name, subtype) = match type_col.bytes().position(|b| b == b'/') {
+            Some(at) => (&type_col[..at], Some(&type_col[at + 1..])),
             None => (type_col, None),
         };
         GazetteerEntry {
@@ -133,8 +134,8 @@ pub struct Gazetteer {
     heads: EmbeddedTable,
     /// First words of embedded forms that start in lower case, sorted.
     lower_starts: Vec<&'static str>,
-    /// Their first bytes, as a 256-bit set.
-    lower_start_bytes: [u64; 4],
+    /// Their shapes: by first byte, a bit for each length in bytes (63 for any longer).
+    lower_start_shapes: Box<[u64; 256]>,
     user: UserLists,
     words: WordLists,
 }
@@ -152,9 +153,9 @@ impl Gazetteer {
                 starts.sort_unstable();
                 starts
             },
-            lower_start_bytes: LOWER_STARTS.lines().fold([0; 4], |mut set, w| {
+            lower_start_shapes: LOWER_STARTS.lines().fold(Box::new([0; 256]), |mut set, w| {
                 let b = w.as_bytes().first().copied().unwrap_or(0);
-                set[usize::from(b >> 6)] |= 1 << (b & 63);
+                set[usize::from(b)] |= 1 << w.len().min(63);
                 set
             }),
             user: UserLists::default(),
@@ -381,9 +382,10 @@ impl Gazetteer {
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
-        // Most lower-case words share no first letter with these; skip the search for them.
+        // Most lower-case words share no first letter and length with these; skip the
+        // search for them.
         let first = word.as_bytes().first().copied().unwrap_or(0);
-        (self.lower_start_bytes[usize::from(first >> 6)] >> (first & 63) & 1 == 1
+        (self.lower_start_shapes[usize::from(first)] >> word.len().min(63) & 1 == 1
             && self.lower_starts.binary_search(&word).is_ok())
             || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
     }

@@ -422,18 +422,28 @@ impl Via {
         }
     }
 
-    fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
+    /// The `via` text; `entry` is the mention's entity when already read.
+    fn render(
+        self,
+        text: &str,
+        gazetteer: &Gazetteer,
+        entry: Option<(EntryId, GazetteerEntry)>,
+    ) -> String {
+        let read = |id: EntryId| match entry {
+            Some((known, e)) if known == id => e,
+            _ => gazetteer.entry(id),
+        };
         // Pieces pushed onto one buffer: format! costs more than the copying here.
         let mut via = String::with_capacity(48);
         match self.how {
             How::Rule(rule) => via.push_str(rule),
             How::Gazetteer(id) => {
                 via.push_str("gazetteer:");
-                via.push_str(gazetteer.entry(id).list);
+                via.push_str(read(id).list);
             }
             How::Propagated(Name::Listed(id)) => {
                 via.push_str("propagated:");
-                via.push_str(gazetteer.entry(id).name);
+                via.push_str(read(id).name);
             }
             How::Propagated(Name::Text(span)) => {
                 via.push_str("propagated:");
@@ -571,8 +581,9 @@ impl NameRecognizer {
 
 impl Found {
     fn into_mention(self, text: &str, gazetteer: &Gazetteer) -> Mention {
-        let via = self.via.render(text, gazetteer);
-        match self.entry.map(|id| gazetteer.entry(id)) {
+        let entry = self.entry.map(|id| (id, gazetteer.entry(id)));
+        let via = self.via.render(text, gazetteer, entry);
+        match entry.map(|(_, e)| e) {
             Some(e) => Mention {
                 span: self.span,
                 entity_type: self.entity_type,

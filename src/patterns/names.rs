@@ -1085,10 +1085,11 @@ impl Context<'_> {
             return None;
         }
         // Demonyms and nationalities are not places ("Afghan civilians").
-        if self.words.contains(DEMONYMS, surface) {
+        let roles = self.words.roles_of(surface);
+        if roles.has(DEMONYMS) {
             return None;
         }
-        if first == last && !is_all_caps(surface) && self.words.contains(NOT_NAMES, surface) {
+        if first == last && !is_all_caps(surface) && roles.has(NOT_NAMES) {
             return None;
         }
         let (id, entry) = self.choose(first, last, m.ids)?;
@@ -1559,11 +1560,14 @@ impl Context<'_> {
             if let (EntityType::Group, Some(head), Some(second), false) =
                 (f.entity_type, head, second, more)
             {
-                if self.words.contains(ORG_WORDS, second)
-                    && !self.words.contains(NOT_NAMES, head)
-                    && !self.words.contains(FIRST_NAMES, head)
-                    && !self.words.contains(DEMONYMS, head)
-                {
+                // The head's roles from one lookup, once the suffix fits.
+                let plain_head = || {
+                    let roles = self.words.roles_of(head);
+                    ![NOT_NAMES, FIRST_NAMES, DEMONYMS]
+                        .iter()
+                        .any(|&role| roles.has(role))
+                };
+                if self.words.contains(ORG_WORDS, second) && plain_head() {
                     known.entry(Caseless(head)).or_insert(k);
                 }
             }

@@ -433,26 +433,23 @@ impl Via {
             Some((known, e)) if known == id => e,
             _ => gazetteer.entry(id),
         };
-        // Pieces pushed onto one buffer: format! costs more than the copying here.
-        let mut via = String::with_capacity(48);
-        match self.how {
-            How::Rule(rule) => via.push_str(rule),
-            How::Gazetteer(id) => {
-                via.push_str("gazetteer:");
-                via.push_str(read(id).list);
-            }
-            How::Propagated(Name::Listed(id)) => {
-                via.push_str("propagated:");
-                via.push_str(read(id).name);
-            }
-            How::Propagated(Name::Text(span)) => {
-                via.push_str("propagated:");
-                push_canonical(&mut via, span.text(text));
-            }
+        // Pieces pushed onto one buffer sized to fit (a document holds many mentions):
+        // format! costs more than the copying here.
+        let (head, tail) = match self.how {
+            How::Rule(rule) => ("", rule),
+            How::Gazetteer(id) => ("gazetteer:", read(id).list),
+            How::Propagated(Name::Listed(id)) => ("propagated:", read(id).name),
+            How::Propagated(Name::Text(span)) => ("propagated:", span.text(text)),
+        };
+        let suffix = if self.sports { "+sports" } else { "" };
+        let mut via = String::with_capacity(head.len() + tail.len() + suffix.len());
+        via.push_str(head);
+        if matches!(self.how, How::Propagated(Name::Text(_))) {
+            push_canonical(&mut via, tail);
+        } else {
+            via.push_str(tail);
         }
-        if self.sports {
-            via.push_str("+sports");
-        }
+        via.push_str(suffix);
         via
     }
 }

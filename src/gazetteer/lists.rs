@@ -5,7 +5,7 @@
 //! `STEM` (first column, lower-cased); files with the same stem are merged. The map gives each
 //! word a bit set of the lists that contain it, so one lookup answers every list.
 
-use super::table::EmbeddedTable;
+use super::table::{fnv1a_step, EmbeddedTable, FNV_START};
 
 include!(concat!(env!("OUT_DIR"), "/lists.rs"));
 
@@ -25,8 +25,11 @@ impl WordLists {
 
     /// The bit set stored for the lower-cased `key`, 0 when absent.
     fn get(&self, key: &[u8]) -> u64 {
-        self.table
-            .get(key)
+        Self::bits(self.table.get(key))
+    }
+
+    fn bits(value: Option<&[u8]>) -> u64 {
+        value
             .and_then(|m| m.try_into().ok())
             .map_or(0, u64::from_le_bytes)
     }
@@ -42,13 +45,23 @@ impl WordLists {
 
     /// The bit set of the lists that contain `word`, in any case.
     pub fn lookup(&self, word: &str) -> u64 {
-        // Lower-case short ASCII words on the stack: this runs for most tokens.
+        // Lower-case short ASCII words on the stack, hashing as we go: this runs for most
+        // capitalised tokens.
         let mut buf = [0u8; 48];
-        if word.is_ascii() && word.len() <= buf.len() {
-            let key = &mut buf[..word.len()];
-            key.copy_from_slice(word.as_bytes());
-            key.make_ascii_lowercase();
-            return self.get(key);
+        if word.len() <= buf.len() {
+            let mut hash = FNV_START;
+            let mut ascii = true;
+            for (to, &b) in buf.iter_mut().zip(word.as_bytes()) {
+                if !b.is_ascii() {
+                    ascii = false;
+                    break;
+                }
+                *to = b.to_ascii_lowercase();
+                hash = fnv1a_step(hash, *to);
+            }
+            if ascii {
+                return Self::bits(self.table.get_hashed(&buf[..word.len()], hash));
+            }
         }
         self.get(word.to_lowercase().as_bytes())
     }

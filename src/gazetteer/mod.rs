@@ -65,8 +65,9 @@ impl GazetteerEntry<'_> {
             ENTITIES_TXT.get(start..bound(k + 1)).unwrap_or("")
         };
         let (name, type_col, kb_id, list) = (column(0), column(1), column(2), column(3));
-        let (type_name, subtype) = match type_col.split_once('/') {
-            Some((t, s)) => (t, Some(s)),
+        // A byte scan: str::split_once(char) sets up a searcher, dear for so short a column.
+        let (type_name, subtype) = match type_col.bytes().position(|b| b == b'/') {
+            Some(at) => (&type_col[..at], Some(&type_col[at + 1..])),
             None => (type_col, None),
         };
         GazetteerEntry {
@@ -133,8 +134,8 @@ pub struct Gazetteer {
     heads: EmbeddedTable,
     /// First words of embedded forms that start in lower case, sorted.
     lower_starts: Vec<&'static str>,
-    /// Their first bytes, as a 256-bit set.
-    lower_start_bytes: [u64; 4],
+    /// Their shapes: by first byte, a bit for each length in bytes (63 for any longer).
+    lower_start_shapes: Box<[u64; 256]>,
     user: UserLists,
     words: WordLists,
 }
@@ -152,9 +153,9 @@ impl Gazetteer {
                 starts.sort_unstable();
                 starts
             },
-            lower_start_bytes: LOWER_STARTS.lines().fold([0; 4], |mut set, w| {
+            lower_start_shapes: LOWER_STARTS.lines().fold(Box::new([0; 256]), |mut set, w| {
                 let b = w.as_bytes().first().copied().unwrap_or(0);
-                set[usize::from(b >> 6)] |= 1 << (b & 63);
+                set[usize::from(b)] |= 1 << w.len().min(63);
                 set
             }),
             user: UserLists::default(),
@@ -337,12 +338,22 @@ impl Gazetteer {
     /// no listed name stop here.
     fn head_at(&self, text: &str, start: usize) -> Head {
         let rest = &text.as_bytes()[start..];
-        let len = rest
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        // The run, lower-cased and hashed in one scan.
         let mut key = [0u8; 64];
-        if len == 0 || len > key.len() {
+        let mut hash = table::FNV_START;
+        let mut len = 0;
+        for &b in rest {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            if len == key.len() {
+                return Head::Unknown;
+            }
+            key[len] = b.to_ascii_lowercase();
+            hash = table::fnv1a_step(hash, key[len]);
+            len += 1;
+        }
+        if len == 0 {
             return Head::Unknown;
         }
         // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
@@ -354,10 +365,7 @@ impl Gazetteer {
         {
             return Head::Unknown;
         }
-        let key = &mut key[..len];
-        key.copy_from_slice(&rest[..len]);
-        key.make_ascii_lowercase();
-        let Some(state) = self.heads.get(key) else {
+        let Some(state) = self.heads.get_hashed(&key[..len], hash) else {
             return Head::Unlisted;
         };
         let u64_at = |at: usize| {
@@ -374,9 +382,10 @@ impl Gazetteer {
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
-        // Most lower-case words share no first letter with these; skip the search for them.
+        // Most lower-case words share no first letter and length with these; skip the
+        // search for them.
         let first = word.as_bytes().first().copied().unwrap_or(0);
-        (self.lower_start_bytes[usize::from(first >> 6)] >> (first & 63) & 1 == 1
+        (self.lower_start_shapes[usize::from(first)] >> word.len().min(63) & 1 == 1
             && self.lower_starts.binary_search(&word).is_ok())
             || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
     }
@@ -421,8 +430,10 @@ impl Matcher<'_> {
             walk(map.as_fst(), None, text, start, true, ends);
         }
         g.walk_embedded(text, start, ends);
-        // Longest first; at equal length the user's list first.
-        ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+        // Longest first; at equal length the user's list first. Most words end no form.
+        if ends.len() > 1 {
+            ends.sort_by(|a, b| b.0.cmp(&a.0).then(b.2.cmp(&a.2)));
+        }
         for &(end, value, user) in ends.iter() {
             let surface = &text[start..end];
             self.ids.clear();
@@ -445,10 +456,17 @@ fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
     let Some(record) = line_at(FORMS_TXT, offset as usize) else {
         return;
     };
-    for item in record.split(';') {
-        let Some((surface, entry)) = item.rsplit_once('\x1f') else {
+    // Byte scans for the separators: str::split(char) sets up a searcher for each record.
+    let items = record.as_bytes().split(|&b| b == b';');
+    let mut at = 0;
+    for item in items {
+        let (from, to) = (at, at + item.len());
+        at = to + 1;
+        // Both separators are ASCII, so these are char boundaries.
+        let Some(unit) = item.iter().rposition(|&b| b == 0x1f) else {
             continue;
         };
+        let (surface, entry) = (&record[from..from + unit], &record[from + unit + 1..to]);
         if !case_fits(surface, text) {
             continue;
         }

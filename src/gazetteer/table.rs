@@ -1,11 +1,18 @@
 //! Hash tables that `build.rs` writes (format in its `hash_table`) and that are probed in
 //! place, so loading them costs nothing.
 
+/// FNV-1a's starting state.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of FNV-1a, for callers that hash a key while they build it.
+#[inline]
+pub fn fnv1a_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// FNV-1a, as `build.rs` hashes.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(FNV_START, |h, &b| fnv1a_step(h, b))
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -33,8 +40,13 @@ impl EmbeddedTable {
 
     /// The value stored under `key`.
     pub fn get(&self, key: &[u8]) -> Option<&'static [u8]> {
+        self.get_hashed(key, fnv1a(key))
+    }
+
+    /// The value stored under `key`, whose FNV-1a hash is `hash`.
+    pub fn get_hashed(&self, key: &[u8], hash: u64) -> Option<&'static [u8]> {
         let records = 4 + self.slots * 4;
-        let mut slot = (fnv1a(key) as usize) & (self.slots - 1);
+        let mut slot = (hash as usize) & (self.slots - 1);
         for _ in 0..self.slots {
             let offset = u32_at(self.table, 4 + slot * 4)?;
             if offset == u32::MAX {

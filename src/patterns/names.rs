@@ -20,7 +20,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use crate::document::{EntityType, Mention, Span};
-use crate::gazetteer::{EntryId, Gazetteer, WordLists};
+use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
 use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -111,13 +111,26 @@ const ROLE_STEMS: &[&[&str]] = &[
 struct Lexicon {
     words: WordLists,
     masks: Vec<u64>,
+    /// By list bit, the roles that list gives its words: a word is in few lists, so its roles
+    /// are the union over its set bits.
+    list_roles: [u32; 64],
 }
 
 impl Lexicon {
     fn new(words: &WordLists) -> Lexicon {
+        let masks: Vec<u64> = ROLE_STEMS.iter().map(|stems| words.mask(stems)).collect();
+        let mut list_roles = [0; 64];
+        for (bit, roles) in list_roles.iter_mut().enumerate() {
+            for (role, &mask) in masks.iter().enumerate() {
+                if mask >> bit & 1 == 1 {
+                    *roles |= 1 << role;
+                }
+            }
+        }
         Lexicon {
             words: words.clone(),
-            masks: ROLE_STEMS.iter().map(|stems| words.mask(stems)).collect(),
+            masks,
+            list_roles,
         }
     }
 
@@ -127,14 +140,13 @@ impl Lexicon {
 
     /// Every role `word` (any case) plays, from one lookup.
     fn roles_of(&self, word: &str) -> RoleSet {
-        let lists = self.words.lookup(word);
-        let roles = self
-            .masks
-            .iter()
-            .enumerate()
-            .filter(|&(_, &mask)| lists & mask != 0)
-            .fold(0, |roles, (role, _)| roles | 1 << role);
-        RoleSet(roles | RoleSet::KNOWN)
+        let mut lists = self.words.lookup(word);
+        let mut roles = RoleSet::KNOWN;
+        while lists != 0 {
+            roles |= self.list_roles[lists.trailing_zeros() as usize];
+            lists &= lists - 1;
+        }
+        RoleSet(roles)
     }
 }
 
@@ -275,12 +287,25 @@ impl<'t> Tokens<'t> {
     fn get(&self, j: usize) -> Token {
         let shape = self.shape[j];
         let tails_before = self.before[j / 64] + usize::from(shape & Tokens::TAILS_BEFORE);
-        if shape & Tokens::TAIL != 0 {
-            split_possessive(self.text, self.base[j - tails_before - 1]).1
-        } else if shape & Tokens::STEM != 0 {
-            split_possessive(self.text, self.base[j - tails_before]).0
+        // A tail comes from the token before it, which is one more tail back.
+        let tail = usize::from(shape & Tokens::TAIL != 0);
+        let t = self.base[j - tails_before - tail];
+        if shape & (Tokens::STEM | Tokens::TAIL) == 0 {
+            t
         } else {
-            self.base[j - tails_before]
+            self.split(t, shape)
+        }
+    }
+
+    /// The part of split token `t` at a position of `shape`; kept out of line, as few
+    /// tokens are split and `get` runs for every token the rules look at.
+    #[inline(never)]
+    fn split(&self, t: Token, shape: u8) -> Token {
+        let (stem, tail) = split_possessive(self.text, t);
+        if shape & Tokens::TAIL != 0 {
+            tail
+        } else {
+            stem
         }
     }
 
@@ -328,7 +353,9 @@ impl<'t> Tokens<'t> {
 
 /// Length of the stem of a word token ending in a possessive ("Labour" of "Labour's").
 fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
-    if t.kind != TokenKind::Word {
+    // Nearly every token ends in neither "s" nor "S": decide on that byte alone.
+    let last = text.as_bytes().get(t.span.end.wrapping_sub(1));
+    if t.kind != TokenKind::Word || !matches!(last, Some(b's' | b'S')) {
         return None;
     }
     let w = t.text(text);
@@ -380,15 +407,6 @@ enum Name {
     Text(Span),
 }
 
-impl Name {
-    fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
-        match self {
-            Name::Listed(id) => gazetteer.entry(id).name.to_string(),
-            Name::Text(span) => canonical_text(span.text(text)),
-        }
-    }
-}
-
 impl Via {
     fn rule(name: &'static str) -> Via {
         Via {
@@ -404,15 +422,34 @@ impl Via {
         }
     }
 
-    fn render(self, text: &str, gazetteer: &Gazetteer) -> String {
-        let mut via = match self.how {
-            How::Rule(rule) => rule.to_string(),
-            How::Gazetteer(id) => format!("gazetteer:{}", gazetteer.entry(id).list),
-            How::Propagated(name) => format!("propagated:{}", name.render(text, gazetteer)),
+    /// The `via` text; `entry` is the mention's entity when already read.
+    fn render(
+        self,
+        text: &str,
+        gazetteer: &Gazetteer,
+        entry: Option<(EntryId, GazetteerEntry)>,
+    ) -> String {
+        let read = |id: EntryId| match entry {
+            Some((known, e)) if known == id => e,
+            _ => gazetteer.entry(id),
         };
-        if self.sports {
-            via.push_str("+sports");
+        // Pieces pushed onto one buffer sized to fit (a document holds many mentions):
+        // format! costs more than the copying here.
+        let (head, tail) = match self.how {
+            How::Rule(rule) => ("", rule),
+            How::Gazetteer(id) => ("gazetteer:", read(id).list),
+            How::Propagated(Name::Listed(id)) => ("propagated:", read(id).name),
+            How::Propagated(Name::Text(span)) => ("propagated:", span.text(text)),
+        };
+        let suffix = if self.sports { "+sports" } else { "" };
+        let mut via = String::with_capacity(head.len() + tail.len() + suffix.len());
+        via.push_str(head);
+        if matches!(self.how, How::Propagated(Name::Text(_))) {
+            push_canonical(&mut via, tail);
+        } else {
+            via.push_str(tail);
         }
+        via.push_str(suffix);
         via
     }
 }
@@ -541,8 +578,9 @@ impl NameRecognizer {
 
 impl Found {
     fn into_mention(self, text: &str, gazetteer: &Gazetteer) -> Mention {
-        let via = self.via.render(text, gazetteer);
-        match self.entry.map(|id| gazetteer.entry(id)) {
+        let entry = self.entry.map(|id| (id, gazetteer.entry(id)));
+        let via = self.via.render(text, gazetteer, entry);
+        match entry.map(|(_, e)| e) {
             Some(e) => Mention {
                 span: self.span,
                 entity_type: self.entity_type,
@@ -569,6 +607,13 @@ impl Found {
 
 /// The text with runs of whitespace as one space.
 fn canonical_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_canonical(&mut out, s);
+    out
+}
+
+/// Appends `s` with runs of whitespace as one space.
+fn push_canonical(out: &mut String, s: &str) {
     // Most names are already so: single spaces between words, none at the ends.
     let bytes = s.as_bytes();
     let space = |b: &u8| char::from(*b).is_whitespace();
@@ -579,16 +624,17 @@ fn canonical_text(s: &str) -> String {
             .windows(2)
             .any(|w| space(&w[0]) && (w[0] != b' ' || space(&w[1])));
     if plain {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    let mut first = true;
     for word in s.split_whitespace() {
-        if !out.is_empty() {
+        if !first {
             out.push(' ');
         }
+        first = false;
         out.push_str(word);
     }
-    out
 }
 
 /// A string compared and hashed as its lower case (`str::to_lowercase`), so a map keyed by
@@ -772,6 +818,13 @@ fn token_info(
     let mut line = Span::new(0, line_end_from(0));
     let mut line_first = 0;
     let mut title_case = TitleCase::default();
+    let mut listed = ListedNames::default();
+    let mut matcher = gazetteer.matcher();
+    let mut sentence = 0;
+    let mut seen_word = false;
+    let mut previous_end = None;
+    // One pass: whether a line is in capitals is known only at its end, so words are marked
+    // name-like as if it were not, and `mark_line` takes the mark back from a line in capitals.
     tokens.each(|i, t| {
         let w = t.text(text);
         let capitalised = t.kind == TokenKind::Word && w.starts_with(char::is_uppercase);
@@ -790,14 +843,6 @@ fn token_info(
             title_case = TitleCase::default();
         }
         title_case.push(text, t, r);
-    });
-    mark_line(&mut info[line_first..], line.text(text), &title_case);
-    let mut listed = ListedNames::default();
-    let mut matcher = gazetteer.matcher();
-    let mut sentence = 0;
-    let mut seen_word = false;
-    let mut previous_end = None;
-    tokens.each(|i, t| {
         while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span.start {
             sentence += 1;
             seen_word = false;
@@ -824,18 +869,16 @@ fn token_info(
             });
             info[i].set(TokenInfo::LISTED, true);
         }
-        let word = t.text(text);
         info[i].set(TokenInfo::INITIAL, !seen_word);
         seen_word = true;
-        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        if !first_upper || info[i].caps_line() {
+        if !capitalised {
             return;
         }
-        let r = roles[i].get();
         let common_opener =
-            info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(word) && !r.has(TITLES);
+            info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(w) && !r.has(TITLES);
         info[i].set(TokenInfo::NAMELIKE, !r.has(TIME_WORDS) && !common_opener);
     });
+    mark_line(&mut info[line_first..], line.text(text), &title_case);
     (info, roles, listed)
 }
 
@@ -849,6 +892,9 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
     for t in info {
         t.set(TokenInfo::CAPS_LINE, caps);
         t.set(TokenInfo::DATELINE, dateline);
+        if caps {
+            t.set(TokenInfo::NAMELIKE, false);
+        }
     }
 }
 
@@ -1036,14 +1082,14 @@ impl Context<'_> {
             return None;
         }
         // Demonyms and nationalities are not places ("Afghan civilians").
-        if self.words.contains(DEMONYMS, surface) {
+        let roles = self.words.roles_of(surface);
+        if roles.has(DEMONYMS) {
             return None;
         }
-        if first == last && !is_all_caps(surface) && self.words.contains(NOT_NAMES, surface) {
+        if first == last && !is_all_caps(surface) && roles.has(NOT_NAMES) {
             return None;
         }
-        let id = self.choose(first, last, m.ids)?;
-        let entry = self.gazetteer.entry(id);
+        let (id, entry) = self.choose(first, last, m.ids)?;
         // Lists of names that are also common words or surnames need a place context.
         if entry.list.ends_with("ambiguous") && !self.place_context(first, last) {
             return None;
@@ -1059,16 +1105,23 @@ impl Context<'_> {
         })
     }
 
-    fn choose(&self, first: usize, last: usize, ids: &[EntryId]) -> Option<EntryId> {
+    /// The reading of a listed name that context favours, with its entity.
+    fn choose(
+        &self,
+        first: usize,
+        last: usize,
+        ids: &[EntryId],
+    ) -> Option<(EntryId, GazetteerEntry<'_>)> {
         // The first reading of each type, in one pass.
         let (mut person, mut place, mut group) = (None, None, None);
         for &id in ids {
-            let of_type = match self.gazetteer.entry(id).entity_type {
+            let entry = self.gazetteer.entry(id);
+            let of_type = match entry.entity_type {
                 EntityType::Person => &mut person,
                 EntityType::Place => &mut place,
                 EntityType::Group => &mut group,
             };
-            of_type.get_or_insert(id);
+            of_type.get_or_insert((id, entry));
         }
         let pick = if person.is_some() && (self.title_before(first) || self.said_after(last)) {
             person
@@ -1077,7 +1130,7 @@ impl Context<'_> {
         } else {
             place.or(group).or(person)
         };
-        pick.or(ids.first().copied())
+        pick.or_else(|| ids.first().map(|&id| (id, self.gazetteer.entry(id))))
     }
 
     /// Types the chunk `[first, last]` and pushes what it names.
@@ -1402,13 +1455,13 @@ impl Context<'_> {
         leftovers: &mut Vec<(usize, usize)>,
     ) {
         let span = self.span(a, last);
-        let words: Vec<usize> = (a..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .collect();
-        if words.is_empty() {
+        // The word tokens of the run, walked again as needed rather than collected.
+        let words = || (a..=last).filter(|&i| self.token(i).kind == TokenKind::Word);
+        let n_words = words().count();
+        if n_words == 0 {
             return;
         }
-        let single = words.len() == 1;
+        let single = n_words == 1;
         let word = self.word(a);
         let mk = |t: EntityType, via: &'static str| Found {
             span,
@@ -1455,10 +1508,7 @@ impl Context<'_> {
             return;
         }
         // Nationalities and events are MISC, not people ("Iraqi Kurds", "Labour Day").
-        if words
-            .iter()
-            .any(|&i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS))
-        {
+        if words().any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS)) {
             return;
         }
         // "Trade and Industry Secretary", "Finance Minister": a role, not a name.
@@ -1467,11 +1517,9 @@ impl Context<'_> {
         }
         // Unknown capitalised words that are also common words are product names, titles of
         // works or slogans more often than people ("Internet Explorer", "Bupa Great").
-        if words.len() <= 3
-            && words
-                .iter()
-                .all(|&i| !is_all_caps(self.word(i)) || self.word(i).len() == 1)
-            && !words.iter().any(|&i| self.is_common(i))
+        if n_words <= 3
+            && words().all(|i| !is_all_caps(self.word(i)) || self.word(i).len() == 1)
+            && !words().any(|i| self.is_common(i))
         {
             found.push(mk(EntityType::Person, "rule:name_shape"));
             return;
@@ -1509,11 +1557,14 @@ impl Context<'_> {
             if let (EntityType::Group, Some(head), Some(second), false) =
                 (f.entity_type, head, second, more)
             {
-                if self.words.contains(ORG_WORDS, second)
-                    && !self.words.contains(NOT_NAMES, head)
-                    && !self.words.contains(FIRST_NAMES, head)
-                    && !self.words.contains(DEMONYMS, head)
-                {
+                // The head's roles from one lookup, once the suffix fits.
+                let plain_head = || {
+                    let roles = self.words.roles_of(head);
+                    ![NOT_NAMES, FIRST_NAMES, DEMONYMS]
+                        .iter()
+                        .any(|&role| roles.has(role))
+                };
+                if self.words.contains(ORG_WORDS, second) && plain_head() {
                     known.entry(Caseless(head)).or_insert(k);
                 }
             }

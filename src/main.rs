@@ -109,8 +109,10 @@ struct ExtractArgs {
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
 
-    /// Largest input (or JSON Lines record) accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    /// Largest input (or JSON Lines record) accepted, in bytes (at most 4 GiB - 1: token
+    /// offsets are 32-bit).
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES,
+          value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
     max_bytes: u64,
 
     /// No progress line and no summary on stderr (errors are still reported).

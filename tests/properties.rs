@@ -337,8 +337,8 @@ fn run_case_strict(text: &str) -> Result<(), String> {
         let sentences = SentenceSplitter::new().split(text);
         let tokens = tokenize(text);
         for t in &tokens {
-            if !text.is_char_boundary(t.span.start) || !text.is_char_boundary(t.span.end) {
-                return Err(format!("token {:?} is off a character boundary", t.span));
+            if !text.is_char_boundary(t.span().start) || !text.is_char_boundary(t.span().end) {
+                return Err(format!("token {:?} is off a character boundary", t.span()));
             }
         }
         let doc = EXTRACTOR.extract(text);

@@ -13,13 +13,14 @@ fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
     }
     let mut j = i + 1;
     // Closing quote marks after the stop belong to the sentence.
-    while j < limit && v.is_quote_mark(j) && v.tokens[j].span.start == v.tokens[j - 1].span.end {
+    while j < limit && v.is_quote_mark(j) && v.tokens[j].span().start == v.tokens[j - 1].span().end
+    {
         j += 1;
     }
     if j >= limit {
         return true;
     }
-    let spaced = v.tokens[j].span.start > v.tokens[j - 1].span.end;
+    let spaced = v.tokens[j].span().start > v.tokens[j - 1].span().end;
     // `… a year. "That does not …`: the next sentence may open with a quotation.
     let next = if v.quote_starting_at(j).is_some() && j + 1 < limit {
         j + 1
@@ -46,7 +47,7 @@ pub fn object_end(v: &DocView, from: usize, limit: usize) -> usize {
 fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
     let mut i = from;
     while i < limit {
-        if let Some(q) = v.quote_at(v.tokens[i].span.start) {
+        if let Some(q) = v.quote_at(v.tokens[i].span().start) {
             // Step over the whole quotation.
             let end = v.token_at(v.quotes[q].end);
             if end > i + 1 {
@@ -54,7 +55,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
                 // `… "an outlaw nation." Russia insisted`: the quote ended the sentence.
                 let stop_inside = i >= 2 && matches!(v.word(i - 2), "." | "?" | "!");
                 let next_starts = i >= limit
-                    || v.tokens[i].span.start > v.tokens[i - 1].span.end && v.is_capitalised(i);
+                    || v.tokens[i].span().start > v.tokens[i - 1].span().end && v.is_capitalised(i);
                 if i > from + 2 && stop_inside && next_starts {
                     return i;
                 }

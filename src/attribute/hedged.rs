@@ -51,7 +51,7 @@ pub fn claims(v: &DocView, found: &mut Found) {
         let (a, b) = v.sentence_tokens(k);
         let mut i = a;
         while i < b {
-            let hedge = if v.info(i).hedge_start && v.quote_at(v.tokens[i].span.start).is_none() {
+            let hedge = if v.info(i).hedge_start && v.quote_at(v.tokens[i].span().start).is_none() {
                 hedge_at(v, i, b)
             } else {
                 None

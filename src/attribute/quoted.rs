@@ -53,7 +53,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
     if t < n && matches!(v.word(t), "," | "—" | "–") {
         t += 1;
     }
-    if t >= n || v.paragraph_break_between(q.end, v.tokens[t].span.start) {
+    if t >= n || v.paragraph_break_between(q.end, v.tokens[t].span().start) {
         return None;
     }
     let limit = (t + MAX_GAP).min(n);
@@ -67,7 +67,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
         if name < n && v.is_capitalised(name) {
             let phrase = source::source_after(v, name, limit)?;
             let line_end = v.line_end(q.end);
-            let signs = v.tokens[phrase.end - 1].span.end
+            let signs = v.tokens[phrase.end - 1].span().end
                 >= v.text[..line_end]
                     .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
                     .len();
@@ -89,7 +89,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
         let phrase = source::source_after(v, t + 1, limit)?;
         let next = phrase.appositive.map_or(phrase.end, |(_, b)| b);
         return Some(Speaker {
-            cue: v.tokens[t].span,
+            cue: v.tokens[t].span(),
             cue_token: t,
             phrase,
             next,
@@ -145,10 +145,10 @@ fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
         return None;
     };
     // `X said:` at the end of a paragraph introduces the quote that opens the next one.
-    if !colon && v.paragraph_break_between(v.tokens[cue_token].span.end, q.start) {
+    if !colon && v.paragraph_break_between(v.tokens[cue_token].span().end, q.start) {
         return None;
     }
-    let (a, _) = v.sentence_tokens(v.sentence_of(v.tokens[cue_token].span.start));
+    let (a, _) = v.sentence_tokens(v.sentence_of(v.tokens[cue_token].span().start));
     let start = v.cue_start(cue_token, a);
     let phrase = source::source_before(v, start, a)?;
     Some(Speaker {
@@ -238,7 +238,8 @@ fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Spa
         // A new paragraph, or a second cue ("…, suggesting a few questions, including, …"),
         // ends the speaker's turn.
         let second_cue = t > next && v.info(t).cue.is_some();
-        if second_cue || v.paragraph_break_between(v.tokens[t - 1].span.end, v.tokens[t].span.start)
+        if second_cue
+            || v.paragraph_break_between(v.tokens[t - 1].span().end, v.tokens[t].span().start)
         {
             return;
         }

@@ -103,7 +103,7 @@ fn word_count(v: &DocView, a: usize, b: usize) -> usize {
 #[inline(never)]
 fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Claim> {
     let class = v.info(i).cue?;
-    if found.used_cue[i] || v.quote_at(v.tokens[i].span.start).is_some() {
+    if found.used_cue[i] || v.quote_at(v.tokens[i].span().start).is_some() {
         return None;
     }
     if class == CueClass::According {
@@ -205,7 +205,7 @@ fn reported(
         && (!matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":") || v.is_abbreviation_dot(t))
         && v.role(t) != Some(WordRole::Boundary)
         && v.info(t).cue.is_none()
-        && v.quote_at(v.tokens[t].span.start).is_none()
+        && v.quote_at(v.tokens[t].span().start).is_none()
     {
         t += 1;
     }
@@ -270,7 +270,7 @@ fn reported(
     if let Some(k) = (c + 1..end).find(|&k| {
         v.word(k - 1) == ","
             && (v.is(k, "which") || v.is(k, "who"))
-            && v.quote_at(v.tokens[k].span.start).is_none()
+            && v.quote_at(v.tokens[k].span().start).is_none()
     }) {
         end = k - 1;
     }
@@ -391,8 +391,8 @@ fn shares_subject(v: &DocView, start: usize, a: usize) -> bool {
 /// The sentence's speaker: the source of its last claim so far, else its first noun phrase
 /// when that reads as a source.
 fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -> Option<Source> {
-    let sentence_start = v.tokens[a].span.start;
-    let here = v.tokens[start].span.start;
+    let sentence_start = v.tokens[a].span().start;
+    let here = v.tokens[start].span().start;
     if let Some(c) = found.last_cued(sentence_start, here) {
         return c.source.clone();
     }
@@ -426,7 +426,7 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
 /// what they said.
 fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
     let first_in_paragraph =
-        a == 0 || v.paragraph_break_between(v.tokens[a - 1].span.end, v.tokens[a].span.start);
+        a == 0 || v.paragraph_break_between(v.tokens[a - 1].span().end, v.tokens[a].span().start);
     if !first_in_paragraph {
         return None;
     }
@@ -436,7 +436,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         let w = v.word(i);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
     };
-    let line_end = v.line_end(v.tokens[colon].span.end);
+    let line_end = v.line_end(v.tokens[colon].span().end);
     let end = v.token_at(line_end);
     let name = |i: usize| v.is_abbreviation_dot(i) || v.is_capitalised(i) && v.role(i).is_none();
     // "Graham: Trump's Rhetoric Destroying GOP's Chance": a headline quoting its speaker.
@@ -459,7 +459,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         v,
         None,
         vec![content],
-        Some(v.tokens[colon].span),
+        Some(v.tokens[colon].span()),
         Some(source::build(v, &phrase)),
         "speaker-label",
     ))

@@ -75,8 +75,8 @@ impl<'a> DocView<'a> {
             // A line break between two of its tokens cuts the sentence before the second. Line
             // breaks are few: visit them, not every pair of tokens.
             let mut start = a;
-            let after_first = self.tokens[a].span.end;
-            let last_start = self.tokens[b - 1].span.start;
+            let after_first = self.tokens[a].span().end;
+            let last_start = self.tokens[b - 1].span().start;
             let first_break = self.paragraphs.partition_point(|&p| p <= after_first);
             for &p in &self.paragraphs[first_break..] {
                 let line_break = p - 1;
@@ -93,8 +93,8 @@ impl<'a> DocView<'a> {
                 end == start
                     && self.is_abbreviation_dot(end - 1)
                     && !self.paragraph_break_between(
-                        self.tokens[end - 1].span.end,
-                        self.tokens[end].span.start,
+                        self.tokens[end - 1].span().end,
+                        self.tokens[end].span().start,
                     )
             });
             match units.last_mut() {
@@ -113,7 +113,7 @@ impl<'a> DocView<'a> {
     pub fn is(&self, i: usize, w: &str) -> bool {
         // Bytes: the token's span needs no char-boundary check to be compared.
         self.tokens.get(i).is_some_and(|t| {
-            self.text.as_bytes()[t.span.start..t.span.end].eq_ignore_ascii_case(w.as_bytes())
+            self.text.as_bytes()[t.span().start..t.span().end].eq_ignore_ascii_case(w.as_bytes())
         })
     }
 
@@ -165,11 +165,11 @@ impl<'a> DocView<'a> {
             let initial = self.word(i - 1).chars().count() == 1;
             (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1)
         };
-        let glued = self.tokens[i - 1].span.end == self.tokens[i].span.start;
+        let glued = self.tokens[i - 1].span().end == self.tokens[i].span().start;
         let next_capital = || {
             i + 1 < self.tokens.len()
                 && self.is_capitalised(i + 1)
-                && self.text[self.tokens[i].span.end..self.tokens[i + 1].span.start]
+                && self.text[self.tokens[i].span().end..self.tokens[i + 1].span().start]
                     .chars()
                     .all(|c| c.is_whitespace() && c != '\n')
         };
@@ -177,7 +177,7 @@ impl<'a> DocView<'a> {
         let before_comma = || {
             i + 1 < self.tokens.len()
                 && self.word(i + 1) == ","
-                && self.tokens[i + 1].span.start == self.tokens[i].span.end
+                && self.tokens[i + 1].span().start == self.tokens[i].span().end
         };
         glued && (short_title() && next_capital() || before_comma())
     }
@@ -215,13 +215,13 @@ impl<'a> DocView<'a> {
 
     /// Index of the quotation that starts at token `i`'s opening mark.
     pub fn quote_starting_at(&self, i: usize) -> Option<usize> {
-        let pos = self.tokens[i].span.start;
+        let pos = self.tokens[i].span().start;
         self.quote_at(pos).filter(|&q| self.quotes[q].start == pos)
     }
 
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        self.tokens.partition_point(|t| t.span().start < pos)
     }
 
     /// How many sentences the rules see (see [`units`]).
@@ -237,14 +237,14 @@ impl<'a> DocView<'a> {
     /// Index of the sentence holding byte `pos` (or the one before it, between sentences).
     pub fn sentence_of(&self, pos: usize) -> usize {
         self.units
-            .partition_point(|&(a, _)| self.tokens[a].span.start <= pos)
+            .partition_point(|&(a, _)| self.tokens[a].span().start <= pos)
             .saturating_sub(1)
     }
 
     /// Span from the start of token `a` to the end of token `b - 1`.
     pub fn span(&self, a: usize, b: usize) -> Span {
         debug_assert!(a < b);
-        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
+        Span::new(self.tokens[a].span().start, self.tokens[b - 1].span().end)
     }
 
     /// Index of the paragraph (line) containing byte `pos`.

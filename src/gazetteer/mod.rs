@@ -291,9 +291,9 @@ impl Gazetteer {
         let mut matcher = self.matcher();
         let mut matches = Vec::new();
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            if let Some((end, ids)) = matcher.longest_at(text, t.span) {
+            if let Some((end, ids)) = matcher.longest_at(text, t.span()) {
                 matches.push(GazetteerMatch {
-                    span: Span::new(t.span.start, end),
+                    span: Span::new(t.span().start, end),
                     entries: ids.iter().map(|&id| self.entry(id)).collect(),
                 });
             }

@@ -354,7 +354,7 @@ impl<'t> Tokens<'t> {
 /// Length of the stem of a word token ending in a possessive ("Labour" of "Labour's").
 fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
     // Nearly every token ends in neither "s" nor "S": decide on that byte alone.
-    let last = text.as_bytes().get(t.span.end.wrapping_sub(1));
+    let last = text.as_bytes().get(t.span().end.wrapping_sub(1));
     if t.kind != TokenKind::Word || !matches!(last, Some(b's' | b'S')) {
         return None;
     }
@@ -368,16 +368,11 @@ fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
 
 /// "Labour's" as "Labour" (a word) and "'s" (punctuation); other tokens as they are.
 fn split_possessive(text: &str, t: Token) -> (Token, Token) {
-    let at = t.span.start + possessive_cut(text, &t).unwrap_or(t.span.len());
+    let span = t.span();
+    let at = span.start + possessive_cut(text, &t).unwrap_or(span.len());
     (
-        Token {
-            span: Span::new(t.span.start, at),
-            kind: TokenKind::Word,
-        },
-        Token {
-            span: Span::new(at, t.span.end),
-            kind: TokenKind::Punct,
-        },
+        Token::new(Span::new(span.start, at), TokenKind::Word),
+        Token::new(Span::new(at, span.end), TokenKind::Punct),
     )
 }
 
@@ -834,29 +829,29 @@ fn token_info(
             RoleSet::default()
         };
         roles.push(Cell::new(r));
-        if t.span.start >= line.end {
+        if t.span().start >= line.end {
             mark_line(&mut info[line_first..i], line.text(text), &title_case);
-            while t.span.start >= line.end {
+            while t.span().start >= line.end {
                 line = Span::new(line.end + 1, line_end_from(line.end + 1));
             }
             line_first = i;
             title_case = TitleCase::default();
         }
         title_case.push(text, t, r);
-        while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span.start {
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span().start {
             sentence += 1;
             seen_word = false;
         }
-        if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span.start])) {
+        if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span().start])) {
             seen_word = false;
         }
-        previous_end = Some(t.span.end);
+        previous_end = Some(t.span().end);
         if t.kind != TokenKind::Word {
             return;
         }
-        if let Some((end, ids)) = matcher.longest_at(text, t.span) {
+        if let Some((end, ids)) = matcher.longest_at(text, t.span()) {
             let mut last = i;
-            while last + 1 < n && tokens.get(last + 1).span.end <= end {
+            while last + 1 < n && tokens.get(last + 1).span().end <= end {
                 last += 1;
             }
             let from = listed.ids.len();
@@ -864,7 +859,7 @@ fn token_info(
             listed.matches.push(ListedMatch {
                 first: i,
                 last,
-                span: Span::new(t.span.start, end),
+                span: Span::new(t.span().start, end),
                 ids: from..listed.ids.len(),
             });
             info[i].set(TokenInfo::LISTED, true);
@@ -942,7 +937,9 @@ impl Context<'_> {
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     fn same_line(&self, i: usize) -> bool {
-        !has_line_break(&self.text.as_bytes()[self.token(i).span.end..self.token(i + 1).span.start])
+        !has_line_break(
+            &self.text.as_bytes()[self.token(i).span().end..self.token(i + 1).span().start],
+        )
     }
 
     /// Index of the last token of the chunk starting at `start`.
@@ -964,7 +961,7 @@ impl Context<'_> {
             if word == "."
                 && self.word(end).chars().count() == 1
                 && self.info[end].namelike()
-                && self.text[t.get(end).span.end..t.get(next).span.start].is_empty()
+                && self.text[t.get(end).span().end..t.get(next).span().start].is_empty()
                 && next + 1 < t.len()
                 && self.info[next + 1].namelike()
                 && self.same_line(next)
@@ -1008,7 +1005,7 @@ impl Context<'_> {
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        Span::new(self.token(first).span.start, self.token(last).span.end)
+        Span::new(self.token(first).span().start, self.token(last).span().end)
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -1598,7 +1595,9 @@ impl Context<'_> {
         for &(a, last) in leftovers {
             // Try the whole run, then each word.
             let whole = self.span(a, last);
-            let words = (a..=last).filter(|_| a != last).map(|i| self.token(i).span);
+            let words = (a..=last)
+                .filter(|_| a != last)
+                .map(|i| self.token(i).span());
             for span in std::iter::once(whole).chain(words) {
                 let surface = span.text(self.text);
                 let Some(&k) = known.get(&Caseless(surface)) else {
@@ -1725,8 +1724,8 @@ impl Context<'_> {
 
     /// Index of the token starting at byte `start`.
     fn token_at(&self, start: usize) -> Option<usize> {
-        let i = self.tokens.partition_point(|t| t.span.start < start);
-        (i < self.tokens.len() && self.token(i).span.start == start).then_some(i)
+        let i = self.tokens.partition_point(|t| t.span().start < start);
+        (i < self.tokens.len() && self.token(i).span().start == start).then_some(i)
     }
 
     /// Where a club's name stands in match reports and tables: "X beat Y", "Y v X",
@@ -1735,7 +1734,7 @@ impl Context<'_> {
         let (Some(first), Some(last)) = (
             self.token_at(span.start),
             self.tokens
-                .partition_point(|t| t.span.end < span.end)
+                .partition_point(|t| t.span().end < span.end)
                 .into(),
         ) else {
             return false;

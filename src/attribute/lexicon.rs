@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use crate::document::Span;
+
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../gazetteers/attribution/function_words.tsv");
 const PRONOUNS: &str = include_str!("../../gazetteers/attribution/pronouns.tsv");
@@ -358,6 +360,29 @@ impl CueLexicon {
         }
     }
 
+    /// The id of the word at `span` of `text`, as [`CueLexicon::id`] finds it. A short word is
+    /// read from the text as one 16-byte window and its tail masked off: no copy to a buffer
+    /// for the word that every token of every document is.
+    #[inline]
+    pub fn id_at(&self, text: &str, span: Span) -> WordId {
+        let len = span.end - span.start;
+        let window = text.as_bytes().get(span.start..span.start + 16);
+        match window {
+            Some(window) if len <= 15 => {
+                let raw = u128::from_le_bytes(window.try_into().expect("a 16-byte window"));
+                // The word's bytes, then its length in the last byte, as `key_of` packs them.
+                let packed = (raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120);
+                if packed & (u128::MAX / 0xff * 0x80) == 0 {
+                    // ASCII: a word longer than `longest_word` is in no slot either.
+                    self.ids.get(ascii_lowercase(packed))
+                } else {
+                    self.id(&text[span.start..span.end])
+                }
+            }
+            _ => self.id(&text[span.start..span.end]),
+        }
+    }
+
     /// What the lexicon knows about the word with this id.
     pub fn entry(&self, id: WordId) -> WordInfo {
         self.words[usize::from(id.0)].1
@@ -482,6 +507,27 @@ mod tests {
         }
         for word in ["", "x", "saidsaidsaidsaid", "Sáid", "\u{212A}"] {
             assert_eq!(lex.id(word), WordId::UNKNOWN, "{word}");
+        }
+    }
+
+    #[test]
+    fn reads_a_word_in_its_text_as_it_reads_the_word() {
+        let lex = CueLexicon::embedded();
+        let text = "SAID Told reportedly saidsaidsaidsaid Sáid \u{212A} the Claimed said";
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            assert_eq!(lex.id_at(text, span), lex.id(word), "{word}");
+            // Every prefix too: some end inside the text, some at its end, near or far.
+            for end in (span.start + 1..=span.end).filter(|&e| text.is_char_boundary(e)) {
+                let prefix = &text[span.start..end];
+                assert_eq!(
+                    lex.id_at(text, Span::new(span.start, end)),
+                    lex.id(prefix),
+                    "{prefix}"
+                );
+            }
+            start = span.end + 1;
         }
     }
 

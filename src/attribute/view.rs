@@ -37,7 +37,7 @@ impl<'a> DocView<'a> {
         let ids = tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Word => lexicon.id(t.text(text)),
+                TokenKind::Word => lexicon.id_at(text, t.span()),
                 _ => WordId::UNKNOWN,
             })
             .collect();
@@ -105,11 +105,13 @@ impl<'a> DocView<'a> {
         units
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
     }
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         // Bytes: the token's span needs no char-boundary check to be compared.
         self.tokens.get(i).is_some_and(|t| {
@@ -118,29 +120,35 @@ impl<'a> DocView<'a> {
     }
 
     /// The lexicon's word for token `i` (lower-cased; unknown words and punctuation share one).
+    #[inline]
     pub fn id(&self, i: usize) -> WordId {
         self.ids[i]
     }
 
     /// What the lexicon knows about token `i`.
+    #[inline]
     pub fn info(&self, i: usize) -> WordInfo {
         self.lexicon.entry(self.ids[i])
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens[i].kind != TokenKind::Punct
     }
 
+    #[inline]
     pub fn is_punct(&self, i: usize) -> bool {
         self.tokens[i].kind == TokenKind::Punct
     }
 
     /// The lexicon role of token `i` (none past the end).
+    #[inline]
     pub fn role(&self, i: usize) -> Option<WordRole> {
         self.ids.get(i).and_then(|&id| self.lexicon.entry(id).role)
     }
 
     /// True when token `i` starts with an upper-case letter (false past the end).
+    #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.tokens
             .get(i)
@@ -208,6 +216,7 @@ impl<'a> DocView<'a> {
     }
 
     /// Index of the quotation containing byte `pos`.
+    #[inline]
     pub fn quote_at(&self, pos: usize) -> Option<usize> {
         let i = self.quotes.partition_point(|q| q.end <= pos);
         (i < self.quotes.len() && self.quotes[i].start <= pos).then_some(i)
@@ -220,6 +229,7 @@ impl<'a> DocView<'a> {
     }
 
     /// Index of the first token starting at or after byte `pos`.
+    #[inline]
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span().start < pos)
     }
@@ -230,6 +240,7 @@ impl<'a> DocView<'a> {
     }
 
     /// Token range `[a, b)` of sentence `k`.
+    #[inline]
     pub fn sentence_tokens(&self, k: usize) -> (usize, usize) {
         self.units[k]
     }
@@ -242,6 +253,7 @@ impl<'a> DocView<'a> {
     }
 
     /// Span from the start of token `a` to the end of token `b - 1`.
+    #[inline]
     pub fn span(&self, a: usize, b: usize) -> Span {
         debug_assert!(a < b);
         Span::new(self.tokens[a].span().start, self.tokens[b - 1].span().end)

@@ -181,6 +181,18 @@ fn ascii_lowercase(x: u128) -> u128 {
     x | (upper >> 2)
 }
 
+/// Per word length below 16: the mask that keeps a word's bytes of a 16-byte window (a table,
+/// as a shift of a `u128` by a variable amount takes a dozen instructions).
+const WORD_MASKS: [u128; 16] = {
+    let mut masks = [0; 16];
+    let mut len = 0;
+    while len < 16 {
+        masks[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
+
 /// The lexicon's words by packed key ([`key_of`]): open addressing with linear probing, at
 /// most half full. A lookup runs for every word of every document; here it is one
 /// multiplication and mostly one comparison, with no hashing of bytes.
@@ -371,7 +383,7 @@ impl CueLexicon {
             Some(window) if len <= 15 => {
                 let raw = u128::from_le_bytes(window.try_into().expect("a 16-byte window"));
                 // The word's bytes, then its length in the last byte, as `key_of` packs them.
-                let packed = (raw & ((1u128 << (8 * len)) - 1)) | ((len as u128) << 120);
+                let packed = (raw & WORD_MASKS[len]) | ((len as u128) << 120);
                 if packed & (u128::MAX / 0xff * 0x80) == 0 {
                     // ASCII: a word longer than `longest_word` is in no slot either.
                     self.ids.get(ascii_lowercase(packed))

@@ -45,9 +45,21 @@ pub fn object_end(v: &DocView, from: usize, limit: usize) -> usize {
 }
 
 fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
+    if from >= limit {
+        return limit;
+    }
+    // The first quotation not before token `i`: tokens only move forward, so a cursor
+    // replaces a search of the quotations per token.
+    let mut q = v
+        .quotes
+        .partition_point(|q| q.end <= v.tokens[from].span().start);
     let mut i = from;
     while i < limit {
-        if let Some(q) = v.quote_at(v.tokens[i].span().start) {
+        let pos = v.tokens[i].span().start;
+        while q < v.quotes.len() && v.quotes[q].end <= pos {
+            q += 1;
+        }
+        if q < v.quotes.len() && v.quotes[q].start <= pos {
             // Step over the whole quotation.
             let end = v.token_at(v.quotes[q].end);
             if end > i + 1 {
@@ -65,26 +77,28 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         if ends_sentence(v, i, limit) {
             return i;
         }
-        if v.word(i) == "," && i + 1 < limit && takes_over(v, i + 1) {
+        let word = v.word(i);
+        if word == "," && i + 1 < limit && takes_over(v, i + 1) {
             return i;
         }
         // "X said C, but D" and "X said C and warned D": a new clause of the writer or a
         // second cue of the speaker ends the content.
-        if i > from && v.word(i - 1) == "," && CONTRAST.iter().any(|w| v.is(i, w)) {
+        let after_comma = i > from && v.word(i - 1) == ",";
+        if after_comma && CONTRAST.iter().any(|w| v.is(i, w)) {
             return i - 1;
         }
-        if i > from + 1 && v.is(i, "and") && i + 1 < limit && v.info(i + 1).cue.is_some() {
+        let and = v.is(i, "and");
+        if i > from + 1 && and && i + 1 < limit && v.info(i + 1).cue.is_some() {
             return i;
         }
         // "…, and more than 4 in 10 said …": a coordinated clause with its own cue.
-        if i > from && v.word(i - 1) == "," && v.is(i, "and") && cue_ahead(v, i + 1, limit) {
+        if after_comma && and && cue_ahead(v, i + 1, limit) {
             return i - 1;
         }
         if object && i > from {
-            let dash =
-                matches!(v.word(i), ";" | "—" | "―" | "–") || v.word(i) == "-" && v.is(i + 1, "-");
-            let new_clause = v.word(i - 1) == ","
-                && v.is(i, "and")
+            let dash = matches!(word, ";" | "—" | "―" | "–") || word == "-" && v.is(i + 1, "-");
+            let new_clause = after_comma
+                && and
                 && i + 1 < limit
                 && (v.is_capitalised(i + 1) || v.info(i + 1).pronoun.is_some());
             if dash || new_clause {

@@ -51,7 +51,16 @@ pub fn claims(v: &DocView, found: &mut Found) {
         let (a, b) = v.sentence_tokens(k);
         let mut i = a;
         while i < b {
-            let hedge = if v.info(i).hedge_start && v.quote_at(v.tokens[i].span().start).is_none() {
+            // Few words start a hedge: step over the others on their ids alone.
+            let starts = v.ids(i, b);
+            let Some(skip) = starts
+                .iter()
+                .position(|&id| v.lexicon.entry(id).hedge_start)
+            else {
+                break;
+            };
+            i += skip;
+            let hedge = if v.quote_at(v.tokens[i].span().start).is_none() {
                 hedge_at(v, i, b)
             } else {
                 None

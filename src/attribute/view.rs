@@ -125,6 +125,12 @@ impl<'a> DocView<'a> {
         self.ids[i]
     }
 
+    /// The lexicon's words for tokens `[a, b)`.
+    #[inline]
+    pub fn ids(&self, a: usize, b: usize) -> &[WordId] {
+        &self.ids[a..b]
+    }
+
     /// What the lexicon knows about token `i`.
     #[inline]
     pub fn info(&self, i: usize) -> WordInfo {

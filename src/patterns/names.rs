@@ -774,25 +774,30 @@ const FUNCTION_WORDS: &[&str] = &[
 /// lower-case letters. Stops as soon as lower case makes that impossible (a fifth of the
 /// line), which on prose is early: this runs over the whole text.
 fn mostly_capitals(line: &str) -> bool {
-    let (mut upper, mut lower) = (0, 0);
-    if line.is_ascii() {
-        // Whole chunks between checks, so the counting loop stays simple.
-        for chunk in line.as_bytes().chunks(64) {
-            upper += chunk.iter().filter(|b| b.is_ascii_uppercase()).count();
-            lower += chunk.iter().filter(|b| b.is_ascii_lowercase()).count();
-            if lower * 5 >= line.len() {
-                return false;
-            }
+    let bytes = line.as_bytes();
+    let mut lower = 0;
+    // Whole ASCII chunks between checks, so the counting loop stays simple; lower case only
+    // grows, so stopping at any point answers as the whole line would.
+    let mut at = 0;
+    for chunk in bytes.chunks(64) {
+        if !chunk.is_ascii() {
+            break;
         }
-    } else {
-        for c in line.chars() {
-            upper += usize::from(c.is_uppercase());
-            lower += usize::from(c.is_lowercase());
-            if lower * 5 >= line.len() {
-                return false;
-            }
+        lower += chunk.iter().filter(|b| b.is_ascii_lowercase()).count();
+        if lower * 5 >= bytes.len() {
+            return false;
+        }
+        at += chunk.len();
+    }
+    // All before `at` is ASCII, so it is a char boundary.
+    for c in line[at..].chars() {
+        lower += usize::from(c.is_lowercase());
+        if lower * 5 >= bytes.len() {
+            return false;
         }
     }
+    // Capitals are counted only on lines that get this far: few do.
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
     upper >= 2 && lower * 4 < upper
 }
 
@@ -884,6 +889,10 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
     }
     let caps = mostly_capitals(line) || title_case.is_title_case();
     let dateline = is_dateline(line);
+    // Nothing to take back on most lines: the marks start cleared and each line is marked once.
+    if !caps && !dateline {
+        return;
+    }
     for t in info {
         t.set(TokenInfo::CAPS_LINE, caps);
         t.set(TokenInfo::DATELINE, dateline);
@@ -894,10 +903,12 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
 }
 
 impl Context<'_> {
+    #[inline]
     fn token(&self, i: usize) -> Token {
         self.tokens.get(i)
     }
 
+    #[inline]
     fn word(&self, i: usize) -> &str {
         self.token(i).text(self.text)
     }
@@ -1014,8 +1025,9 @@ impl Context<'_> {
         }
         // "Vice-President": the rank after the last hyphen. A byte scan: words are short and
         // few have a hyphen.
-        let word = self.word(i);
-        self.token(i).kind == TokenKind::Word
+        let t = self.token(i);
+        let word = t.text(self.text);
+        t.kind == TokenKind::Word
             && word
                 .bytes()
                 .rposition(|b| b == b'-')

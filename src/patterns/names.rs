@@ -915,21 +915,26 @@ impl Context<'_> {
 
     /// True when word `i` is in the role's lists. One lookup per token gives every role it
     /// plays; the rules ask about the same words many times.
+    /// Inline for the cached answer, which most asks get; the lookup stays out of line.
+    #[inline]
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
-        let roles = match self.roles[i].get().known() {
-            Some(roles) => roles,
-            None => {
-                let t = self.token(i);
-                let roles = if t.kind == TokenKind::Word {
-                    self.words.roles_of(t.text(self.text))
-                } else {
-                    RoleSet::NONE
-                };
-                self.roles[i].set(roles);
-                roles
-            }
+        match self.roles[i].get().known() {
+            Some(roles) => roles.has(role),
+            None => self.look_up_roles(i).has(role),
+        }
+    }
+
+    /// Looks up and caches the roles of token `i`.
+    #[inline(never)]
+    fn look_up_roles(&self, i: usize) -> RoleSet {
+        let t = self.token(i);
+        let roles = if t.kind == TokenKind::Word {
+            self.words.roles_of(t.text(self.text))
+        } else {
+            RoleSet::NONE
         };
-        roles.has(role)
+        self.roles[i].set(roles);
+        roles
     }
 
     /// The listed name starting at token `i`.

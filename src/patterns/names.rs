@@ -315,24 +315,24 @@ impl<'t> Tokens<'t> {
         let mut base = self.base.iter();
         let mut current = None;
         for (j, &shape) in self.shape.iter().enumerate() {
-            if shape & Tokens::TAIL != 0 {
-                if let Some(t) = current {
-                    f(j, split_possessive(self.text, t).1);
-                }
-                continue;
-            }
-            let Some(&t) = base.next() else {
-                return;
-            };
-            current = Some(t);
-            f(
-                j,
+            let t = if shape & Tokens::TAIL != 0 {
+                let Some(t) = current else {
+                    continue;
+                };
+                split_possessive(self.text, t).1
+            } else {
+                let Some(&t) = base.next() else {
+                    return;
+                };
+                current = Some(t);
                 if shape & Tokens::STEM != 0 {
                     split_possessive(self.text, t).0
                 } else {
                     t
-                },
-            );
+                }
+            };
+            // One call site, so `f` is inlined into the loop.
+            f(j, t);
         }
     }
 

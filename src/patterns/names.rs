@@ -952,6 +952,7 @@ impl Context<'_> {
     }
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
+    #[inline]
     fn same_line(&self, i: usize) -> bool {
         !has_line_break(
             &self.text.as_bytes()[self.token(i).span().end..self.token(i + 1).span().start],
@@ -1020,6 +1021,7 @@ impl Context<'_> {
         end
     }
 
+    #[inline]
     fn span(&self, first: usize, last: usize) -> Span {
         Span::new(self.token(first).span().start, self.token(last).span().end)
     }

@@ -821,13 +821,27 @@ fn token_info(
     let mut listed = ListedNames::default();
     let mut matcher = gazetteer.matcher();
     let mut sentence = 0;
+    // The end of the current sentence, unless it is the last (which runs to the end).
+    let end_before_last = |k: usize| {
+        if k + 1 < sentences.len() {
+            sentences[k].end
+        } else {
+            usize::MAX
+        }
+    };
+    let mut sentence_end = end_before_last(0);
     let mut seen_word = false;
     let mut previous_end = None;
     // One pass: whether a line is in capitals is known only at its end, so words are marked
     // name-like as if it were not, and `mark_line` takes the mark back from a line in capitals.
     tokens.each(|i, t| {
         let w = t.text(text);
-        let capitalised = t.kind == TokenKind::Word && w.starts_with(char::is_uppercase);
+        // Most words start with an ASCII letter: decode the first char only for the others.
+        let capitalised = t.kind == TokenKind::Word
+            && match w.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => w.starts_with(char::is_uppercase),
+            };
         let r = if capitalised {
             words.roles_of(w)
         } else {
@@ -843,8 +857,9 @@ fn token_info(
             title_case = TitleCase::default();
         }
         title_case.push(text, t, r);
-        while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span().start {
+        while t.span().start >= sentence_end {
             sentence += 1;
+            sentence_end = end_before_last(sentence);
             seen_word = false;
         }
         if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span().start])) {

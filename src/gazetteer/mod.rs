@@ -136,6 +136,8 @@ pub struct Gazetteer {
     lower_starts: Vec<&'static str>,
     /// Their shapes: by first byte, a bit for each length in bytes (63 for any longer).
     lower_start_shapes: Box<[u64; 256]>,
+    /// The same by last byte.
+    lower_end_shapes: Box<[u64; 256]>,
     user: UserLists,
     words: WordLists,
 }
@@ -153,11 +155,8 @@ impl Gazetteer {
                 starts.sort_unstable();
                 starts
             },
-            lower_start_shapes: LOWER_STARTS.lines().fold(Box::new([0; 256]), |mut set, w| {
-                let b = w.as_bytes().first().copied().unwrap_or(0);
-                set[usize::from(b)] |= 1 << w.len().min(63);
-                set
-            }),
+            lower_start_shapes: lower_shapes(|w| w.first()),
+            lower_end_shapes: lower_shapes(|w| w.last()),
             user: UserLists::default(),
             words: WordLists::embedded(),
         }
@@ -338,23 +337,19 @@ impl Gazetteer {
     /// no listed name stop here.
     fn head_at(&self, text: &str, start: usize) -> Head {
         let rest = &text.as_bytes()[start..];
-        // The run, lower-cased and hashed in one scan.
         let mut key = [0u8; 64];
-        let mut hash = table::FNV_START;
-        let mut len = 0;
-        for &b in rest {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            if len == key.len() {
-                return Head::Unknown;
-            }
-            key[len] = b.to_ascii_lowercase();
-            hash = table::fnv1a_step(hash, key[len]);
-            len += 1;
-        }
-        if len == 0 {
+        let len = rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if len == 0 || len > key.len() {
             return Head::Unknown;
+        }
+        // The run, lower-cased and hashed in one scan.
+        let mut hash = table::FNV_START;
+        for (k, &b) in key[..len].iter_mut().zip(rest) {
+            *k = b.to_ascii_lowercase();
+            hash = table::fnv1a_step(hash, *k);
         }
         // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
         if rest.get(len).is_some_and(|b| !b.is_ascii())
@@ -382,12 +377,29 @@ impl Gazetteer {
     }
 
     fn may_start_in_lower_case(&self, word: &str) -> bool {
-        // Most lower-case words share no first letter and length with these; skip the
-        // search for them.
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        (self.lower_start_shapes[usize::from(first)] >> word.len().min(63) & 1 == 1
+        // Most lower-case words share no first and last letter and length with these; skip
+        // the search for them.
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        (self.lower_start_shape_fits(first.unwrap_or(0), last.unwrap_or(0), word.len())
             && self.lower_starts.binary_search(&word).is_ok())
             || (!self.user.lower_starts.is_empty() && self.user.lower_starts.contains(word))
+    }
+
+    /// False only when no first word of a form (embedded or the user's) in lower case could be
+    /// a word of `len` bytes from `first` to `last`.
+    #[inline]
+    fn may_be_lower_start(&self, first: u8, last: u8, len: usize) -> bool {
+        self.lower_start_shape_fits(first, last, len) || !self.user.lower_starts.is_empty()
+    }
+
+    /// True when some embedded first word in lower case starts with `first`, ends with `last`
+    /// and is `len` bytes long (63 for any longer).
+    #[inline]
+    fn lower_start_shape_fits(&self, first: u8, last: u8, len: usize) -> bool {
+        let len_bit = 1 << len.min(63);
+        self.lower_start_shapes[usize::from(first)] & len_bit != 0
+            && self.lower_end_shapes[usize::from(last)] & len_bit != 0
     }
 
     /// Pushes the entities of user record `record` whose surface form fits `text`'s case.
@@ -415,7 +427,28 @@ pub struct Matcher<'g> {
 impl Matcher<'_> {
     /// The longest listed name starting with `word` (a word token's span), whole words only,
     /// whose case fits: its end and the entities it may name.
+    #[inline]
     pub fn longest_at(&mut self, text: &str, word: Span) -> Option<(usize, &[EntryId])> {
+        // Most words are in lower case and start no listed form: answered here from their
+        // first and last bytes and length, before any of the walk's setup.
+        let bytes = text.as_bytes();
+        if let (Some(&first), Some(&last)) =
+            (bytes.get(word.start), bytes.get(word.end.wrapping_sub(1)))
+        {
+            if first.is_ascii_lowercase()
+                && word.end > word.start
+                && !self
+                    .gazetteer
+                    .may_be_lower_start(first, last, word.end - word.start)
+            {
+                return None;
+            }
+        }
+        self.walk_at(text, word)
+    }
+
+    /// `longest_at` for the words its quick test leaves.
+    fn walk_at(&mut self, text: &str, word: Span) -> Option<(usize, &[EntryId])> {
         let g = self.gazetteer;
         let word_text = word.text(text);
         // Nearly every listed name starts with a capital: walking from other words only
@@ -506,6 +539,16 @@ impl RootSteps {
         }
         RootSteps(steps)
     }
+}
+
+/// The shapes of the embedded first words in lower case: by the byte `pick` takes from each,
+/// a bit for each length in bytes (63 for any longer).
+fn lower_shapes(pick: impl Fn(&[u8]) -> Option<&u8>) -> Box<[u64; 256]> {
+    LOWER_STARTS.lines().fold(Box::new([0; 256]), |mut set, w| {
+        let b = pick(w.as_bytes()).copied().unwrap_or(0);
+        set[usize::from(b)] |= 1 << w.len().min(63);
+        set
+    })
 }
 
 /// The line of `data` starting at byte `at`. A byte scan: lines are short, and

@@ -315,24 +315,24 @@ impl<'t> Tokens<'t> {
         let mut base = self.base.iter();
         let mut current = None;
         for (j, &shape) in self.shape.iter().enumerate() {
-            if shape & Tokens::TAIL != 0 {
-                if let Some(t) = current {
-                    f(j, split_possessive(self.text, t).1);
-                }
-                continue;
-            }
-            let Some(&t) = base.next() else {
-                return;
-            };
-            current = Some(t);
-            f(
-                j,
+            let t = if shape & Tokens::TAIL != 0 {
+                let Some(t) = current else {
+                    continue;
+                };
+                split_possessive(self.text, t).1
+            } else {
+                let Some(&t) = base.next() else {
+                    return;
+                };
+                current = Some(t);
                 if shape & Tokens::STEM != 0 {
                     split_possessive(self.text, t).0
                 } else {
                     t
-                },
-            );
+                }
+            };
+            // One call site, so `f` is inlined into the loop.
+            f(j, t);
         }
     }
 
@@ -774,25 +774,30 @@ const FUNCTION_WORDS: &[&str] = &[
 /// lower-case letters. Stops as soon as lower case makes that impossible (a fifth of the
 /// line), which on prose is early: this runs over the whole text.
 fn mostly_capitals(line: &str) -> bool {
-    let (mut upper, mut lower) = (0, 0);
-    if line.is_ascii() {
-        // Whole chunks between checks, so the counting loop stays simple.
-        for chunk in line.as_bytes().chunks(64) {
-            upper += chunk.iter().filter(|b| b.is_ascii_uppercase()).count();
-            lower += chunk.iter().filter(|b| b.is_ascii_lowercase()).count();
-            if lower * 5 >= line.len() {
-                return false;
-            }
+    let bytes = line.as_bytes();
+    let mut lower = 0;
+    // Whole ASCII chunks between checks, so the counting loop stays simple; lower case only
+    // grows, so stopping at any point answers as the whole line would.
+    let mut at = 0;
+    for chunk in bytes.chunks(64) {
+        if !chunk.is_ascii() {
+            break;
         }
-    } else {
-        for c in line.chars() {
-            upper += usize::from(c.is_uppercase());
-            lower += usize::from(c.is_lowercase());
-            if lower * 5 >= line.len() {
-                return false;
-            }
+        lower += chunk.iter().filter(|b| b.is_ascii_lowercase()).count();
+        if lower * 5 >= bytes.len() {
+            return false;
+        }
+        at += chunk.len();
+    }
+    // All before `at` is ASCII, so it is a char boundary.
+    for c in line[at..].chars() {
+        lower += usize::from(c.is_lowercase());
+        if lower * 5 >= bytes.len() {
+            return false;
         }
     }
+    // Capitals are counted only on lines that get this far: few do.
+    let upper = line.chars().filter(|c| c.is_uppercase()).count();
     upper >= 2 && lower * 4 < upper
 }
 
@@ -816,13 +821,27 @@ fn token_info(
     let mut listed = ListedNames::default();
     let mut matcher = gazetteer.matcher();
     let mut sentence = 0;
+    // The end of the current sentence, unless it is the last (which runs to the end).
+    let end_before_last = |k: usize| {
+        if k + 1 < sentences.len() {
+            sentences[k].end
+        } else {
+            usize::MAX
+        }
+    };
+    let mut sentence_end = end_before_last(0);
     let mut seen_word = false;
     let mut previous_end = None;
     // One pass: whether a line is in capitals is known only at its end, so words are marked
     // name-like as if it were not, and `mark_line` takes the mark back from a line in capitals.
     tokens.each(|i, t| {
         let w = t.text(text);
-        let capitalised = t.kind == TokenKind::Word && w.starts_with(char::is_uppercase);
+        // Most words start with an ASCII letter: decode the first char only for the others.
+        let capitalised = t.kind == TokenKind::Word
+            && match w.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => w.starts_with(char::is_uppercase),
+            };
         let r = if capitalised {
             words.roles_of(w)
         } else {
@@ -838,8 +857,9 @@ fn token_info(
             title_case = TitleCase::default();
         }
         title_case.push(text, t, r);
-        while sentence + 1 < sentences.len() && sentences[sentence].end <= t.span().start {
+        while t.span().start >= sentence_end {
             sentence += 1;
+            sentence_end = end_before_last(sentence);
             seen_word = false;
         }
         if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span().start])) {
@@ -884,6 +904,10 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
     }
     let caps = mostly_capitals(line) || title_case.is_title_case();
     let dateline = is_dateline(line);
+    // Nothing to take back on most lines: the marks start cleared and each line is marked once.
+    if !caps && !dateline {
+        return;
+    }
     for t in info {
         t.set(TokenInfo::CAPS_LINE, caps);
         t.set(TokenInfo::DATELINE, dateline);
@@ -894,31 +918,38 @@ fn mark_line(info: &mut [TokenInfo], line: &str, title_case: &TitleCase) {
 }
 
 impl Context<'_> {
+    #[inline]
     fn token(&self, i: usize) -> Token {
         self.tokens.get(i)
     }
 
+    #[inline]
     fn word(&self, i: usize) -> &str {
         self.token(i).text(self.text)
     }
 
     /// True when word `i` is in the role's lists. One lookup per token gives every role it
     /// plays; the rules ask about the same words many times.
+    /// Inline for the cached answer, which most asks get; the lookup stays out of line.
+    #[inline]
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
-        let roles = match self.roles[i].get().known() {
-            Some(roles) => roles,
-            None => {
-                let t = self.token(i);
-                let roles = if t.kind == TokenKind::Word {
-                    self.words.roles_of(t.text(self.text))
-                } else {
-                    RoleSet::NONE
-                };
-                self.roles[i].set(roles);
-                roles
-            }
+        match self.roles[i].get().known() {
+            Some(roles) => roles.has(role),
+            None => self.look_up_roles(i).has(role),
+        }
+    }
+
+    /// Looks up and caches the roles of token `i`.
+    #[inline(never)]
+    fn look_up_roles(&self, i: usize) -> RoleSet {
+        let t = self.token(i);
+        let roles = if t.kind == TokenKind::Word {
+            self.words.roles_of(t.text(self.text))
+        } else {
+            RoleSet::NONE
         };
-        roles.has(role)
+        self.roles[i].set(roles);
+        roles
     }
 
     /// The listed name starting at token `i`.
@@ -936,6 +967,7 @@ impl Context<'_> {
     }
 
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
+    #[inline]
     fn same_line(&self, i: usize) -> bool {
         !has_line_break(
             &self.text.as_bytes()[self.token(i).span().end..self.token(i + 1).span().start],
@@ -1004,6 +1036,7 @@ impl Context<'_> {
         end
     }
 
+    #[inline]
     fn span(&self, first: usize, last: usize) -> Span {
         Span::new(self.token(first).span().start, self.token(last).span().end)
     }
@@ -1014,8 +1047,9 @@ impl Context<'_> {
         }
         // "Vice-President": the rank after the last hyphen. A byte scan: words are short and
         // few have a hyphen.
-        let word = self.word(i);
-        self.token(i).kind == TokenKind::Word
+        let t = self.token(i);
+        let word = t.text(self.text);
+        t.kind == TokenKind::Word
             && word
                 .bytes()
                 .rposition(|b| b == b'-')

@@ -20,6 +20,8 @@
 
 #[path = "src/gazetteer/form_key.rs"]
 mod form_key;
+#[path = "src/gazetteer/tsv.rs"]
+mod tsv;
 use form_key::form_key;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -71,16 +73,14 @@ fn build_entities(dir: &Path, out: &Path) {
         let list = path.file_stem().unwrap().to_string_lossy().into_owned();
         let curated = list == "curated";
         let contents = fs::read_to_string(&path).unwrap();
-        for (n, line) in contents.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let name = cols.next().unwrap_or("").trim();
-            let type_col = cols.next().unwrap_or("").trim();
-            let kb_id = cols.next().unwrap_or("").trim();
-            let aliases = cols.next().unwrap_or("");
+        for tsv::Row {
+            line: n,
+            name,
+            type_col,
+            kb_id,
+            aliases,
+        } in tsv::rows(&contents)
+        {
             let type_name = type_col.split('/').next().unwrap_or("");
             assert!(
                 !name.is_empty() && matches!(type_name, "person" | "group" | "place"),

@@ -13,6 +13,7 @@
 mod form_key;
 pub mod lists;
 mod table;
+mod tsv;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -183,16 +184,15 @@ impl Gazetteer {
             || path.display().to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
-        for (n, line) in contents.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let name = cols.next().unwrap_or("").trim();
-            let type_col = cols.next().unwrap_or("").trim();
-            let kb_id = cols.next().map(str::trim).filter(|s| !s.is_empty());
-            let aliases = cols.next().unwrap_or("");
+        for tsv::Row {
+            line: n,
+            name,
+            type_col,
+            kb_id,
+            aliases,
+        } in tsv::rows(contents)
+        {
+            let kb_id = Some(kb_id).filter(|s| !s.is_empty());
             let (type_name, subtype) = match type_col.split_once('/') {
                 Some((t, s)) => (t, Some(s.to_string())),
                 None => (type_col, None),

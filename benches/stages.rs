@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use claimex::attribute::Attributor;
-use claimex::document::{Entity, Figure, Mention, Span};
+use claimex::document::{Candidate, Entity, Figure, Span};
 use claimex::gazetteer::Gazetteer;
 use claimex::patterns::figures::FigureParser;
 use claimex::patterns::names::NameRecognizer;
@@ -44,7 +44,8 @@ struct Stages {
 struct Analysed {
     sentences: Vec<Span>,
     tokens: Vec<Token>,
-    mentions: Vec<Mention>,
+    /// Borrowed from the static inputs and gazetteer.
+    candidates: Vec<Candidate<'static>>,
     entities: Vec<Entity>,
     figures: Vec<Figure>,
 }
@@ -67,7 +68,7 @@ impl Stages {
         self.gazetteer.find(text, &a.tokens).len()
     }
 
-    fn names(&self, text: &str, a: &Analysed) -> Vec<Mention> {
+    fn names(&'static self, text: &'static str, a: &Analysed) -> Vec<Candidate<'static>> {
         self.names
             .find(text, &a.tokens, &a.sentences, &self.gazetteer)
     }
@@ -76,8 +77,8 @@ impl Stages {
         self.figures.find(text)
     }
 
-    fn resolve(&self, text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
-        resolve(text, mentions)
+    fn resolve(&self, text: &str, candidates: Vec<Candidate>) -> Vec<Entity> {
+        resolve(text, candidates)
     }
 
     fn attribute(&self, text: &str, a: &Analysed) -> usize {
@@ -86,16 +87,16 @@ impl Stages {
             .len()
     }
 
-    fn analyse(&self, text: &str) -> Analysed {
+    fn analyse(&'static self, text: &'static str) -> Analysed {
         let mut a = Analysed {
             sentences: self.splitter.split(text),
             tokens: tokenize(text),
-            mentions: Vec::new(),
+            candidates: Vec::new(),
             entities: Vec::new(),
             figures: self.figures(text),
         };
-        a.mentions = self.names(text, &a);
-        a.entities = self.resolve(text, a.mentions.clone());
+        a.candidates = self.names(text, &a);
+        a.entities = self.resolve(text, a.candidates.clone());
         a
     }
 }
@@ -141,7 +142,7 @@ fn gazetteer_scan(bencher: Bencher) {
 /// Names: gazetteer lookups per token plus shape-based people, groups and places.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn names(bencher: Bencher) {
-    let n: usize = ANALYSED.iter().map(|a| a.mentions.len()).sum();
+    let n: usize = ANALYSED.iter().map(|a| a.candidates.len()).sum();
     assert!(n > 0, "no names found");
     bencher.counter(bytes()).bench(|| {
         for (text, a) in docs() {
@@ -167,7 +168,7 @@ fn resolve_mentions(bencher: Bencher) {
     assert!(n > 0, "no entities resolved");
     bencher.counter(bytes()).bench(|| {
         for (text, a) in docs() {
-            black_box(STAGES.resolve(text, a.mentions.clone()));
+            black_box(STAGES.resolve(text, a.candidates.clone()));
         }
     });
 }

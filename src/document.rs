@@ -3,7 +3,11 @@
 //! All offsets here are **byte** offsets into the original text (end exclusive); the output
 //! stage converts them to the character offsets of the wire contract.
 
+use std::borrow::{Borrow, Cow};
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into the document text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,19 +77,34 @@ impl fmt::Display for EntityType {
     }
 }
 
-/// One occurrence of a name in the text, before or after resolution.
+/// One occurrence of an entity in the text.
+///
+/// What the mention says about its entity (type, name, ids) is held once, by the [`Entity`]:
+/// a huge document has hundreds of thousands of mentions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
     pub span: Span,
+    /// Which list or rule produced this mention (provenance for `--explain` and debugging):
+    /// `gazetteer:<list>`, `rule:<name>`, `propagated:<name>`.
+    pub via: Via,
+}
+
+/// A name found in the text, and what the recogniser knows of the entity it names: the input
+/// of resolution, which chooses among overlapping candidates and groups the rest into
+/// entities. Its strings are borrowed from the text or the gazetteer, so finding a name
+/// allocates nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate<'a> {
+    pub span: Span,
     pub entity_type: EntityType,
     /// Finer type from the gazetteer (`country`, `militant`, `media`, …), when known.
-    pub subtype: Option<String>,
-    /// Canonical name of the entity this mention refers to.
-    pub name: String,
+    pub subtype: Option<&'a str>,
+    /// Canonical name of the entity this candidate refers to.
+    pub name: Cow<'a, str>,
     /// Knowledge-base id (`wikidata:Q…`, `geonames:…`) when the gazetteer knows it.
-    pub kb_id: Option<String>,
-    /// Which list or rule produced this mention (provenance for `--explain` and debugging).
-    pub via: String,
+    pub kb_id: Option<&'a str>,
+    /// Which list or rule produced this candidate; becomes the mention's `via`.
+    pub via: Via,
 }
 
 /// One real-world thing and every mention of it, in text order.
@@ -96,6 +115,95 @@ pub struct Entity {
     pub name: String,
     pub kb_id: Option<String>,
     pub mentions: Vec<Mention>,
+}
+
+/// Which list or rule produced a result, as `--explain` writes it (`rule:title`,
+/// `gazetteer:places_cities`, `figure:money`, `propagated:Colin Clarke`). Reads as a `&str`.
+///
+/// Cheap to make and to clone: a rule's static name is not copied, and a text built at run
+/// time is shared by every result found the same way (make it once per document and clone it),
+/// so a document's thousands of mentions do not each own a copy.
+#[derive(Clone)]
+pub struct Via(ViaText);
+
+#[derive(Clone)]
+enum ViaText {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Via {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            ViaText::Static(s) => s,
+            ViaText::Shared(s) => s,
+        }
+    }
+}
+
+impl Deref for Via {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for Via {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&'static str> for Via {
+    fn from(s: &'static str) -> Via {
+        Via(ViaText::Static(s))
+    }
+}
+
+impl From<String> for Via {
+    fn from(s: String) -> Via {
+        Via(ViaText::Shared(s.into()))
+    }
+}
+
+// Equality and hashing are the text's, however it is held (`Borrow<str>` requires it).
+impl PartialEq for Via {
+    fn eq(&self, other: &Via) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Via {}
+
+impl PartialEq<str> for Via {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Via {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Hash for Via {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Via {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Via {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// How a figure's value is hedged or bounded.
@@ -135,7 +243,7 @@ pub struct Figure {
     pub approximate: bool,
     /// The counted noun or unit: `incidents`, `USD`, `percent`.
     pub unit: Option<String>,
-    pub via: String,
+    pub via: Via,
 }
 
 /// How a claim is reported.
@@ -196,7 +304,7 @@ pub struct Claim {
     pub figures: Vec<usize>,
     /// Indexes into `Document::entities` of the entities mentioned in the content.
     pub entities: Vec<usize>,
-    pub via: String,
+    pub via: Via,
 }
 
 /// What an optional first line `date YYYY-MM-DD Title` says about the document.
@@ -240,5 +348,33 @@ pub fn sentence_index(sentences: &[Span], offset: usize) -> usize {
     }) {
         Ok(i) => i,
         Err(i) => i.min(sentences.len().saturating_sub(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn via_reads_as_its_text_however_it_is_held() {
+        let held = [
+            Via::from("rule:title"),
+            Via::from(String::from("rule:title")),
+        ];
+        for via in &held {
+            assert_eq!(via.as_str(), "rule:title");
+            assert_eq!(*via, "rule:title");
+            assert_eq!(via.to_string(), "rule:title");
+            assert_eq!(format!("{via:?}"), "\"rule:title\"");
+            assert!(via.starts_with("rule:"));
+        }
+        assert_eq!(held[0], held[1]);
+        assert_ne!(Via::from("rule:title"), Via::from("rule:said"));
+        // Found by its text in a set, as the recogniser shares them.
+        let set: HashSet<Via> = held.into_iter().collect();
+        assert_eq!(set.len(), 1);
+        assert!(set.contains("rule:title"));
+        assert!(!set.contains("rule:said"));
     }
 }

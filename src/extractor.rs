@@ -50,8 +50,8 @@ impl Extractor {
         let header = parse_header(text);
         let sentences = self.splitter.split(text);
         let tokens = tokenize(text);
-        let mentions = self.names.find(text, &tokens, &sentences, &self.gazetteer);
-        let entities = resolve(text, mentions);
+        let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
         let claims = self
             .attributor

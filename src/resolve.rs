@@ -3,32 +3,16 @@
 //! ("… Studies (CSIS)") join their full name, and a later surname joins the earlier full name
 //! ("Clarke" → "Colin Clarke").
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use crate::document::{Entity, EntityType, Mention, Span};
+use crate::document::{Candidate, Entity, EntityType, Mention, Span, Via};
 
-/// Chooses among overlapping mentions and groups the rest into entities ordered by first mention.
-pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
-    // Longest first, then leftmost; keep a mention when it overlaps nothing kept.
-    mentions.sort_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
-            .then(a.span.start.cmp(&b.span.start))
-    });
-    let mut taken = SpanSet::default();
-    mentions.retain(|m| taken.insert_if_free(m.span));
-    let mut kept = mentions;
-    kept.sort_by_key(|m| m.span);
+/// Chooses among overlapping candidates and groups the rest into entities ordered by first
+/// mention.
+pub fn resolve(text: &str, candidates: Vec<Candidate<'_>>) -> Vec<Entity> {
+    let mut kept = without_overlaps(candidates);
     define_acronyms(text, &mut kept);
-    // A propagated mention carries the name it was recognised by: "propagated:Colin Clarke".
-    for m in kept.iter_mut() {
-        if m.kb_id.is_none() {
-            if let Some(full) = m.via.strip_prefix("propagated:") {
-                m.name = full.to_string();
-            }
-        }
-    }
 
     // One entity per type and key (the kb id, else the lower-cased name). The key is built in
     // a reused buffer and only allocated for a new entity. Mentions move into their entities
@@ -39,24 +23,25 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut counts: Vec<usize> = Vec::new();
     let mut by_key: [HashMap<String, usize>; 3] = Default::default(); // one per EntityType
     let mut lowered = String::new();
-    for m in &kept {
-        let key: &str = match &m.kb_id {
+    for c in &kept {
+        let name = resolved_name(c);
+        let key: &str = match c.kb_id {
             Some(id) => id,
             None => {
-                lower_case_into(&m.name, &mut lowered);
+                lower_case_into(name, &mut lowered);
                 &lowered
             }
         };
-        let of_type = &mut by_key[m.entity_type as usize];
+        let of_type = &mut by_key[c.entity_type as usize];
         let index = match of_type.get(key) {
             Some(&index) => index,
             None => {
                 of_type.insert(key.to_string(), entities.len());
                 entities.push(Entity {
-                    entity_type: m.entity_type,
-                    subtype: m.subtype.clone(),
-                    name: m.name.clone(),
-                    kb_id: m.kb_id.clone(),
+                    entity_type: c.entity_type,
+                    subtype: c.subtype.map(str::to_string),
+                    name: name.to_string(),
+                    kb_id: c.kb_id.map(str::to_string),
                     mentions: Vec::new(),
                 });
                 counts.push(0);
@@ -69,10 +54,47 @@ pub fn resolve(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     for (entity, count) in entities.iter_mut().zip(counts) {
         entity.mentions.reserve_exact(count);
     }
-    for (m, index) in kept.into_iter().zip(entity_of) {
-        entities[index].mentions.push(m);
+    for (c, index) in kept.into_iter().zip(entity_of) {
+        entities[index].mentions.push(Mention {
+            span: c.span,
+            via: c.via,
+        });
     }
     entities
+}
+
+/// The candidates that overlap no longer one (at equal length, no one further left), in text
+/// order.
+fn without_overlaps(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
+    candidates.sort_by_key(|c| c.span);
+    // The recogniser's candidates rarely overlap: then all are kept, and the search below
+    // (a tree node allocation every few candidates) is not needed.
+    let disjoint = candidates
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start && w[0].span.start != w[1].span.start);
+    if disjoint {
+        return candidates;
+    }
+    // Longest first, then leftmost; keep a candidate when it overlaps nothing kept.
+    candidates.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut taken = SpanSet::default();
+    candidates.retain(|c| taken.insert_if_free(c.span));
+    candidates.sort_by_key(|c| c.span);
+    candidates
+}
+
+/// The name a candidate gives its entity. A propagated candidate without a kb id is named
+/// by its `via`, the name it was recognised by: "propagated:Colin Clarke".
+fn resolved_name<'c>(c: &'c Candidate<'_>) -> &'c str {
+    match c.via.strip_prefix("propagated:") {
+        Some(full) if c.kb_id.is_none() => full,
+        _ => &c.name,
+    }
 }
 
 /// `name.to_lowercase()` written into `out`, without allocating for ASCII names.
@@ -115,11 +137,11 @@ impl SpanSet {
 }
 
 /// `Full Name (FN)`: later mentions of the acronym take the full name's type, name and id.
-fn define_acronyms(text: &str, mentions: &mut [Mention]) {
-    let mut defined: HashMap<String, (EntityType, Option<String>, String, Option<String>)> =
-        HashMap::new();
-    for m in mentions.iter() {
-        let after = text[m.span.end..].trim_start_matches([' ', '\t']);
+fn define_acronyms<'a>(text: &'a str, candidates: &mut [Candidate<'a>]) {
+    type Definition<'a> = (EntityType, Option<&'a str>, Cow<'a, str>, Option<&'a str>);
+    let mut defined: HashMap<&'a str, Definition<'a>> = HashMap::new();
+    for c in candidates.iter() {
+        let after = text[c.span.end..].trim_start_matches([' ', '\t']);
         let Some(inner) = after.strip_prefix('(') else {
             continue;
         };
@@ -135,31 +157,23 @@ fn define_acronyms(text: &str, mentions: &mut [Mention]) {
         {
             continue;
         }
-        if initials_fit(acronym, m.span.text(text)) {
-            defined.insert(
-                acronym.to_string(),
-                (
-                    m.entity_type,
-                    m.subtype.clone(),
-                    m.name.clone(),
-                    m.kb_id.clone(),
-                ),
-            );
+        if initials_fit(acronym, c.span.text(text)) {
+            defined.insert(acronym, (c.entity_type, c.subtype, c.name.clone(), c.kb_id));
         }
     }
     if defined.is_empty() {
         return;
     }
-    for m in mentions.iter_mut() {
-        if let Some((t, subtype, name, kb_id)) = defined.get(m.span.text(text)) {
-            if m.name == *name {
+    for c in candidates.iter_mut() {
+        if let Some((t, subtype, name, kb_id)) = defined.get(c.span.text(text)) {
+            if c.name == *name {
                 continue;
             }
-            m.entity_type = *t;
-            m.subtype.clone_from(subtype);
-            m.name.clone_from(name);
-            m.kb_id.clone_from(kb_id);
-            m.via = format!("{}+acronym", m.via);
+            c.entity_type = *t;
+            c.subtype = *subtype;
+            c.name.clone_from(name);
+            c.kb_id = *kb_id;
+            c.via = Via::from([&*c.via, "+acronym"].concat());
         }
     }
 }
@@ -180,15 +194,15 @@ fn initials_fit(acronym: &str, name: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn mention(text: &str, word: &str, t: EntityType, via: &str) -> Mention {
+    fn candidate<'a>(text: &str, word: &'a str, t: EntityType, via: &'static str) -> Candidate<'a> {
         let start = text.find(word).unwrap();
-        Mention {
+        Candidate {
             span: Span::new(start, start + word.len()),
             entity_type: t,
             subtype: None,
-            name: word.to_string(),
+            name: Cow::Borrowed(word),
             kb_id: None,
-            via: via.to_string(),
+            via: via.into(),
         }
     }
 
@@ -196,25 +210,83 @@ mod tests {
     fn longest_then_leftmost_and_acronyms() {
         let text = "The Centre for Policy Studies (CPS) said CPS and Policy agree.";
         let ms = vec![
-            mention(text, "Policy", EntityType::Person, "x"),
-            mention(
+            candidate(text, "Policy", EntityType::Person, "x"),
+            candidate(
                 text,
                 "Centre for Policy Studies",
                 EntityType::Group,
                 "rule:org_head",
             ),
-            mention(text, "CPS", EntityType::Group, "rule:acronym"),
+            candidate(text, "CPS", EntityType::Group, "rule:acronym"),
         ];
         let mut ms = ms;
         // The second CPS.
         let second = text.rfind("CPS").unwrap();
-        ms.push(Mention {
+        ms.push(Candidate {
             span: Span::new(second, second + 3),
             ..ms[2].clone()
         });
         let entities = resolve(text, ms);
         assert_eq!(entities[0].name, "Centre for Policy Studies");
         assert_eq!(entities[0].mentions.len(), 3, "{entities:#?}");
+    }
+
+    #[test]
+    fn overlapping_candidates_keep_the_longest_then_the_leftmost() {
+        type Spans = &'static [(usize, usize)];
+        // (candidate spans, spans kept in text order)
+        let cases: &[(Spans, Spans)] = &[
+            (&[], &[]),
+            (&[(0, 5), (6, 9)], &[(0, 5), (6, 9)]),
+            (&[(6, 9), (0, 5)], &[(0, 5), (6, 9)]),
+            (&[(0, 5), (5, 9)], &[(0, 5), (5, 9)]),
+            (&[(0, 5), (3, 12)], &[(3, 12)]),
+            (&[(0, 5), (3, 8)], &[(0, 5)]),
+            (&[(3, 8), (0, 5)], &[(0, 5)]),
+            (&[(0, 9), (2, 4), (10, 12)], &[(0, 9), (10, 12)]),
+            (&[(2, 4), (2, 6)], &[(2, 6)]),
+            (&[(2, 6), (2, 6)], &[(2, 6)]),
+        ];
+        let text = "abcdefghijklmnop";
+        for &(spans, kept) in cases {
+            let candidates = spans
+                .iter()
+                .map(|&(start, end)| Candidate {
+                    span: Span::new(start, end),
+                    entity_type: EntityType::Group,
+                    subtype: None,
+                    name: Cow::Borrowed(&text[start..end]),
+                    kb_id: None,
+                    via: "rule:test".into(),
+                })
+                .collect();
+            let got: Vec<(usize, usize)> = without_overlaps(candidates)
+                .iter()
+                .map(|c| (c.span.start, c.span.end))
+                .collect();
+            assert_eq!(got, kept, "{spans:?}");
+        }
+    }
+
+    #[test]
+    fn propagated_candidates_are_named_by_their_via() {
+        let text = "Colin Clarke met Clarke.";
+        let clarke = Candidate {
+            span: Span::new(17, 23),
+            ..candidate(text, "Clarke", EntityType::Person, "x")
+        };
+        for (via, kb_id, name) in [
+            ("propagated:Colin Clarke", None, "Colin Clarke"),
+            ("propagated:Colin Clarke", Some("Q1"), "Clarke"),
+            ("rule:name_shape", None, "Clarke"),
+        ] {
+            let c = Candidate {
+                via: via.into(),
+                kb_id,
+                ..clarke.clone()
+            };
+            assert_eq!(resolved_name(&c), name, "{via} {kb_id:?}");
+        }
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub fn claims(v: &DocView, found: &mut Found) {
                     vec![content],
                     Some(cue),
                     None,
-                    "hedged",
+                    "attribute:hedged",
                 );
                 c.hedges.push(phrase);
                 found.claims.push(c);

@@ -96,14 +96,15 @@ impl Found {
     }
 }
 
-/// A claim over `fragments` (in text order, at least one), without figure and entity links.
+/// A claim over `fragments` (in text order, at least one), without figure and entity links;
+/// `via` names its rule, `attribute:<rule>`.
 fn claim(
     v: &DocView,
     kind: Option<ClaimKind>,
     fragments: Vec<Span>,
     cue: Option<Span>,
     source: Option<Source>,
-    via: &str,
+    via: &'static str,
 ) -> Claim {
     let span = Span::new(
         fragments[0].start,
@@ -118,8 +119,7 @@ fn claim(
         hedges: Vec::new(),
         figures: Vec::new(),
         entities: Vec::new(),
-        // Not format!: its machinery costs several times the copy, once per claim.
-        via: ["attribute:", via].concat(),
+        via: via.into(),
     }
 }
 
@@ -367,7 +367,7 @@ mod tests {
                 hedges: Vec::new(),
                 figures: Vec::new(),
                 entities: Vec::new(),
-                via: k.to_string(),
+                via: k.to_string().into(),
             })
             .collect();
         let mut stable = claims.clone();

@@ -183,9 +183,9 @@ pub fn with_speaker(v: &DocView, found: &mut Found) {
         found.used_cue[speaker.cue_token] = true;
         let source = source::build(v, &speaker.phrase);
         let via = if after {
-            "quote-speaker-after"
+            "attribute:quote-speaker-after"
         } else {
-            "quote-speaker-before"
+            "attribute:quote-speaker-before"
         };
         let mut groups = merge_close(fragments).into_iter();
         let first = groups.next().expect("one group");
@@ -199,7 +199,7 @@ pub fn with_speaker(v: &DocView, found: &mut Found) {
                 group,
                 None,
                 Some(source.clone()),
-                "quote-continued",
+                "attribute:quote-continued",
             );
             found.push(v, c);
         }
@@ -323,7 +323,7 @@ pub fn leftovers(v: &DocView, found: &mut Found) {
                 vec![q],
                 None,
                 prev.source.clone(),
-                "quote-paragraph",
+                "attribute:quote-paragraph",
             );
             found.push(v, c);
             last = Some(found.claims.len() - 1);

@@ -57,7 +57,14 @@ fn noun_cue(
     let content = trimmed(v, i + 1, end)?;
     let source = source::build(v, &p);
     let cue = Some(v.span(start, i + 1));
-    Some(claim(v, None, vec![content], cue, Some(source), "noun-cue"))
+    Some(claim(
+        v,
+        None,
+        vec![content],
+        cue,
+        Some(source),
+        "attribute:noun-cue",
+    ))
 }
 
 /// True for a possessive ("Trump's", "Trump’s"), not a contraction ("he's", "that's").
@@ -190,7 +197,7 @@ fn reported(
                     vec![content],
                     Some(cue),
                     Some(source),
-                    "said-x",
+                    "attribute:said-x",
                 ));
             }
         }
@@ -234,7 +241,14 @@ fn reported(
                 fragments.extend(trimmed(v, s, e));
             }
             let source = source::build(v, &p);
-            return Some(claim(v, None, fragments, Some(cue), Some(source), "x-said"));
+            return Some(claim(
+                v,
+                None,
+                fragments,
+                Some(cue),
+                Some(source),
+                "attribute:x-said",
+            ));
         }
     }
 
@@ -285,7 +299,7 @@ fn reported(
         vec![content],
         Some(cue),
         Some(source),
-        "x-said-c",
+        "attribute:x-said-c",
     ))
 }
 
@@ -461,7 +475,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         vec![content],
         Some(v.tokens[colon].span()),
         Some(source::build(v, &phrase)),
-        "speaker-label",
+        "attribute:speaker-label",
     ))
 }
 
@@ -521,7 +535,7 @@ fn according(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
         vec![content],
         Some(cue),
         Some(source),
-        "according-to",
+        "attribute:according-to",
     ))
 }
 
@@ -537,6 +551,6 @@ fn responsibility(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
         vec![content],
         Some(v.span(start, i + 2)),
         Some(source::build(v, &phrase)),
-        "responsibility",
+        "attribute:responsibility",
     ))
 }

@@ -513,10 +513,6 @@ mod tests {
         };
         let mention = |part: &str| Mention {
             span: at(part),
-            entity_type: EntityType::Person,
-            subtype: Some("politician".into()),
-            name: "Jo Bloggs".into(),
-            kb_id: Some("Q1".into()),
             via: "gazetteer".into(),
         };
         let full_claim = Claim {

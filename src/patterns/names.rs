@@ -14,12 +14,13 @@
 //!
 //! Every mention's `via` names the rule or list that produced it.
 
+use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
-use crate::document::{EntityType, Mention, Span};
+use crate::document::{self, Candidate, EntityType, Span};
 use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
 use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
@@ -423,29 +424,52 @@ impl Via {
         text: &str,
         gazetteer: &Gazetteer,
         entry: Option<(EntryId, GazetteerEntry)>,
-    ) -> String {
+        vias: &mut SharedVias,
+    ) -> document::Via {
         let read = |id: EntryId| match entry {
             Some((known, e)) if known == id => e,
             _ => gazetteer.entry(id),
         };
-        // Pieces pushed onto one buffer sized to fit (a document holds many mentions):
-        // format! costs more than the copying here.
         let (head, tail) = match self.how {
+            How::Rule(rule) if !self.sports => return rule.into(),
             How::Rule(rule) => ("", rule),
             How::Gazetteer(id) => ("gazetteer:", read(id).list),
             How::Propagated(Name::Listed(id)) => ("propagated:", read(id).name),
             How::Propagated(Name::Text(span)) => ("propagated:", span.text(text)),
         };
-        let suffix = if self.sports { "+sports" } else { "" };
-        let mut via = String::with_capacity(head.len() + tail.len() + suffix.len());
-        via.push_str(head);
-        if matches!(self.how, How::Propagated(Name::Text(_))) {
-            push_canonical(&mut via, tail);
-        } else {
-            via.push_str(tail);
+        vias.make(|via| {
+            via.push_str(head);
+            if matches!(self.how, How::Propagated(Name::Text(_))) {
+                push_canonical(via, tail);
+            } else {
+                via.push_str(tail);
+            }
+            if self.sports {
+                via.push_str("+sports");
+            }
+        })
+    }
+}
+
+/// The `via` texts made for one document, each shared by every mention found the same way.
+#[derive(Default)]
+struct SharedVias {
+    made: HashSet<document::Via, FnvBuild>,
+    /// Where a text is written before it is looked up.
+    buffer: String,
+}
+
+impl SharedVias {
+    /// The text that `write` writes, made once.
+    fn make(&mut self, write: impl FnOnce(&mut String)) -> document::Via {
+        self.buffer.clear();
+        write(&mut self.buffer);
+        if let Some(made) = self.made.get(self.buffer.as_str()) {
+            return made.clone();
         }
-        via.push_str(suffix);
-        via
+        let made = document::Via::from(self.buffer.clone());
+        self.made.insert(made.clone());
+        made
     }
 }
 
@@ -502,14 +526,14 @@ impl NameRecognizer {
         }
     }
 
-    /// Mentions of people, groups and places, ordered by position, not overlapping.
-    pub fn find(
+    /// Names of people, groups and places, ordered by position, not overlapping.
+    pub fn find<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         tokens: &[Token],
         sentences: &[Span],
-        gazetteer: &Gazetteer,
-    ) -> Vec<Mention> {
+        gazetteer: &'a Gazetteer,
+    ) -> Vec<Candidate<'a>> {
         let words = &self.lexicon;
         let tokens = Tokens::new(text, tokens);
         let (info, roles, listed) = token_info(text, &tokens, sentences, words, gazetteer);
@@ -564,31 +588,33 @@ impl NameRecognizer {
             }
         }
         found.sort_by_key(|f| f.span);
+        let mut vias = SharedVias::default();
         found
             .into_iter()
-            .map(|f| f.into_mention(text, gazetteer))
+            .map(|f| f.into_candidate(text, gazetteer, &mut vias))
             .collect()
     }
 }
 
 impl Found {
-    fn into_mention(self, text: &str, gazetteer: &Gazetteer) -> Mention {
+    fn into_candidate<'a>(
+        self,
+        text: &'a str,
+        gazetteer: &'a Gazetteer,
+        vias: &mut SharedVias,
+    ) -> Candidate<'a> {
         let entry = self.entry.map(|id| (id, gazetteer.entry(id)));
-        let via = self.via.render(text, gazetteer, entry);
+        let via = self.via.render(text, gazetteer, entry, vias);
         match entry.map(|(_, e)| e) {
-            Some(e) => Mention {
+            Some(e) => Candidate {
                 span: self.span,
                 entity_type: self.entity_type,
-                subtype: if e.entity_type == self.entity_type {
-                    e.subtype.map(str::to_string)
-                } else {
-                    None
-                },
-                name: e.name.to_string(),
-                kb_id: e.kb_id.map(str::to_string),
+                subtype: e.subtype.filter(|_| e.entity_type == self.entity_type),
+                name: Cow::Borrowed(e.name),
+                kb_id: e.kb_id,
                 via,
             },
-            None => Mention {
+            None => Candidate {
                 span: self.span,
                 entity_type: self.entity_type,
                 subtype: None,
@@ -600,25 +626,31 @@ impl Found {
     }
 }
 
-/// The text with runs of whitespace as one space.
-fn canonical_text(s: &str) -> String {
+/// The text with runs of whitespace as one space; most names already are so.
+fn canonical_text(s: &str) -> Cow<'_, str> {
+    if is_canonical(s) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     push_canonical(&mut out, s);
-    out
+    Cow::Owned(out)
 }
 
-/// Appends `s` with runs of whitespace as one space.
-fn push_canonical(out: &mut String, s: &str) {
-    // Most names are already so: single spaces between words, none at the ends.
+/// True for ASCII text with single spaces between words, none at the ends.
+fn is_canonical(s: &str) -> bool {
     let bytes = s.as_bytes();
     let space = |b: &u8| char::from(*b).is_whitespace();
-    let plain = s.is_ascii()
+    s.is_ascii()
         && !bytes.first().is_some_and(space)
         && !bytes.last().is_some_and(space)
         && !bytes
             .windows(2)
-            .any(|w| space(&w[0]) && (w[0] != b' ' || space(&w[1])));
-    if plain {
+            .any(|w| space(&w[0]) && (w[0] != b' ' || space(&w[1])))
+}
+
+/// Appends `s` with runs of whitespace as one space.
+fn push_canonical(out: &mut String, s: &str) {
+    if is_canonical(s) {
         out.push_str(s);
         return;
     }

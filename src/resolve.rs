@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::document::{Candidate, Entity, EntityType, Mention, Span, Via};
 
@@ -14,40 +15,33 @@ pub fn resolve(text: &str, candidates: Vec<Candidate<'_>>) -> Vec<Entity> {
     let mut kept = without_overlaps(candidates);
     define_acronyms(text, &mut kept);
 
-    // One entity per type and key (the kb id, else the lower-cased name). The key is built in
-    // a reused buffer and only allocated for a new entity. Mentions move into their entities
-    // once every entity's count is known, so each list is allocated once at its size (on a
-    // huge document, growth by doubling would waste a third of their memory).
-    let mut entities: Vec<Entity> = Vec::new();
+    // One entity per key. Mentions move into their entities once every entity's count is
+    // known, so each list is allocated once at its size (on a huge document, growth by
+    // doubling would waste a third of their memory).
+    let presized = kept.len().min(PRESIZED_ENTITIES);
+    let mut entities: Vec<Entity> = Vec::with_capacity(presized);
     let mut entity_of = Vec::with_capacity(kept.len());
-    let mut counts: Vec<usize> = Vec::new();
-    let mut by_key: [HashMap<String, usize>; 3] = Default::default(); // one per EntityType
-    let mut lowered = String::new();
+    let mut counts: Vec<usize> = Vec::with_capacity(presized);
+    let mut index_of: HashMap<EntityKey, usize, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(presized, Default::default());
     for c in &kept {
         let name = resolved_name(c);
-        let key: &str = match c.kb_id {
-            Some(id) => id,
-            None => {
-                lower_case_into(name, &mut lowered);
-                &lowered
-            }
+        let key = EntityKey {
+            entity_type: c.entity_type,
+            kb_id: c.kb_id,
+            name,
         };
-        let of_type = &mut by_key[c.entity_type as usize];
-        let index = match of_type.get(key) {
-            Some(&index) => index,
-            None => {
-                of_type.insert(key.to_string(), entities.len());
-                entities.push(Entity {
-                    entity_type: c.entity_type,
-                    subtype: c.subtype.map(str::to_string),
-                    name: name.to_string(),
-                    kb_id: c.kb_id.map(str::to_string),
-                    mentions: Vec::new(),
-                });
-                counts.push(0);
-                entities.len() - 1
-            }
-        };
+        let index = *index_of.entry(key).or_insert_with(|| {
+            entities.push(Entity {
+                entity_type: c.entity_type,
+                subtype: c.subtype.map(str::to_string),
+                name: name.to_string(),
+                kb_id: c.kb_id.map(str::to_string),
+                mentions: Vec::new(),
+            });
+            counts.push(0);
+            entities.len() - 1
+        });
         counts[index] += 1;
         entity_of.push(index);
     }
@@ -97,13 +91,85 @@ fn resolved_name<'c>(c: &'c Candidate<'_>) -> &'c str {
     }
 }
 
-/// `name.to_lowercase()` written into `out`, without allocating for ASCII names.
-fn lower_case_into(name: &str, out: &mut String) {
-    out.clear();
-    if name.is_ascii() {
-        out.extend(name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+/// Most entities a document's key map is sized for before it is filled: an article has fewer;
+/// a huge document repeats its names, so its map grows to the entities it holds rather than
+/// taking a slot per mention.
+const PRESIZED_ENTITIES: usize = 1 << 12;
+
+/// What makes candidates one entity: the same type and kb id, or, without kb ids, the same
+/// type and name in lower case.
+#[derive(Clone, Copy)]
+struct EntityKey<'k> {
+    entity_type: EntityType,
+    kb_id: Option<&'k str>,
+    name: &'k str,
+}
+
+impl PartialEq for EntityKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.entity_type == other.entity_type
+            && match (self.kb_id, other.kb_id) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => same_lower_case(self.name, other.name),
+                _ => false,
+            }
+    }
+}
+
+impl Eq for EntityKey<'_> {}
+
+impl Hash for EntityKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u8(self.entity_type as u8);
+        match self.kb_id {
+            Some(id) => state.write(id.as_bytes()),
+            // Byte by byte, so that both branches hash names equal in lower case alike.
+            None if self.name.is_ascii() => self
+                .name
+                .bytes()
+                .for_each(|b| state.write_u8(b.to_ascii_lowercase())),
+            None => self
+                .name
+                .to_lowercase()
+                .bytes()
+                .for_each(|b| state.write_u8(b)),
+        }
+        state.write_u8(0xff);
+    }
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, without allocating for ASCII names.
+fn same_lower_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
     } else {
-        out.push_str(&name.to_lowercase());
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
+/// FNV-1a: keys are a document's short names, for which SipHash's set-up dominates; no
+/// untrusted party chooses them to collide.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u8(b);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
 }
 
@@ -286,6 +352,51 @@ mod tests {
                 ..clarke.clone()
             };
             assert_eq!(resolved_name(&c), name, "{via} {kb_id:?}");
+        }
+    }
+
+    #[test]
+    fn entity_keys_match_by_id_else_by_name_in_lower_case() {
+        use EntityType::{Group, Person};
+        let key = |entity_type, kb_id, name| EntityKey {
+            entity_type,
+            kb_id,
+            name,
+        };
+        let hash = |k: &EntityKey| {
+            let mut h = Fnv::default();
+            k.hash(&mut h);
+            h.finish()
+        };
+        for (a, b, same) in [
+            (
+                key(Person, None, "Jo Bloggs"),
+                key(Person, None, "JO BLOGGS"),
+                true,
+            ),
+            (
+                key(Person, None, "Élodie"),
+                key(Person, None, "ÉLODIE"),
+                true,
+            ),
+            (key(Person, None, "Jo"), key(Person, None, "Joe"), false),
+            (key(Person, None, "Jo"), key(Group, None, "Jo"), false),
+            (
+                key(Group, Some("Q1"), "UN"),
+                key(Group, Some("Q1"), "United Nations"),
+                true,
+            ),
+            (
+                key(Group, Some("Q1"), "UN"),
+                key(Group, Some("Q2"), "UN"),
+                false,
+            ),
+            (key(Group, Some("un"), "UN"), key(Group, None, "UN"), false),
+        ] {
+            assert_eq!(a == b, same, "{} / {}", a.name, b.name);
+            if same {
+                assert_eq!(hash(&a), hash(&b), "{} / {}", a.name, b.name);
+            }
         }
     }
 

@@ -452,7 +452,6 @@ impl Via {
 }
 
 /// The `via` texts made for one document, each shared by every mention found the same way.
-#[derive(Default)]
 struct SharedVias {
     made: HashSet<document::Via, FnvBuild>,
     /// Where a text is written before it is looked up.
@@ -460,6 +459,14 @@ struct SharedVias {
 }
 
 impl SharedVias {
+    /// Room for `vias` texts (an article's mentions are found a dozen ways, give or take).
+    fn with_capacity(vias: usize) -> SharedVias {
+        SharedVias {
+            made: HashSet::with_capacity_and_hasher(vias, FnvBuild::default()),
+            buffer: String::with_capacity(64),
+        }
+    }
+
     /// The text that `write` writes, made once.
     fn make(&mut self, write: impl FnOnce(&mut String)) -> document::Via {
         self.buffer.clear();
@@ -582,6 +589,9 @@ impl NameRecognizer {
         if cx.is_sports() {
             cx.sports_teams(&mut found, &leftovers);
         }
+        // The per-token scratch goes before the candidates are made: on a huge document it is
+        // as large as they are (16 MB for a 10 MB paragraph).
+        drop((cx, leftovers));
         // "Apple Inc." keeps the period of its abbreviated suffix.
         for f in found.iter_mut() {
             let last_word = f.span.text(text).rsplit([' ', '\n']).next().unwrap_or("");
@@ -593,7 +603,7 @@ impl NameRecognizer {
             }
         }
         found.sort_by_key(|f| f.span);
-        let mut vias = SharedVias::default();
+        let mut vias = SharedVias::with_capacity(16);
         found
             .into_iter()
             .map(|f| f.into_candidate(text, gazetteer, &mut vias))

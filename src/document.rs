@@ -133,6 +133,7 @@ enum ViaText {
 }
 
 impl Via {
+    /// The text, however it is held.
     pub fn as_str(&self) -> &str {
         match &self.0 {
             ViaText::Static(s) => s,
@@ -161,6 +162,7 @@ impl From<&'static str> for Via {
     }
 }
 
+/// A text made at run time, to be shared through clones.
 impl From<String> for Via {
     fn from(s: String) -> Via {
         Via(ViaText::Shared(s.into()))

@@ -482,7 +482,7 @@ impl SharedVias {
 
 /// Most names a document's name maps are sized for before they are filled. An article holds
 /// fewer; a huge document repeats its names, so its maps grow to the distinct names they hold
-/// rather than taking a slot per mention (18 MB for a 10 MB paragraph: 14k names, 115k mentions).
+/// rather than taking a slot per mention (18 MB for a 10 MB paragraph: 14k names, 88k mentions).
 const PRESIZED_NAMES: usize = 1 << 12;
 
 /// A decided name: its span, type and provenance.
@@ -1617,7 +1617,7 @@ impl Context<'_> {
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
     fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
-        // Sized once: growing would hash every key again, a byte at a time.
+        // Sized once for an article: growing would hash every key again, a byte at a time.
         let mut known: HashMap<Caseless, usize, FnvBuild> = HashMap::with_capacity_and_hasher(
             (found.len() * 2).min(PRESIZED_NAMES),
             FnvBuild::default(),

@@ -1,5 +1,6 @@
 //! Tokens: words, numbers and single punctuation marks, as spans into the text.
 
+use super::landmarks::{is_landmark, Landmarks};
 use crate::document::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,15 +58,20 @@ impl Token {
 static CLASS: [u8; 256] = {
     let mut table = [NON_ASCII | MAY_JOIN; 256];
     let mut b = 0;
-    while b < 0x80 {
-        table[b] = match b as u8 {
-            b'0'..=b'9' => DIGIT,
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-            // The ASCII part of Unicode White_Space, as `char::is_whitespace` has it.
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
-            b'.' | b',' | b'\'' | b'-' => PUNCT | MAY_JOIN,
-            _ => PUNCT,
-        };
+    while b < 256 {
+        if b < 0x80 {
+            table[b] = match b as u8 {
+                b'0'..=b'9' => DIGIT,
+                b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+                // The ASCII part of Unicode White_Space, as `char::is_whitespace` has it.
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
+                b'.' | b',' | b'\'' | b'-' => PUNCT | MAY_JOIN,
+                _ => PUNCT,
+            };
+        }
+        if is_landmark(b as u8) {
+            table[b] |= LANDMARK;
+        }
         b += 1;
     }
     table
@@ -79,6 +85,8 @@ const NON_ASCII: u8 = 1 << 4;
 /// May continue the word or number before it: a joiner, `.` or `,` in a number, or a
 /// character outside ASCII (a letter, a curly apostrophe, a non-breaking hyphen).
 const MAY_JOIN: u8 = 1 << 5;
+/// A landmark for the sentence splitter (see [`is_landmark`]).
+const LANDMARK: u8 = 1 << 6;
 const ALNUM: u8 = LETTER | DIGIT;
 
 fn class(b: u8) -> u8 {
@@ -92,9 +100,18 @@ pub const MAX_TOKEN_END: usize = u32::MAX as usize;
 /// between digits stay inside numbers. Only the first 4 GiB of a text are tokenised (no
 /// entities or claims are found past that point; the command line refuses such inputs).
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with_landmarks(text).0
+}
+
+/// [`tokenize`], noting on the way the landmarks of the whole text for the sentence splitter
+/// ([`SentenceSplitter::split_with`](super::sentences::SentenceSplitter::split_with)), so that
+/// one pass reads the bytes for both.
+pub fn tokenize_with_landmarks(text: &str) -> (Vec<Token>, Landmarks) {
+    let full = text;
     let text = prefix_up_to(text, MAX_TOKEN_END);
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut landmarks = Landmarks::with_capacity(full.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let c = class(b);
@@ -104,41 +121,49 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 TokenKind::Word
             };
-            (kind, word_end(text, i + 1, kind))
-        } else if c == SPACE {
-            i += 1;
-            continue;
-        } else if c & PUNCT != 0 {
-            (TokenKind::Punct, i + 1)
+            (kind, word_end(text, i + 1, kind, &mut landmarks))
         } else {
-            let c = char_at(text, i);
-            let end = i + c.len_utf8();
-            if c.is_whitespace() {
-                i = end;
+            if c & LANDMARK != 0 {
+                landmarks.push(i);
+            }
+            if c & SPACE != 0 {
+                i += 1;
                 continue;
             }
-            if c.is_alphanumeric() {
-                // A number starts with an ASCII digit; "²" or "٣" start words.
-                (TokenKind::Word, word_end(text, end, TokenKind::Word))
+            if c & PUNCT != 0 {
+                (TokenKind::Punct, i + 1)
             } else {
-                (TokenKind::Punct, end)
+                let c = char_at(text, i);
+                let end = i + c.len_utf8();
+                if c.is_whitespace() {
+                    i = end;
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    // A number starts with an ASCII digit; "²" or "٣" start words.
+                    let end = word_end(text, end, TokenKind::Word, &mut landmarks);
+                    (TokenKind::Word, end)
+                } else {
+                    (TokenKind::Punct, end)
+                }
             }
         };
         tokens.push(Token::new(Span::new(i, end), kind));
         i = end;
     }
-    tokens
+    landmarks.find_from(full, text.len());
+    (tokens, landmarks)
 }
 
 /// Where a word or number goes on from `i`, just after a letter or digit of it. Kept small
 /// enough to inline: the common word is a run of ASCII letters ending at a space or at
 /// punctuation that cannot join.
 #[inline(always)]
-fn word_end(text: &str, i: usize, kind: TokenKind) -> usize {
+fn word_end(text: &str, i: usize, kind: TokenKind, landmarks: &mut Landmarks) -> usize {
     let bytes = text.as_bytes();
     let end = ascii_alnum_end(bytes, i);
     match bytes.get(end) {
-        Some(&b) if class(b) & MAY_JOIN != 0 => joined_word_end(text, end, kind),
+        Some(&b) if class(b) & MAY_JOIN != 0 => joined_word_end(text, end, kind, landmarks),
         _ => end,
     }
 }
@@ -152,23 +177,24 @@ fn ascii_alnum_end(bytes: &[u8], i: usize) -> usize {
 }
 
 /// `word_end` past a character that may join: joiners between word characters, `.` or `,`
-/// between ASCII digits of a number, letters and digits outside ASCII.
+/// between ASCII digits of a number, letters and digits outside ASCII. The landmarks among
+/// them are noted, as the main loop does not see them.
 #[inline(never)]
-fn joined_word_end(text: &str, mut i: usize, kind: TokenKind) -> usize {
+fn joined_word_end(text: &str, mut i: usize, kind: TokenKind, landmarks: &mut Landmarks) -> usize {
     let bytes = text.as_bytes();
     loop {
         let Some(&b) = bytes.get(i) else {
             return i;
         };
-        match b {
+        let next = match b {
             // What precedes is a letter or digit, so an ASCII byte before `i` is that character.
             b'.' | b',' if kind == TokenKind::Number && bytes[i - 1].is_ascii_digit() => {
                 if !bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
                     return i;
                 }
-                i += 2;
+                i + 2
             }
-            b'\'' | b'-' if starts_word_char(text, i + 1) => i += 1,
+            b'\'' | b'-' if starts_word_char(text, i + 1) => i + 1,
             0x80.. => {
                 let c = char_at(text, i);
                 let len = c.len_utf8();
@@ -177,11 +203,14 @@ fn joined_word_end(text: &str, mut i: usize, kind: TokenKind) -> usize {
                 if !joins {
                     return i;
                 }
-                i += len;
+                i + len
             }
             _ => return i,
+        };
+        if class(b) & LANDMARK != 0 {
+            landmarks.push(i);
         }
-        i = ascii_alnum_end(bytes, i);
+        i = ascii_alnum_end(bytes, next);
     }
 }
 
@@ -266,7 +295,7 @@ mod tests {
         for b in 0..0x80u8 {
             let c = char::from(b);
             let class = class(b);
-            assert_eq!(class == SPACE, c.is_whitespace(), "{b:#x}");
+            assert_eq!(class & SPACE != 0, c.is_whitespace(), "{b:#x}");
             assert_eq!(class & ALNUM != 0, c.is_alphanumeric(), "{b:#x}");
             assert_eq!(class == DIGIT, c.is_ascii_digit(), "{b:#x}");
             let joins = matches!(c, '.' | ',' | '\'' | '-');
@@ -354,6 +383,11 @@ mod tests {
             "(",
             "$",
             "_",
+            "\"",
+            "\r",
+            "?",
+            "[",
+            "\u{2028}",
         ];
         // SplitMix64, seeded: reproducible without a dependency.
         let mut state = 0x5eed_u64;
@@ -367,7 +401,9 @@ mod tests {
         for _ in 0..20_000 {
             let len = next() % 24;
             let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
-            assert_eq!(tokenize(&text), tokenize_by_chars(&text), "{text:?}");
+            let (tokens, landmarks) = tokenize_with_landmarks(&text);
+            assert_eq!(tokens, tokenize_by_chars(&text), "{text:?}");
+            assert_eq!(landmarks, Landmarks::find(&text), "{text:?}");
         }
     }
 

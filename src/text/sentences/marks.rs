@@ -71,6 +71,9 @@ pub struct Marks {
     pub bracket_pairs: Vec<Pair>,
     /// Where a new list item or bullet forces a new sentence, ascending.
     pub forced: Vec<usize>,
+    /// Where a terminator or a dash may start, ascending: every ".", "!", "?", "-" and
+    /// character from U+2000. Found here so that the splitter does not read the block again.
+    pub terminators: Vec<usize>,
     double: Vec<usize>,
     single: Vec<usize>,
     seen_double: bool,
@@ -81,12 +84,15 @@ pub struct Marks {
 }
 
 impl Marks {
-    /// Finds the quotes, brackets, list markers and bullets of `block`.
-    pub fn scan(&mut self, block: &str) {
+    /// Finds the quotes, brackets, list markers and bullets of `block`, which starts at
+    /// `offset` in a text whose landmarks in the block are `landmarks` (every mark starts at
+    /// one).
+    pub fn scan(&mut self, block: &str, offset: usize, landmarks: &[usize]) {
         self.quotes.clear();
         self.quote_pairs.clear();
         self.bracket_pairs.clear();
         self.forced.clear();
+        self.terminators.clear();
         self.double.clear();
         self.single.clear();
         self.seen_double = false;
@@ -96,29 +102,34 @@ impl Marks {
         self.bullets.clear();
 
         let bytes = block.as_bytes();
-        let mut i = 0;
-        loop {
-            while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
-                i += 1;
+        // Where the mark before ended: the second quote of "''" is not another mark.
+        let mut resume = 0;
+        for &at in landmarks {
+            let i = at - offset;
+            if i < resume {
+                continue;
             }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
+            let b = bytes[i];
+            let stop = STOPS[usize::from(b)];
+            if stop & TERMINATOR != 0 {
+                self.terminators.push(i);
+            }
+            if stop & MARK == 0 {
+                continue;
+            }
             if b == b'.' || b == b')' {
                 self.try_marker(block, i);
             }
             if b == b'.' {
-                i += 1;
                 continue;
             }
             let Some(c) = char_at(block, i) else {
-                i += 1;
                 continue;
             };
             if is_bullet(c) && char_before(block, i).is_some_and(char::is_whitespace) {
                 self.bullets.push(i);
             }
-            i += self.mark(block, i, c);
+            resume = i + self.mark(block, i, c);
         }
         self.quote_pairs.sort_unstable_by_key(|p| p.open);
         self.bracket_pairs.sort_unstable_by_key(|p| p.open);
@@ -343,23 +354,32 @@ impl Marks {
     }
 }
 
-/// Bytes that may start a quote, a bracket, a bullet or end a list marker (all multi-byte
-/// marks start with a byte at or above 0xC0).
-static INTERESTING: [bool; 256] = {
-    let mut table = [false; 256];
-    let ascii = b"\"'`()[]{}.";
+/// What the scan of a block does at a landmark, as bits: `MARK` for bytes that may start a
+/// quote, a bracket, a bullet or end a list marker (all multi-byte marks start with a byte from
+/// 0xC0), `TERMINATOR` for those that may start a terminator or a dash (multi-byte ones start
+/// with a byte from 0xE2). Every such byte is a landmark.
+static STOPS: [u8; 256] = {
+    let mut table = [0; 256];
+    let marks = b"\"'`()[]{}.";
     let mut k = 0;
-    while k < ascii.len() {
-        table[ascii[k] as usize] = true;
+    while k < marks.len() {
+        table[marks[k] as usize] = MARK;
         k += 1;
     }
+    table[b'.' as usize] |= TERMINATOR;
+    table[b'!' as usize] = TERMINATOR;
+    table[b'?' as usize] = TERMINATOR;
+    table[b'-' as usize] = TERMINATOR;
     let mut b = 0xC0;
     while b < 256 {
-        table[b] = true;
+        table[b] = if b >= 0xE2 { MARK | TERMINATOR } else { MARK };
         b += 1;
     }
     table
 };
+
+const MARK: u8 = 1;
+const TERMINATOR: u8 = 2;
 
 /// A list marker such as "1.", "2)", "(c)", "iv.)" at the start of a word.
 #[derive(Clone, Copy, Debug)]
@@ -532,6 +552,18 @@ fn chain_lengths(markers: &[Marker]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::landmarks::{is_landmark, Landmarks};
+
+    fn scan(marks: &mut Marks, text: &str) {
+        marks.scan(text, 0, Landmarks::find(text).offsets());
+    }
+
+    #[test]
+    fn every_stop_is_a_landmark() {
+        for b in 0..=255u8 {
+            assert!(STOPS[usize::from(b)] == 0 || is_landmark(b), "{b:#x}");
+        }
+    }
 
     #[test]
     fn roman_numerals() {
@@ -545,9 +577,12 @@ mod tests {
     #[test]
     fn quotes_pair_and_apostrophes_do_not() {
         let mut marks = Marks::default();
-        marks.scan("He said \"it's fine\" and 'they're' in the '80s.");
+        scan(
+            &mut marks,
+            "He said \"it's fine\" and 'they're' in the '80s.",
+        );
         assert_eq!(marks.quote_pairs.len(), 2);
-        marks.scan("“Go,” she said, ‘now’ — don’t wait.");
+        scan(&mut marks, "“Go,” she said, ‘now’ — don’t wait.");
         assert_eq!(marks.quote_pairs.len(), 2);
     }
 
@@ -555,10 +590,10 @@ mod tests {
     fn list_markers_in_sequence_are_forced() {
         let mut marks = Marks::default();
         let text = "1. Wash it 2. Dry it 3. Fold it";
-        marks.scan(text);
+        scan(&mut marks, text);
         let starts: Vec<&str> = marks.forced.iter().map(|&p| &text[p..p + 2]).collect();
         assert_eq!(starts, ["2.", "3."]);
-        marks.scan("Pay for 1. above and for 2. above.");
+        scan(&mut marks, "Pay for 1. above and for 2. above.");
         assert!(marks.forced.is_empty());
     }
 }

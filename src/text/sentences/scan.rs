@@ -12,21 +12,6 @@ use super::chars::{
 use super::lexicon::{Lexicon, Roles};
 use super::marks::{Marker, Marks, Pair, QuoteRole};
 
-/// Bytes that may start a terminator or a dash (multi-byte terminators start at 0xE2 or above).
-static CANDIDATE: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'-' as usize] = true;
-    let mut b = 0xE2;
-    while b < 256 {
-        table[b] = true;
-        b += 1;
-    }
-    table
-};
-
 /// How far (in bytes) the splitter looks back for the word before a period.
 const MAX_WORD: usize = 64;
 /// The longest fronted phrase ("On the day they all left at 6 a.m.") it recognises.
@@ -113,10 +98,11 @@ impl<'l> Scanner<'l> {
         }
     }
 
-    /// Pushes to `out` the start (plus `offset`) of every sentence after the first in `block`.
-    pub fn split(&mut self, block: &str, offset: usize, out: &mut Vec<usize>) {
+    /// Pushes to `out` the start (plus `offset`) of every sentence after the first in `block`,
+    /// which starts at `offset` in a text whose landmarks in the block are `landmarks`.
+    pub fn split(&mut self, block: &str, offset: usize, landmarks: &[usize], out: &mut Vec<usize>) {
         let s = block;
-        self.marks.scan(s);
+        self.marks.scan(s, offset, landmarks);
         self.active_quotes.clear();
         self.active_brackets.clear();
         let mut next_quote_pair = 0;
@@ -125,12 +111,15 @@ impl<'l> Scanner<'l> {
 
         let mut alnum = NextAlnum::default();
         let mut sentence = Sentence::at(s, 0, &mut alnum);
-        let bytes = s.as_bytes();
         let mut i = sentence.start;
+        let mut next_terminator = 0;
         loop {
-            while i < bytes.len() && !CANDIDATE[usize::from(bytes[i])] {
-                i += 1;
+            // `i` only moves forward, so the terminators before it are behind for good.
+            let terminators = &self.marks.terminators;
+            while terminators.get(next_terminator).is_some_and(|&t| t < i) {
+                next_terminator += 1;
             }
+            i = terminators.get(next_terminator).copied().unwrap_or(s.len());
             while let Some(&forced) = self.marks.forced.get(next_forced) {
                 if forced > i {
                     break;
@@ -141,7 +130,7 @@ impl<'l> Scanner<'l> {
                     sentence = Sentence::at(s, forced, &mut alnum);
                 }
             }
-            if i >= bytes.len() {
+            if i >= s.len() {
                 break;
             }
             let Some(c) = char_at(s, i) else {

@@ -58,7 +58,8 @@ impl SentenceSplitter {
             return Vec::new();
         }
         let landmarks = landmarks.offsets();
-        let mut starts = Vec::new();
+        // News text has a sentence start for every two or three landmarks.
+        let mut starts = Vec::with_capacity(landmarks.len() / 2 + 1);
         let mut scanner = Scanner::new(self.lexicon);
         let mut first = 0;
         for (k, block) in blocks::blocks(text, landmarks).into_iter().enumerate() {

@@ -48,7 +48,7 @@ pub fn blocks(text: &str, landmarks: &[usize]) -> Vec<Block> {
     let lines = lines(text, landmarks);
     let header = parse_header(text).date.is_some();
     let wrap_width = wrap_width(text, &lines);
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     let mut open: Option<Block> = None;
     let mut prev: Option<Line> = None;
     for line in lines {
@@ -82,7 +82,11 @@ pub fn blocks(text: &str, landmarks: &[usize]) -> Vec<Block> {
 /// The lines of `text` (split at any Unicode line break, CRLF counting once).
 fn lines(text: &str, landmarks: &[usize]) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    let breaks = landmarks
+        .iter()
+        .filter(|&&i| matches!(bytes[i], b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE2))
+        .count();
+    let mut lines = Vec::with_capacity(breaks + 1);
     let mut start = 0;
     for &i in landmarks {
         // The LF of a CRLF is part of the break before it.

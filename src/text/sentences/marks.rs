@@ -101,6 +101,8 @@ impl Marks {
         self.markers.clear();
         self.bullets.clear();
 
+        // At most one terminator a landmark: one allocation rather than a doubling series.
+        self.terminators.reserve(landmarks.len());
         let bytes = block.as_bytes();
         // Where the mark before ended: the second quote of "''" is not another mark.
         let mut resume = 0;
@@ -145,6 +147,10 @@ impl Marks {
             start -= 1;
         }
         if start == i || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+            return;
+        }
+        // Most periods end a word that counts nothing ("said."): no need to look further.
+        if !may_count(&bytes[start..i]) {
             return;
         }
         let pos = if bytes[i] == b')' && start > 0 && bytes[start - 1] == b'(' {
@@ -413,6 +419,9 @@ impl Marker {
             i += 1;
         }
         let body = &block[body_start..i];
+        if !may_count(body.as_bytes()) {
+            return None;
+        }
         let style = if paren {
             if bytes.get(i) != Some(&b')') {
                 return None;
@@ -476,11 +485,25 @@ fn keys(body: &str, style: u8) -> Option<[Option<Key>; 2]> {
     roman.map(|r| [Some(r), None])
 }
 
+/// Whether a marker body may count something (see [`keys`]): one or two digits, one letter,
+/// or the letters of a Roman numeral. A cheap test that turns most words away.
+fn may_count(body: &[u8]) -> bool {
+    match body {
+        [] => false,
+        [b] => b.is_ascii_alphanumeric(),
+        [_, _] if body.iter().all(u8::is_ascii_digit) => true,
+        _ => body
+            .iter()
+            .all(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X')),
+    }
+}
+
 /// Value of a Roman numeral written with i, v, x only (1 to 39), all in one case.
 fn roman_value(s: &str) -> Option<u32> {
+    const MAX: usize = 6;
     let lower = s.bytes().all(|b| b.is_ascii_lowercase());
     let upper = s.bytes().all(|b| b.is_ascii_uppercase());
-    if !(lower || upper) || s.len() > 6 {
+    if !(lower || upper) || s.len() > MAX {
         return None;
     }
     let digit = |b: u8| match b.to_ascii_lowercase() {
@@ -489,29 +512,40 @@ fn roman_value(s: &str) -> Option<u32> {
         b'x' => Some(10),
         _ => None,
     };
-    let values: Vec<u32> = s.bytes().map(digit).collect::<Option<_>>()?;
-    let mut total = 0;
+    let mut values = [0; MAX];
+    for (v, b) in values.iter_mut().zip(s.bytes()) {
+        *v = digit(b)?;
+    }
+    let values = &values[..s.len()];
+    let mut total: i64 = 0;
     for (k, &v) in values.iter().enumerate() {
         if values.get(k + 1).is_some_and(|&next| next > v) {
-            total -= v as i64;
+            total -= v;
         } else {
-            total += v as i64;
+            total += v;
         }
     }
     let total = u32::try_from(total).ok()?;
     // Only canonical spellings: "iiii" or "vx" are not numerals.
-    (to_roman(total).eq_ignore_ascii_case(s)).then_some(total)
+    let mut canonical = [0u8; 16];
+    let len = write_roman(total, &mut canonical)?;
+    canonical[..len]
+        .eq_ignore_ascii_case(s.as_bytes())
+        .then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
-    let mut out = String::new();
+/// Writes `n` in small Roman numerals to `out`; its length, or `None` if it does not fit.
+fn write_roman(mut n: u32, out: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
     for (value, digits) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
         while n >= value {
-            out.push_str(digits);
+            out.get_mut(len..len + digits.len())?
+                .copy_from_slice(digits.as_bytes());
+            len += digits.len();
             n -= value;
         }
     }
-    out
+    Some(len)
 }
 
 /// For each marker, the length of the longest run of consecutive values (same kind and style,
@@ -572,6 +606,32 @@ mod tests {
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman_value("Iv"), None);
         assert_eq!(roman_value("mix"), None);
+        assert_eq!(roman_value("xxxviii"), None);
+        assert_eq!(roman_value("xxxix"), Some(39));
+        assert_eq!(roman_value("ix"), Some(9));
+        assert_eq!(roman_value("vx"), None);
+    }
+
+    #[test]
+    fn only_possible_counters_pass_the_quick_test() {
+        for (body, want) in [
+            ("1", true),
+            ("12", true),
+            ("123", false),
+            ("a", true),
+            ("B", true),
+            ("iv", true),
+            ("XIV", true),
+            ("ab", false),
+            ("said", false),
+            ("1a", false),
+            ("", false),
+        ] {
+            assert_eq!(may_count(body.as_bytes()), want, "{body}");
+            if !want {
+                assert!(keys(body, 2).is_none(), "{body}");
+            }
+        }
     }
 
     #[test]

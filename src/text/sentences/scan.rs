@@ -748,6 +748,10 @@ impl Shape {
                 Shape::Word
             };
         }
+        if !core.contains('.') {
+            // One part: not an initialism.
+            return Shape::Word;
+        }
         let mut parts = 0;
         let initialism = core.split('.').all(|part| {
             parts += 1;

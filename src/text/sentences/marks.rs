@@ -142,6 +142,13 @@ impl Marks {
     /// letters or digits back to the start of a word, after white space or a bullet.
     fn try_marker(&mut self, block: &str, i: usize) {
         let bytes = block.as_bytes();
+        // Most periods end a word whose last two bytes are letters ("said."); a body of two or
+        // more bytes must be digits or a Roman numeral (see `may_count`), so that is no marker.
+        let roman_or_digit =
+            |b: u8| matches!(b, b'0'..=b'9' | b'i' | b'v' | b'x' | b'I' | b'V' | b'X');
+        if i >= 2 && bytes[i - 2].is_ascii_alphanumeric() && !roman_or_digit(bytes[i - 1]) {
+            return;
+        }
         let mut start = i;
         while start > 0 && bytes[start - 1].is_ascii_alphanumeric() && i - start <= 5 {
             start -= 1;

@@ -68,16 +68,16 @@ struct Next {
     kind: Kind,
     /// The next text starts with "(" or "[".
     paren: bool,
-    /// The next word is a sentence starter ("The", "He", "However").
-    starter: bool,
+    /// Where the next word starts and ends, when it is capitalised (empty otherwise). Its roles
+    /// ("The" starts sentences, "EST" goes on after a time) are looked up only when a rule asks
+    /// (see [`Scanner::next_roles`]): most periods are decided without them.
+    word: (usize, usize),
     /// The next word is a single letter with a period: another initial.
     initial: bool,
     /// The next word is "I", "I'm", "I'll"…: capitalised whatever its position.
     pronoun_i: bool,
     /// The next word is a Roman numeral ("Vol. II").
     roman: bool,
-    /// The next word goes on after a clock time ("EST", "Friday").
-    after_time: bool,
 }
 
 /// The scanner of one block; its marks are reused from block to block.
@@ -282,7 +282,7 @@ impl<'l> Scanner<'l> {
         if run.exclamation && !run.question && run.others == 1 && run.periods == 0 {
             let word = WordBefore::find(s, i, sentence.start);
             if self.lexicon.roles(word.core(s)).has(Roles::BANG_NAME) {
-                return next.starter;
+                return self.next_roles(s, next).has(Roles::STARTER);
             }
         }
         true
@@ -307,7 +307,12 @@ impl<'l> Scanner<'l> {
         }
         let prev = PrevWord::find(self.lexicon, s, word.start, sentence.start);
         let after_number = prev.number || prev.unit || word.digit_prefix(s);
-        let starter = next.kind == Kind::Upper && next.starter && !next.initial;
+        // Whether the next word is a sentence starter ("The", "He", "However").
+        let starter = || {
+            next.kind == Kind::Upper
+                && !next.initial
+                && self.next_roles(s, next).has(Roles::STARTER)
+        };
         let before_number = |next: &Next| next.kind == Kind::Upper && !next.roman;
 
         if roles.has(Roles::UNIT) && after_number {
@@ -318,13 +323,14 @@ impl<'l> Scanner<'l> {
         }
         if roles.has(Roles::TITLE) || roles.has(Roles::STREET) {
             // "Dr. Watson" never ends; "Main St. The" does.
-            return roles.has(Roles::STREET) && prev.capitalised && starter;
+            return roles.has(Roles::STREET) && prev.capitalised && starter();
         }
         if roles.has(Roles::TIME) {
             return match next.kind {
                 Kind::Digit => after_number,
-                Kind::Upper if next.after_time => false,
-                Kind::Upper => starter || !self.fronted(s, sentence, word.start),
+                // "EST", "Friday": words that go on after a clock time.
+                Kind::Upper if self.next_roles(s, next).has(Roles::AFTER_TIME) => false,
+                Kind::Upper => starter() || !self.fronted(s, sentence, word.start),
                 _ => true,
             };
         }
@@ -335,13 +341,13 @@ impl<'l> Scanner<'l> {
             return before_number(next);
         }
         if roles.has(Roles::GENERAL) || roles.has(Roles::REGION) {
-            return starter;
+            return starter();
         }
         match Shape::of(core) {
             Shape::Number | Shape::Word => true,
-            Shape::Initial => !at_start && starter,
+            Shape::Initial => !at_start && starter(),
             Shape::LowerLetter => !at_start,
-            Shape::Initialism => starter,
+            Shape::Initialism => starter(),
         }
     }
 
@@ -432,11 +438,10 @@ impl<'l> Scanner<'l> {
         let mut next = Next {
             kind: Kind::End,
             paren: matches!(char_at(s, at), Some('(' | '[')),
-            starter: false,
+            word: (at, at),
             initial: false,
             pronoun_i: false,
             roman: false,
-            after_time: false,
         };
         let mut j = at;
         let mut after_dash = false;
@@ -484,15 +489,18 @@ impl<'l> Scanner<'l> {
         }
         let word = s[j..end].trim_end_matches(['\'', '’']);
         let after = char_at(s, j + word.len());
-        let roles = self.lexicon.roles(word);
-        next.starter = roles.has(Roles::STARTER);
-        next.after_time = roles.has(Roles::AFTER_TIME);
+        next.word = (j, j + word.len());
         next.initial = word.chars().count() == 1 && after == Some('.');
         next.pronoun_i = word == "I" || word.starts_with("I'") || word.starts_with("I’");
         next.roman = word.len() <= 4
             && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
             && !after.is_some_and(char::is_alphanumeric);
         next
+    }
+
+    /// The roles of the capitalised word after a boundary (none if there is none).
+    fn next_roles(&self, s: &str, next: &Next) -> Roles {
+        self.lexicon.roles(&s[next.word.0..next.word.1])
     }
 
     /// Closing quotes and brackets, more terminators, citations ("[1]") and footnote numbers

@@ -149,7 +149,12 @@ pub fn tokenize_with_landmarks(text: &str) -> (Vec<Token>, Landmarks) {
             }
         };
         tokens.push(Token::new(Span::new(i, end), kind));
-        i = end;
+        // Most tokens are followed by one space, which needs no trip round the loop.
+        i = if bytes.get(end) == Some(&b' ') {
+            end + 1
+        } else {
+            end
+        };
     }
     landmarks.find_from(full, text.len());
     (tokens, landmarks)

@@ -863,9 +863,21 @@ fn token_around(s: &str, i: usize) -> &str {
 }
 
 fn skip_space(s: &str, at: usize) -> usize {
-    s[at..]
+    // ASCII white space byte by byte; from a character outside ASCII on, by `char`.
+    let bytes = s.as_bytes();
+    let mut j = at;
+    while bytes
+        .get(j)
+        .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    {
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(|b| b.is_ascii()) {
+        return j;
+    }
+    s[j..]
         .find(|c: char| !c.is_whitespace())
-        .map_or(s.len(), |k| at + k)
+        .map_or(s.len(), |k| j + k)
 }
 
 /// Moves back from `at` over white space, not before `floor`.
@@ -895,5 +907,25 @@ fn enclosing(pairs: &[Pair], next: &mut usize, active: &mut Vec<Pair>, i: usize)
     }
     while active.last().is_some_and(|p| p.close <= i) {
         active.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skip_space;
+
+    #[test]
+    fn skips_ascii_and_unicode_white_space() {
+        for (text, at, want) in [
+            ("a  b", 1, 3),
+            ("a \t\r\n b", 1, 6),
+            ("a \u{a0}\u{2003} b", 1, 8),
+            ("a   ", 1, 4),
+            ("a", 1, 1),
+            ("a\u{e9}", 1, 1),
+            (" \u{3000}", 0, 4),
+        ] {
+            assert_eq!(skip_space(text, at), want, "{text:?}");
+        }
     }
 }

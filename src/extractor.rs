@@ -11,7 +11,7 @@ use crate::patterns::names::NameRecognizer;
 use crate::resolve::resolve;
 use crate::text::header::parse_header;
 use crate::text::sentences::SentenceSplitter;
-use crate::text::tokens::tokenize;
+use crate::text::tokens::tokenize_with_landmarks;
 
 /// What to build the pipeline from.
 #[derive(Clone, Debug, Default)]
@@ -48,8 +48,10 @@ impl Extractor {
     /// Analyses one text. Never panics; every span is a valid range of `text`.
     pub fn extract(&self, text: &str) -> Document {
         let header = parse_header(text);
-        let sentences = self.splitter.split(text);
-        let tokens = tokenize(text);
+        // One pass over the bytes finds the tokens and what the splitter needs to look at.
+        let (tokens, landmarks) = tokenize_with_landmarks(text);
+        let sentences = self.splitter.split_with(text, &landmarks);
+        drop(landmarks);
         let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);

@@ -19,6 +19,7 @@ mod scan;
 mod tests;
 
 use crate::document::Span;
+use crate::text::landmarks::Landmarks;
 use lexicon::Lexicon;
 use scan::Scanner;
 
@@ -43,19 +44,47 @@ impl SentenceSplitter {
 
     /// Sentence spans that tile `text` (none for empty text).
     pub fn split(&self, text: &str) -> Vec<Span> {
+        self.split_with(text, &Landmarks::find(text))
+    }
+
+    /// [`split`](Self::split), given the landmarks of `text` (as the tokenizer finds them with
+    /// [`tokenize_with_landmarks`](crate::text::tokens::tokenize_with_landmarks)), so that the
+    /// splitter reads only the bytes around them. Landmarks of another text are not used.
+    pub fn split_with(&self, text: &str, landmarks: &Landmarks) -> Vec<Span> {
+        if !landmarks.fit(text.len()) {
+            return self.split(text);
+        }
         if text.is_empty() {
             return Vec::new();
         }
-        let mut starts = Vec::new();
+        let landmarks = landmarks.offsets();
+        // News text has a sentence start for every two or three landmarks.
+        let mut starts = Vec::with_capacity(landmarks.len() / 2 + 1);
         let mut scanner = Scanner::new(self.lexicon);
-        for (k, block) in blocks::blocks(text).into_iter().enumerate() {
+        let mut first = 0;
+        for (k, block) in blocks::blocks(text, landmarks).into_iter().enumerate() {
             // Leading white space belongs to the first sentence.
             if k > 0 {
                 starts.push(block.start);
             }
-            if !block.verbatim {
-                scanner.split(&text[block.start..block.end], block.start, &mut starts);
+            // Blocks are in order, so their landmarks are found by walking forward.
+            while landmarks.get(first).is_some_and(|&at| at < block.start) {
+                first += 1;
             }
+            let mut end = first;
+            while landmarks.get(end).is_some_and(|&at| at < block.end) {
+                end += 1;
+            }
+            if !block.verbatim {
+                let in_block = &landmarks[first..end];
+                scanner.split(
+                    &text[block.start..block.end],
+                    block.start,
+                    in_block,
+                    &mut starts,
+                );
+            }
+            first = end;
         }
         let mut sentences = Vec::with_capacity(starts.len() + 1);
         let mut start = 0;

@@ -39,27 +39,16 @@ impl Line {
     }
 }
 
-/// Bytes that may start a line break: LF, VT, FF, CR, NEL (C2 85), LS and PS (E2 80 A8/A9).
-static BREAK_START: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'\n' as usize] = true;
-    table[0x0B] = true;
-    table[0x0C] = true;
-    table[b'\r' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table
-};
-
 /// Lines shorter than this are never evidence of hard wrapping.
 const MIN_WRAPPED_LINE: usize = 40;
 
-/// Splits `text` into blocks, in order.
-pub fn blocks(text: &str) -> Vec<Block> {
-    let lines = lines(text);
+/// Splits `text` into blocks, in order; `landmarks` are the offsets of its landmark bytes
+/// (every line break starts with one).
+pub fn blocks(text: &str, landmarks: &[usize]) -> Vec<Block> {
+    let lines = lines(text, landmarks);
     let header = parse_header(text).date.is_some();
     let wrap_width = wrap_width(text, &lines);
-    let mut blocks: Vec<Block> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     let mut open: Option<Block> = None;
     let mut prev: Option<Line> = None;
     for line in lines {
@@ -91,58 +80,37 @@ pub fn blocks(text: &str) -> Vec<Block> {
 }
 
 /// The lines of `text` (split at any Unicode line break, CRLF counting once).
-fn lines(text: &str) -> Vec<Line> {
+fn lines(text: &str, landmarks: &[usize]) -> Vec<Line> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    let breaks = landmarks
+        .iter()
+        .filter(|&&i| matches!(bytes[i], b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE2))
+        .count();
+    let mut lines = Vec::with_capacity(breaks + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        i = skip_printable_ascii(bytes, i);
-        if i >= bytes.len() {
-            break;
-        }
-        if !BREAK_START[usize::from(bytes[i])] {
-            i += 1;
+    for &i in landmarks {
+        // The LF of a CRLF is part of the break before it.
+        if i < start {
             continue;
         }
         let width = match bytes[i] {
             b'\n' | 0x0B | 0x0C => 1,
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
             b'\r' => 1,
+            // NEL, LS and PS.
             0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
             0xE2 if bytes.get(i + 1) == Some(&0x80)
                 && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
             {
                 3
             }
-            _ => 0,
+            _ => continue,
         };
-        if width == 0 {
-            i += 1;
-            continue;
-        }
         lines.push(line(text, start, i));
-        i += width;
-        start = i;
+        start = i + width;
     }
     lines.push(line(text, start, text.len()));
     lines
-}
-
-/// The first offset from `i` whose byte is a control or non-ASCII byte (every line break starts
-/// with one), testing eight bytes at a time: most of a text is printable ASCII.
-fn skip_printable_ascii(bytes: &[u8], mut i: usize) -> usize {
-    const LOW: u64 = u64::from_ne_bytes([0x20; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        // A byte below 0x20 borrows into its high bit; a byte from 0x80 has it set already.
-        if (word.wrapping_sub(LOW) | word) & HIGH != 0 {
-            break;
-        }
-        i += 8;
-    }
-    i
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
@@ -198,30 +166,4 @@ fn runs_on(text: &str, a: Line, b: Line, width: usize) -> bool {
     let item = char_at(text, b.start).is_some_and(|c| is_bullet(c) || c == '*')
         || Marker::parse(text, b.start, false).is_some();
     !(short || indented || item)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::skip_printable_ascii;
-
-    #[test]
-    fn skips_to_the_first_control_or_non_ascii_byte() {
-        for (text, from, want) in [
-            ("plain ascii text only", 0, 21),
-            ("twelve bytes\nmore", 0, 12),
-            ("a\rb", 0, 1),
-            ("sixteen bytes ok\u{2028}x", 3, 16),
-            ("caf\u{e9} au lait", 0, 3),
-            ("\x1f at the start", 0, 0),
-            ("~~~~~~~~\x7f", 0, 9),
-        ] {
-            let got = skip_printable_ascii(text.as_bytes(), from);
-            // Within a chunk the byte loop finishes the search, so any stop at or before the
-            // first such byte is correct: check that none was skipped.
-            assert!(got <= want, "{text:?}: {got} > {want}");
-            assert!(text.as_bytes()[from..got]
-                .iter()
-                .all(|b| (0x20..0x80).contains(b)));
-        }
-    }
 }

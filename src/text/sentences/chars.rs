@@ -2,11 +2,19 @@
 
 /// The character starting at byte `i`, if `i` is inside `s` and on a character boundary.
 pub fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..)?.chars().next()
+    match *s.as_bytes().get(i)? {
+        // An ASCII byte is a character of its own.
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
+    }
 }
 
-/// The character ending at byte `i`.
+/// The character ending at byte `i`, if `i` is on a character boundary.
 pub fn char_before(s: &str, i: usize) -> Option<char> {
+    let before = *s.as_bytes().get(i.checked_sub(1)?)?;
+    if before.is_ascii() && s.is_char_boundary(i) {
+        return Some(char::from(before));
+    }
     s.get(..i)?.chars().next_back()
 }
 
@@ -100,4 +108,23 @@ pub fn is_elision(after: &str) -> bool {
         "s", "re", "ll", "ve", "d", "m", "t", "em", "tis", "twas", "til", "cause", "n",
     ];
     ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_at_and_before_any_offset() {
+        let s = "a.é—\u{1f600}\"z";
+        for i in 0..=s.len() + 1 {
+            assert_eq!(
+                char_at(s, i),
+                s.get(i..).and_then(|t| t.chars().next()),
+                "{i}"
+            );
+            let before = s.get(..i).and_then(|t| t.chars().next_back());
+            assert_eq!(char_before(s, i), before, "{i}");
+        }
+    }
 }

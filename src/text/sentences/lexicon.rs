@@ -128,9 +128,15 @@ impl Hasher for Fnv {
         }
         self.0 = hash;
     }
+
+    /// The length prefix of a byte-string key, mixed in once rather than byte by byte.
+    fn write_usize(&mut self, n: usize) {
+        self.write(&[n as u8]);
+    }
 }
 
-type Words = HashMap<Box<str>, Roles, BuildHasherDefault<Fnv>>;
+/// Keyed by bytes, so that a word lower-cased in a byte buffer is looked up as it is.
+type Words = HashMap<Box<[u8]>, Roles, BuildHasherDefault<Fnv>>;
 
 /// Lower-cased words (without their final period) and their roles.
 #[derive(Debug)]
@@ -143,7 +149,7 @@ static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
     for list in LISTS {
         for word in entries(list.text) {
             debug_assert!(!word.ends_with('.'), "{}: {word} ends with '.'", list.name);
-            let roles = words.entry(word.into()).or_default();
+            let roles = words.entry(word.as_bytes().into()).or_default();
             *roles = roles.with(list.role);
         }
     }
@@ -167,14 +173,13 @@ impl Lexicon {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            // Only ASCII bytes were copied, so this cannot fail.
-            return std::str::from_utf8(lower).map_or(Roles::NONE, |w| self.get(w));
+            return self.get(lower);
         }
         let lower = word.to_lowercase().replace('’', "'");
-        self.get(&lower)
+        self.get(lower.as_bytes())
     }
 
-    fn get(&self, lower: &str) -> Roles {
+    fn get(&self, lower: &[u8]) -> Roles {
         self.words.get(lower).copied().unwrap_or_default()
     }
 }

@@ -71,6 +71,9 @@ pub struct Marks {
     pub bracket_pairs: Vec<Pair>,
     /// Where a new list item or bullet forces a new sentence, ascending.
     pub forced: Vec<usize>,
+    /// Where a terminator or a dash may start, ascending: every ".", "!", "?", "-" and
+    /// character from U+2000. Found here so that the splitter does not read the block again.
+    pub terminators: Vec<usize>,
     double: Vec<usize>,
     single: Vec<usize>,
     seen_double: bool,
@@ -81,12 +84,15 @@ pub struct Marks {
 }
 
 impl Marks {
-    /// Finds the quotes, brackets, list markers and bullets of `block`.
-    pub fn scan(&mut self, block: &str) {
+    /// Finds the quotes, brackets, list markers and bullets of `block`, which starts at
+    /// `offset` in a text whose landmarks in the block are `landmarks` (every mark starts at
+    /// one).
+    pub fn scan(&mut self, block: &str, offset: usize, landmarks: &[usize]) {
         self.quotes.clear();
         self.quote_pairs.clear();
         self.bracket_pairs.clear();
         self.forced.clear();
+        self.terminators.clear();
         self.double.clear();
         self.single.clear();
         self.seen_double = false;
@@ -95,30 +101,37 @@ impl Marks {
         self.markers.clear();
         self.bullets.clear();
 
+        // At most one terminator a landmark: one allocation rather than a doubling series.
+        self.terminators.reserve(landmarks.len());
         let bytes = block.as_bytes();
-        let mut i = 0;
-        loop {
-            while i < bytes.len() && !INTERESTING[usize::from(bytes[i])] {
-                i += 1;
+        // Where the mark before ended: the second quote of "''" is not another mark.
+        let mut resume = 0;
+        for &at in landmarks {
+            let i = at - offset;
+            if i < resume {
+                continue;
             }
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
+            let b = bytes[i];
+            let stop = STOPS[usize::from(b)];
+            if stop & TERMINATOR != 0 {
+                self.terminators.push(i);
+            }
+            if stop & MARK == 0 {
+                continue;
+            }
             if b == b'.' || b == b')' {
                 self.try_marker(block, i);
             }
             if b == b'.' {
-                i += 1;
                 continue;
             }
             let Some(c) = char_at(block, i) else {
-                i += 1;
                 continue;
             };
             if is_bullet(c) && char_before(block, i).is_some_and(char::is_whitespace) {
                 self.bullets.push(i);
             }
-            i += self.mark(block, i, c);
+            resume = i + self.mark(block, i, c);
         }
         self.quote_pairs.sort_unstable_by_key(|p| p.open);
         self.bracket_pairs.sort_unstable_by_key(|p| p.open);
@@ -129,11 +142,22 @@ impl Marks {
     /// letters or digits back to the start of a word, after white space or a bullet.
     fn try_marker(&mut self, block: &str, i: usize) {
         let bytes = block.as_bytes();
+        // Most periods end a word whose last two bytes are letters ("said."); a body of two or
+        // more bytes must be digits or a Roman numeral (see `may_count`), so that is no marker.
+        let roman_or_digit =
+            |b: u8| matches!(b, b'0'..=b'9' | b'i' | b'v' | b'x' | b'I' | b'V' | b'X');
+        if i >= 2 && bytes[i - 2].is_ascii_alphanumeric() && !roman_or_digit(bytes[i - 1]) {
+            return;
+        }
         let mut start = i;
         while start > 0 && bytes[start - 1].is_ascii_alphanumeric() && i - start <= 5 {
             start -= 1;
         }
         if start == i || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+            return;
+        }
+        // Most periods end a word that counts nothing ("said."): no need to look further.
+        if !may_count(&bytes[start..i]) {
             return;
         }
         let pos = if bytes[i] == b')' && start > 0 && bytes[start - 1] == b'(' {
@@ -343,23 +367,32 @@ impl Marks {
     }
 }
 
-/// Bytes that may start a quote, a bracket, a bullet or end a list marker (all multi-byte
-/// marks start with a byte at or above 0xC0).
-static INTERESTING: [bool; 256] = {
-    let mut table = [false; 256];
-    let ascii = b"\"'`()[]{}.";
+/// What the scan of a block does at a landmark, as bits: `MARK` for bytes that may start a
+/// quote, a bracket, a bullet or end a list marker (all multi-byte marks start with a byte from
+/// 0xC0), `TERMINATOR` for those that may start a terminator or a dash (multi-byte ones start
+/// with a byte from 0xE2). Every such byte is a landmark.
+static STOPS: [u8; 256] = {
+    let mut table = [0; 256];
+    let marks = b"\"'`()[]{}.";
     let mut k = 0;
-    while k < ascii.len() {
-        table[ascii[k] as usize] = true;
+    while k < marks.len() {
+        table[marks[k] as usize] = MARK;
         k += 1;
     }
+    table[b'.' as usize] |= TERMINATOR;
+    table[b'!' as usize] = TERMINATOR;
+    table[b'?' as usize] = TERMINATOR;
+    table[b'-' as usize] = TERMINATOR;
     let mut b = 0xC0;
     while b < 256 {
-        table[b] = true;
+        table[b] = if b >= 0xE2 { MARK | TERMINATOR } else { MARK };
         b += 1;
     }
     table
 };
+
+const MARK: u8 = 1;
+const TERMINATOR: u8 = 2;
 
 /// A list marker such as "1.", "2)", "(c)", "iv.)" at the start of a word.
 #[derive(Clone, Copy, Debug)]
@@ -393,6 +426,9 @@ impl Marker {
             i += 1;
         }
         let body = &block[body_start..i];
+        if !may_count(body.as_bytes()) {
+            return None;
+        }
         let style = if paren {
             if bytes.get(i) != Some(&b')') {
                 return None;
@@ -456,11 +492,25 @@ fn keys(body: &str, style: u8) -> Option<[Option<Key>; 2]> {
     roman.map(|r| [Some(r), None])
 }
 
+/// Whether a marker body may count something (see [`keys`]): one or two digits, one letter,
+/// or the letters of a Roman numeral. A cheap test that turns most words away.
+fn may_count(body: &[u8]) -> bool {
+    match body {
+        [] => false,
+        [b] => b.is_ascii_alphanumeric(),
+        [_, _] if body.iter().all(u8::is_ascii_digit) => true,
+        _ => body
+            .iter()
+            .all(|b| matches!(b, b'i' | b'v' | b'x' | b'I' | b'V' | b'X')),
+    }
+}
+
 /// Value of a Roman numeral written with i, v, x only (1 to 39), all in one case.
 fn roman_value(s: &str) -> Option<u32> {
+    const MAX: usize = 6;
     let lower = s.bytes().all(|b| b.is_ascii_lowercase());
     let upper = s.bytes().all(|b| b.is_ascii_uppercase());
-    if !(lower || upper) || s.len() > 6 {
+    if !(lower || upper) || s.len() > MAX {
         return None;
     }
     let digit = |b: u8| match b.to_ascii_lowercase() {
@@ -469,29 +519,40 @@ fn roman_value(s: &str) -> Option<u32> {
         b'x' => Some(10),
         _ => None,
     };
-    let values: Vec<u32> = s.bytes().map(digit).collect::<Option<_>>()?;
-    let mut total = 0;
+    let mut values = [0; MAX];
+    for (v, b) in values.iter_mut().zip(s.bytes()) {
+        *v = digit(b)?;
+    }
+    let values = &values[..s.len()];
+    let mut total: i64 = 0;
     for (k, &v) in values.iter().enumerate() {
         if values.get(k + 1).is_some_and(|&next| next > v) {
-            total -= v as i64;
+            total -= v;
         } else {
-            total += v as i64;
+            total += v;
         }
     }
     let total = u32::try_from(total).ok()?;
     // Only canonical spellings: "iiii" or "vx" are not numerals.
-    (to_roman(total).eq_ignore_ascii_case(s)).then_some(total)
+    let mut canonical = [0u8; 16];
+    let len = write_roman(total, &mut canonical)?;
+    canonical[..len]
+        .eq_ignore_ascii_case(s.as_bytes())
+        .then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
-    let mut out = String::new();
+/// Writes `n` in small Roman numerals to `out`; its length, or `None` if it does not fit.
+fn write_roman(mut n: u32, out: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
     for (value, digits) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
         while n >= value {
-            out.push_str(digits);
+            out.get_mut(len..len + digits.len())?
+                .copy_from_slice(digits.as_bytes());
+            len += digits.len();
             n -= value;
         }
     }
-    out
+    Some(len)
 }
 
 /// For each marker, the length of the longest run of consecutive values (same kind and style,
@@ -532,6 +593,18 @@ fn chain_lengths(markers: &[Marker]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::landmarks::{is_landmark, Landmarks};
+
+    fn scan(marks: &mut Marks, text: &str) {
+        marks.scan(text, 0, Landmarks::find(text).offsets());
+    }
+
+    #[test]
+    fn every_stop_is_a_landmark() {
+        for b in 0..=255u8 {
+            assert!(STOPS[usize::from(b)] == 0 || is_landmark(b), "{b:#x}");
+        }
+    }
 
     #[test]
     fn roman_numerals() {
@@ -540,14 +613,43 @@ mod tests {
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman_value("Iv"), None);
         assert_eq!(roman_value("mix"), None);
+        assert_eq!(roman_value("xxxviii"), None);
+        assert_eq!(roman_value("xxxix"), Some(39));
+        assert_eq!(roman_value("ix"), Some(9));
+        assert_eq!(roman_value("vx"), None);
+    }
+
+    #[test]
+    fn only_possible_counters_pass_the_quick_test() {
+        for (body, want) in [
+            ("1", true),
+            ("12", true),
+            ("123", false),
+            ("a", true),
+            ("B", true),
+            ("iv", true),
+            ("XIV", true),
+            ("ab", false),
+            ("said", false),
+            ("1a", false),
+            ("", false),
+        ] {
+            assert_eq!(may_count(body.as_bytes()), want, "{body}");
+            if !want {
+                assert!(keys(body, 2).is_none(), "{body}");
+            }
+        }
     }
 
     #[test]
     fn quotes_pair_and_apostrophes_do_not() {
         let mut marks = Marks::default();
-        marks.scan("He said \"it's fine\" and 'they're' in the '80s.");
+        scan(
+            &mut marks,
+            "He said \"it's fine\" and 'they're' in the '80s.",
+        );
         assert_eq!(marks.quote_pairs.len(), 2);
-        marks.scan("“Go,” she said, ‘now’ — don’t wait.");
+        scan(&mut marks, "“Go,” she said, ‘now’ — don’t wait.");
         assert_eq!(marks.quote_pairs.len(), 2);
     }
 
@@ -555,10 +657,10 @@ mod tests {
     fn list_markers_in_sequence_are_forced() {
         let mut marks = Marks::default();
         let text = "1. Wash it 2. Dry it 3. Fold it";
-        marks.scan(text);
+        scan(&mut marks, text);
         let starts: Vec<&str> = marks.forced.iter().map(|&p| &text[p..p + 2]).collect();
         assert_eq!(starts, ["2.", "3."]);
-        marks.scan("Pay for 1. above and for 2. above.");
+        scan(&mut marks, "Pay for 1. above and for 2. above.");
         assert!(marks.forced.is_empty());
     }
 }

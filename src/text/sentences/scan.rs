@@ -12,21 +12,6 @@ use super::chars::{
 use super::lexicon::{Lexicon, Roles};
 use super::marks::{Marker, Marks, Pair, QuoteRole};
 
-/// Bytes that may start a terminator or a dash (multi-byte terminators start at 0xE2 or above).
-static CANDIDATE: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[b'-' as usize] = true;
-    let mut b = 0xE2;
-    while b < 256 {
-        table[b] = true;
-        b += 1;
-    }
-    table
-};
-
 /// How far (in bytes) the splitter looks back for the word before a period.
 const MAX_WORD: usize = 64;
 /// The longest fronted phrase ("On the day they all left at 6 a.m.") it recognises.
@@ -83,16 +68,16 @@ struct Next {
     kind: Kind,
     /// The next text starts with "(" or "[".
     paren: bool,
-    /// The next word is a sentence starter ("The", "He", "However").
-    starter: bool,
+    /// Where the next word starts and ends, when it is capitalised (empty otherwise). Its roles
+    /// ("The" starts sentences, "EST" goes on after a time) are looked up only when a rule asks
+    /// (see [`Scanner::next_roles`]): most periods are decided without them.
+    word: (usize, usize),
     /// The next word is a single letter with a period: another initial.
     initial: bool,
     /// The next word is "I", "I'm", "I'll"…: capitalised whatever its position.
     pronoun_i: bool,
     /// The next word is a Roman numeral ("Vol. II").
     roman: bool,
-    /// The next word goes on after a clock time ("EST", "Friday").
-    after_time: bool,
 }
 
 /// The scanner of one block; its marks are reused from block to block.
@@ -113,10 +98,11 @@ impl<'l> Scanner<'l> {
         }
     }
 
-    /// Pushes to `out` the start (plus `offset`) of every sentence after the first in `block`.
-    pub fn split(&mut self, block: &str, offset: usize, out: &mut Vec<usize>) {
+    /// Pushes to `out` the start (plus `offset`) of every sentence after the first in `block`,
+    /// which starts at `offset` in a text whose landmarks in the block are `landmarks`.
+    pub fn split(&mut self, block: &str, offset: usize, landmarks: &[usize], out: &mut Vec<usize>) {
         let s = block;
-        self.marks.scan(s);
+        self.marks.scan(s, offset, landmarks);
         self.active_quotes.clear();
         self.active_brackets.clear();
         let mut next_quote_pair = 0;
@@ -125,12 +111,15 @@ impl<'l> Scanner<'l> {
 
         let mut alnum = NextAlnum::default();
         let mut sentence = Sentence::at(s, 0, &mut alnum);
-        let bytes = s.as_bytes();
         let mut i = sentence.start;
+        let mut next_terminator = 0;
         loop {
-            while i < bytes.len() && !CANDIDATE[usize::from(bytes[i])] {
-                i += 1;
+            // `i` only moves forward, so the terminators before it are behind for good.
+            let terminators = &self.marks.terminators;
+            while terminators.get(next_terminator).is_some_and(|&t| t < i) {
+                next_terminator += 1;
             }
+            i = terminators.get(next_terminator).copied().unwrap_or(s.len());
             while let Some(&forced) = self.marks.forced.get(next_forced) {
                 if forced > i {
                     break;
@@ -141,7 +130,7 @@ impl<'l> Scanner<'l> {
                     sentence = Sentence::at(s, forced, &mut alnum);
                 }
             }
-            if i >= bytes.len() {
+            if i >= s.len() {
                 break;
             }
             let Some(c) = char_at(s, i) else {
@@ -293,7 +282,7 @@ impl<'l> Scanner<'l> {
         if run.exclamation && !run.question && run.others == 1 && run.periods == 0 {
             let word = WordBefore::find(s, i, sentence.start);
             if self.lexicon.roles(word.core(s)).has(Roles::BANG_NAME) {
-                return next.starter;
+                return self.next_roles(s, next).has(Roles::STARTER);
             }
         }
         true
@@ -318,7 +307,12 @@ impl<'l> Scanner<'l> {
         }
         let prev = PrevWord::find(self.lexicon, s, word.start, sentence.start);
         let after_number = prev.number || prev.unit || word.digit_prefix(s);
-        let starter = next.kind == Kind::Upper && next.starter && !next.initial;
+        // Whether the next word is a sentence starter ("The", "He", "However").
+        let starter = || {
+            next.kind == Kind::Upper
+                && !next.initial
+                && self.next_roles(s, next).has(Roles::STARTER)
+        };
         let before_number = |next: &Next| next.kind == Kind::Upper && !next.roman;
 
         if roles.has(Roles::UNIT) && after_number {
@@ -329,13 +323,14 @@ impl<'l> Scanner<'l> {
         }
         if roles.has(Roles::TITLE) || roles.has(Roles::STREET) {
             // "Dr. Watson" never ends; "Main St. The" does.
-            return roles.has(Roles::STREET) && prev.capitalised && starter;
+            return roles.has(Roles::STREET) && prev.capitalised && starter();
         }
         if roles.has(Roles::TIME) {
             return match next.kind {
                 Kind::Digit => after_number,
-                Kind::Upper if next.after_time => false,
-                Kind::Upper => starter || !self.fronted(s, sentence, word.start),
+                // "EST", "Friday": words that go on after a clock time.
+                Kind::Upper if self.next_roles(s, next).has(Roles::AFTER_TIME) => false,
+                Kind::Upper => starter() || !self.fronted(s, sentence, word.start),
                 _ => true,
             };
         }
@@ -346,13 +341,13 @@ impl<'l> Scanner<'l> {
             return before_number(next);
         }
         if roles.has(Roles::GENERAL) || roles.has(Roles::REGION) {
-            return starter;
+            return starter();
         }
         match Shape::of(core) {
             Shape::Number | Shape::Word => true,
-            Shape::Initial => !at_start && starter,
+            Shape::Initial => !at_start && starter(),
             Shape::LowerLetter => !at_start,
-            Shape::Initialism => starter,
+            Shape::Initialism => starter(),
         }
     }
 
@@ -443,11 +438,10 @@ impl<'l> Scanner<'l> {
         let mut next = Next {
             kind: Kind::End,
             paren: matches!(char_at(s, at), Some('(' | '[')),
-            starter: false,
+            word: (at, at),
             initial: false,
             pronoun_i: false,
             roman: false,
-            after_time: false,
         };
         let mut j = at;
         let mut after_dash = false;
@@ -495,15 +489,18 @@ impl<'l> Scanner<'l> {
         }
         let word = s[j..end].trim_end_matches(['\'', '’']);
         let after = char_at(s, j + word.len());
-        let roles = self.lexicon.roles(word);
-        next.starter = roles.has(Roles::STARTER);
-        next.after_time = roles.has(Roles::AFTER_TIME);
+        next.word = (j, j + word.len());
         next.initial = word.chars().count() == 1 && after == Some('.');
         next.pronoun_i = word == "I" || word.starts_with("I'") || word.starts_with("I’");
         next.roman = word.len() <= 4
             && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
             && !after.is_some_and(char::is_alphanumeric);
         next
+    }
+
+    /// The roles of the capitalised word after a boundary (none if there is none).
+    fn next_roles(&self, s: &str, next: &Next) -> Roles {
+        self.lexicon.roles(&s[next.word.0..next.word.1])
     }
 
     /// Closing quotes and brackets, more terminators, citations ("[1]") and footnote numbers
@@ -759,6 +756,10 @@ impl Shape {
                 Shape::Word
             };
         }
+        if !core.contains('.') {
+            // One part: not an initialism.
+            return Shape::Word;
+        }
         let mut parts = 0;
         let initialism = core.split('.').all(|part| {
             parts += 1;
@@ -862,9 +863,21 @@ fn token_around(s: &str, i: usize) -> &str {
 }
 
 fn skip_space(s: &str, at: usize) -> usize {
-    s[at..]
+    // ASCII white space byte by byte; from a character outside ASCII on, by `char`.
+    let bytes = s.as_bytes();
+    let mut j = at;
+    while bytes
+        .get(j)
+        .is_some_and(|&b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    {
+        j += 1;
+    }
+    if bytes.get(j).is_some_and(|b| b.is_ascii()) {
+        return j;
+    }
+    s[j..]
         .find(|c: char| !c.is_whitespace())
-        .map_or(s.len(), |k| at + k)
+        .map_or(s.len(), |k| j + k)
 }
 
 /// Moves back from `at` over white space, not before `floor`.
@@ -894,5 +907,25 @@ fn enclosing(pairs: &[Pair], next: &mut usize, active: &mut Vec<Pair>, i: usize)
     }
     while active.last().is_some_and(|p| p.close <= i) {
         active.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skip_space;
+
+    #[test]
+    fn skips_ascii_and_unicode_white_space() {
+        for (text, at, want) in [
+            ("a  b", 1, 3),
+            ("a \t\r\n b", 1, 6),
+            ("a \u{a0}\u{2003} b", 1, 8),
+            ("a   ", 1, 4),
+            ("a", 1, 1),
+            ("a\u{e9}", 1, 1),
+            (" \u{3000}", 0, 4),
+        ] {
+            assert_eq!(skip_space(text, at), want, "{text:?}");
+        }
     }
 }

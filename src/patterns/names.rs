@@ -249,33 +249,32 @@ impl<'t> Tokens<'t> {
     const TAILS_BEFORE: u8 = 0x3f;
 
     fn new(text: &'t str, base: &'t [Token]) -> Tokens<'t> {
-        let mut tokens = Tokens {
-            text,
-            base,
-            shape: Vec::with_capacity(base.len() + base.len() / 32),
-            before: Vec::with_capacity(base.len() / 64 + 1),
+        let mut shape = Vec::with_capacity(base.len() + base.len() / 32);
+        let mut before = Vec::with_capacity(base.len() / 64 + 1);
+        let (mut tails, mut block_tails) = (0, 0);
+        let mut push = |flags: u8, tails: usize| {
+            if shape.len() % 64 == 0 {
+                before.push(tails);
+                block_tails = tails;
+            }
+            // At most 32 of a block's 64 positions are tails.
+            shape.push(flags | (tails - block_tails) as u8);
         };
-        let mut tails = 0;
         for t in base {
             if possessive_cut(text, t).is_some() {
-                tokens.push(Tokens::STEM, tails);
-                tokens.push(Tokens::TAIL, tails);
+                push(Tokens::STEM, tails);
+                push(Tokens::TAIL, tails);
                 tails += 1;
             } else {
-                tokens.push(0, tails);
+                push(0, tails);
             }
         }
-        tokens
-    }
-
-    /// Appends a position with `flags`, `tails` tails before it.
-    fn push(&mut self, flags: u8, tails: usize) {
-        if self.shape.len() % 64 == 0 {
-            self.before.push(tails);
+        Tokens {
+            text,
+            base,
+            shape,
+            before,
         }
-        let in_block = tails - self.before[self.shape.len() / 64];
-        // At most 32 of a block's 64 positions are tails.
-        self.shape.push(flags | in_block as u8);
     }
 
     fn len(&self) -> usize {
@@ -352,6 +351,7 @@ impl<'t> Tokens<'t> {
 }
 
 /// Length of the stem of a word token ending in a possessive ("Labour" of "Labour's").
+#[inline]
 fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
     // Nearly every token ends in neither "s" nor "S": decide on that byte alone.
     let last = text.as_bytes().get(t.span().end.wrapping_sub(1));
@@ -741,14 +741,25 @@ struct TitleCase {
 }
 
 impl TitleCase {
-    /// Counts the next token of the line; `roles` are known for capitalised words only.
-    fn push(&mut self, text: &str, t: Token, roles: RoleSet) {
+    /// Counts the next token of the line, which is not a word.
+    #[inline]
+    fn push_other(&mut self) {
         self.tokens += 1;
-        // The seed format's header line: "date 2021-08-27 Title".
-        if self.prose || t.kind != TokenKind::Word || (self.tokens == 1 && t.text(text) == "date") {
+    }
+
+    /// Counts the next token of the line, word `t`; `roles` are known for capitalised words
+    /// only.
+    #[inline]
+    fn push_word(&mut self, text: &str, t: Token, roles: RoleSet) {
+        self.tokens += 1;
+        if self.prose {
             return;
         }
         let w = t.text(text);
+        // The seed format's header line: "date 2021-08-27 Title".
+        if self.tokens == 1 && w == "date" {
+            return;
+        }
         if let Some(roles) = roles.known() {
             self.capitalised += 1;
             if roles.has(NOT_NAMES) && !is_all_caps(w) {
@@ -812,7 +823,9 @@ fn token_info(
 ) -> (Vec<TokenInfo>, Vec<Cell<RoleSet>>, ListedNames) {
     let n = tokens.len();
     let mut info = vec![TokenInfo::default(); n];
-    let mut roles: Vec<Cell<RoleSet>> = Vec::with_capacity(n);
+    // Cleared at once: only capitalised words get roles here.
+    let roles = vec![Cell::new(RoleSet::default()); n];
+    let bytes = text.as_bytes();
     // Lines in capitals: few lower-case letters among many capitals.
     let line_end_from = |start: usize| text[start..].find('\n').map_or(text.len(), |e| start + e);
     let mut line = Span::new(0, line_end_from(0));
@@ -831,45 +844,43 @@ fn token_info(
     };
     let mut sentence_end = end_before_last(0);
     let mut seen_word = false;
-    let mut previous_end = None;
     // One pass: whether a line is in capitals is known only at its end, so words are marked
     // name-like as if it were not, and `mark_line` takes the mark back from a line in capitals.
     tokens.each(|i, t| {
-        let w = t.text(text);
-        // Most words start with an ASCII letter: decode the first char only for the others.
-        let capitalised = t.kind == TokenKind::Word
-            && match w.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => w.starts_with(char::is_uppercase),
-            };
-        let r = if capitalised {
-            words.roles_of(w)
-        } else {
-            RoleSet::default()
-        };
-        roles.push(Cell::new(r));
-        if t.span().start >= line.end {
+        let span = t.span();
+        if span.start >= line.end {
             mark_line(&mut info[line_first..i], line.text(text), &title_case);
-            while t.span().start >= line.end {
+            while span.start >= line.end {
                 line = Span::new(line.end + 1, line_end_from(line.end + 1));
             }
             line_first = i;
             title_case = TitleCase::default();
+            // A new line: tokens hold no whitespace, so a line break lies before this one.
+            seen_word = false;
         }
-        title_case.push(text, t, r);
-        while t.span().start >= sentence_end {
+        while span.start >= sentence_end {
             sentence += 1;
             sentence_end = end_before_last(sentence);
             seen_word = false;
         }
-        if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span().start])) {
-            seen_word = false;
-        }
-        previous_end = Some(t.span().end);
         if t.kind != TokenKind::Word {
+            title_case.push_other();
             return;
         }
-        if let Some((end, ids)) = matcher.longest_at(text, t.span()) {
+        // Most words start with an ASCII letter: decode the first char only for the others.
+        let capitalised = match bytes[span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.text(text).starts_with(char::is_uppercase),
+        };
+        let r = if capitalised {
+            let r = words.roles_of(t.text(text));
+            roles[i].set(r);
+            r
+        } else {
+            RoleSet::default()
+        };
+        title_case.push_word(text, t, r);
+        if let Some((end, ids)) = matcher.longest_at(text, span) {
             let mut last = i;
             while last + 1 < n && tokens.get(last + 1).span().end <= end {
                 last += 1;
@@ -879,7 +890,7 @@ fn token_info(
             listed.matches.push(ListedMatch {
                 first: i,
                 last,
-                span: Span::new(t.span().start, end),
+                span: Span::new(span.start, end),
                 ids: from..listed.ids.len(),
             });
             info[i].set(TokenInfo::LISTED, true);
@@ -889,6 +900,7 @@ fn token_info(
         if !capitalised {
             return;
         }
+        let w = t.text(text);
         let common_opener =
             info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(w) && !r.has(TITLES);
         info[i].set(TokenInfo::NAMELIKE, !r.has(TIME_WORDS) && !common_opener);

@@ -15,13 +15,12 @@
 //! Every mention's `via` names the rule or list that produced it.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use crate::document::{EntityType, Mention, Span};
 use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
-use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
 /// The word lists name recognition consults, by role. Each role accepts several file stems,
@@ -449,6 +448,56 @@ impl Via {
     }
 }
 
+/// Spans taken by mentions, none overlapping: a span is added only when it overlaps none
+/// (`resolve::SpanSet`'s rule, which the passes after chunking share).
+#[derive(Default)]
+struct TakenSpans {
+    /// start → end
+    spans: BTreeMap<usize, usize>,
+}
+
+impl TakenSpans {
+    /// The spans of `found`, each added in turn if free.
+    fn of(found: &[Found]) -> TakenSpans {
+        // Nearly always the mentions are in order, apart and not empty, so every one is
+        // added: the map is then built in one go instead of a search per span.
+        let apart = found.iter().all(|f| !f.span.is_empty())
+            && found
+                .windows(2)
+                .all(|w| w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start);
+        if apart {
+            return TakenSpans {
+                spans: found.iter().map(|f| (f.span.start, f.span.end)).collect(),
+            };
+        }
+        let mut taken = TakenSpans::default();
+        for f in found {
+            taken.insert_if_free(f.span);
+        }
+        taken
+    }
+
+    /// True when `span` overlaps a span in the set.
+    fn overlaps(&self, span: Span) -> bool {
+        // The last span starting before `span` ends is the only one that can overlap it.
+        self.spans
+            .range(..span.end.max(span.start + 1))
+            .next_back()
+            .is_some_and(|(&start, &end)| {
+                Span::new(start, end).overlaps(&span) || start == span.start
+            })
+    }
+
+    /// Adds `span` unless it overlaps the set; says whether it was added.
+    fn insert_if_free(&mut self, span: Span) -> bool {
+        if self.overlaps(span) {
+            return false;
+        }
+        self.spans.insert(span.start, span.end);
+        true
+    }
+}
+
 /// A decided name: its span, type and provenance.
 struct Found {
     span: Span,
@@ -548,10 +597,12 @@ impl NameRecognizer {
                 i += 1;
             }
         }
-        cx.propagate(&mut found, &leftovers);
-        cx.places_by_context(&mut found, &leftovers);
+        // The spans taken by mentions, kept up to date as the passes below add mentions.
+        let mut taken = TakenSpans::of(&found);
+        cx.propagate(&mut found, &leftovers, &mut taken);
+        cx.places_by_context(&mut found, &leftovers, &mut taken);
         if cx.is_sports() {
-            cx.sports_teams(&mut found, &leftovers);
+            cx.sports_teams(&mut found, &leftovers, taken);
         }
         // "Apple Inc." keeps the period of its abbreviated suffix.
         for f in found.iter_mut() {
@@ -1581,7 +1632,12 @@ impl Context<'_> {
 
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
-    fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
+    fn propagate(
+        &self,
+        found: &mut Vec<Found>,
+        leftovers: &[(usize, usize)],
+        taken: &mut TakenSpans,
+    ) {
         // Sized once: growing would hash every key again, a byte at a time.
         let mut known: HashMap<Caseless, usize, FnvBuild> =
             HashMap::with_capacity_and_hasher(found.len() * 2, FnvBuild::default());
@@ -1633,10 +1689,6 @@ impl Context<'_> {
                     };
                 }
             }
-        }
-        let mut taken = SpanSet::default();
-        for f in found.iter() {
-            taken.insert_if_free(f.span);
         }
         for &(a, last) in leftovers {
             // Try the whole run, then each word.
@@ -1699,11 +1751,12 @@ impl Context<'_> {
 
     /// Unknown names that context makes places: the town on a dateline ("TOFTIR , Faroe
     /// Islands 1996-08-31"), "the village of X", "X province".
-    fn places_by_context(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
-        let mut taken = SpanSet::default();
-        for f in found.iter() {
-            taken.insert_if_free(f.span);
-        }
+    fn places_by_context(
+        &self,
+        found: &mut Vec<Found>,
+        leftovers: &[(usize, usize)],
+        taken: &mut TakenSpans,
+    ) {
         for &(a, last) in leftovers {
             let span = self.span(a, last);
             let w = self.word(a);
@@ -1807,7 +1860,12 @@ impl Context<'_> {
 
     /// In team-sports copy, towns and counties stand for their clubs, and unknown names in
     /// results and tables are clubs; datelines and "in X" stay places.
-    fn sports_teams(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
+    fn sports_teams(
+        &self,
+        found: &mut Vec<Found>,
+        leftovers: &[(usize, usize)],
+        mut taken: TakenSpans,
+    ) {
         for f in found.iter_mut() {
             let convert = match f.entity_type {
                 EntityType::Place => f.entry.as_ref().is_none_or(|&id| {
@@ -1824,10 +1882,7 @@ impl Context<'_> {
                 f.via.sports = true;
             }
         }
-        let mut taken = SpanSet::default();
-        for f in found.iter() {
-            taken.insert_if_free(f.span);
-        }
+        // Retyping left every span as it was: `taken` still holds them.
         for &(a, last) in leftovers {
             let span = self.span(a, last);
             let word_like = (a..=last).all(|i| {

@@ -198,6 +198,8 @@ impl TokenInfo {
     const DATELINE: u8 = 8;
     /// A listed name starts here.
     const LISTED: u8 = 16;
+    /// A line break lies between the token before and this one.
+    const NEW_LINE: u8 = 32;
 
     fn is(self, flag: u8) -> bool {
         self.0 & flag != 0
@@ -745,18 +747,6 @@ impl Hasher for Fnv {
 
 type FnvBuild = BuildHasherDefault<Fnv>;
 
-/// True when `gap`, the bytes between two tokens (mostly none or one space), holds a line
-/// break. A plain loop: str::contains(char) sets up a searcher and slice::contains calls
-/// memchr, both costly next to so few bytes.
-fn has_line_break(gap: &[u8]) -> bool {
-    for &b in gap {
-        if b == b'\n' {
-            return true;
-        }
-    }
-    false
-}
-
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
@@ -865,6 +855,8 @@ fn mostly_capitals(line: &str) -> bool {
 
 /// What each token is, the roles of each capitalised word (looked up once here; the rules
 /// read them from the same cache), and the listed names.
+// Out of line, as each pass after it: called once per document, and profiles show it apart.
+#[inline(never)]
 fn token_info(
     text: &str,
     tokens: &Tokens,
@@ -907,6 +899,7 @@ fn token_info(
             line_first = i;
             title_case = TitleCase::default();
             // A new line: tokens hold no whitespace, so a line break lies before this one.
+            info[i].set(TokenInfo::NEW_LINE, true);
             seen_word = false;
         }
         while span.start >= sentence_end {
@@ -1032,9 +1025,7 @@ impl Context<'_> {
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     #[inline]
     fn same_line(&self, i: usize) -> bool {
-        !has_line_break(
-            &self.text.as_bytes()[self.token(i).span().end..self.token(i + 1).span().start],
-        )
+        !self.info[i + 1].is(TokenInfo::NEW_LINE)
     }
 
     /// Index of the last token of the chunk starting at `start`.
@@ -1632,6 +1623,7 @@ impl Context<'_> {
 
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
+    #[inline(never)]
     fn propagate(
         &self,
         found: &mut Vec<Found>,
@@ -1751,6 +1743,7 @@ impl Context<'_> {
 
     /// Unknown names that context makes places: the town on a dateline ("TOFTIR , Faroe
     /// Islands 1996-08-31"), "the village of X", "X province".
+    #[inline(never)]
     fn places_by_context(
         &self,
         found: &mut Vec<Found>,

@@ -685,6 +685,67 @@ fn push_canonical(out: &mut String, s: &str) {
     }
 }
 
+/// Whitespace as `char::is_whitespace` has it in ASCII.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// True when `s` holds whitespace; a byte scan when `s` is ASCII, as nearly every name is.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(is_ascii_space)
+    } else {
+        s.contains(char::is_whitespace)
+    }
+}
+
+/// The words of a name as `split_whitespace` finds them: the first, second and last, and
+/// whether there are more than two.
+#[derive(Default)]
+struct NameWords<'a> {
+    first: Option<&'a str>,
+    second: Option<&'a str>,
+    more: bool,
+    last: Option<&'a str>,
+}
+
+impl<'a> NameWords<'a> {
+    /// The words of `s`; a byte scan when `s` is ASCII, as nearly every name is.
+    fn of(s: &'a str) -> NameWords<'a> {
+        let mut words = NameWords::default();
+        if !s.is_ascii() {
+            s.split_whitespace().for_each(|w| words.push(w));
+            return words;
+        }
+        let bytes = s.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if is_ascii_space(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && !is_ascii_space(bytes[at]) {
+                at += 1;
+            }
+            // ASCII throughout, so any byte is a char boundary.
+            words.push(&s[start..at]);
+        }
+        words
+    }
+
+    fn push(&mut self, word: &'a str) {
+        if self.first.is_none() {
+            self.first = Some(word);
+        } else if self.second.is_none() {
+            self.second = Some(word);
+        } else {
+            self.more = true;
+        }
+        self.last = Some(word);
+    }
+}
+
 /// A string compared and hashed as its lower case (`str::to_lowercase`), so a map keyed by
 /// names needs no lower-cased copies.
 #[derive(Clone, Copy)]
@@ -1636,9 +1697,12 @@ impl Context<'_> {
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
             known.entry(Caseless(surface)).or_insert(k);
-            let mut parts = surface.split_whitespace();
-            let (head, second, more) = (parts.next(), parts.next(), parts.next().is_some());
-            let last = surface.split_whitespace().next_back();
+            let NameWords {
+                first: head,
+                second,
+                more,
+                last,
+            } = NameWords::of(surface);
             if f.entity_type == EntityType::Person && second.is_some() {
                 if let Some(last) = last {
                     known.entry(Caseless(last)).or_insert(k);
@@ -1667,7 +1731,7 @@ impl Context<'_> {
                 continue;
             }
             let surface = f.span.text(self.text);
-            if surface.contains(char::is_whitespace) {
+            if has_whitespace(surface) {
                 continue;
             }
             if let Some(&p) = known.get(&Caseless(surface)) {
@@ -1714,10 +1778,9 @@ impl Context<'_> {
             HashMap::with_capacity_and_hasher(found.len(), FnvBuild::default());
         for f in found.iter() {
             let surface = f.span.text(self.text);
-            let mut parts = surface.split_whitespace();
-            let first = parts.next();
+            let words = NameWords::of(surface);
             if let (EntityType::Person, Some(_), Some(last)) =
-                (f.entity_type, first, parts.next_back())
+                (f.entity_type, words.second, words.last)
             {
                 full.entry(Caseless(last)).or_insert_with(|| {
                     let name = match f.entry {
@@ -1730,7 +1793,7 @@ impl Context<'_> {
         }
         for f in found.iter_mut() {
             let surface = f.span.text(self.text);
-            if f.entity_type == EntityType::Person && !surface.contains(char::is_whitespace) {
+            if f.entity_type == EntityType::Person && !has_whitespace(surface) {
                 if let Some(&(name, entry)) = full.get(&Caseless(surface)) {
                     f.via = Via::propagated(name);
                     if entry.is_some() {

@@ -200,6 +200,8 @@ impl TokenInfo {
     const LISTED: u8 = 16;
     /// A line break lies between the token before and this one.
     const NEW_LINE: u8 = 32;
+    /// A word (`TokenKind::Word`), so the rules need not read the token to know.
+    const WORD: u8 = 64;
 
     fn is(self, flag: u8) -> bool {
         self.0 & flag != 0
@@ -587,13 +589,13 @@ impl NameRecognizer {
                     found.push(f);
                     i = m.last + 1;
                 } else {
-                    if cx.info[i].caps_line() && cx.token(i).kind == TokenKind::Word {
+                    if cx.info[i].caps_line() && cx.is_word(i) {
                         leftovers.push((i, i));
                     }
                     i += 1;
                 }
             } else {
-                if cx.info[i].caps_line() && cx.token(i).kind == TokenKind::Word {
+                if cx.info[i].caps_line() && cx.is_word(i) {
                     leftovers.push((i, i));
                 }
                 i += 1;
@@ -972,6 +974,7 @@ fn token_info(
             title_case.push_other();
             return;
         }
+        info[i].set(TokenInfo::WORD, true);
         // Most words start with an ASCII letter: decode the first char only for the others.
         let capitalised = match bytes[span.start] {
             b if b.is_ascii() => b.is_ascii_uppercase(),
@@ -1043,6 +1046,12 @@ impl Context<'_> {
     #[inline]
     fn word(&self, i: usize) -> &str {
         self.token(i).text(self.text)
+    }
+
+    /// True when token `i` is a word.
+    #[inline]
+    fn is_word(&self, i: usize) -> bool {
+        self.info[i].is(TokenInfo::WORD)
     }
 
     /// True when word `i` is in the role's lists. One lookup per token gives every role it
@@ -1315,9 +1324,7 @@ impl Context<'_> {
         }
         // Organisation and event names keep their titles ("General Motors", "Prime Minister's
         // Cup"); otherwise strip titles and roles, remembering them ("Secretary of State").
-        let words_from_start = (start..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .count();
+        let words_from_start = (start..=last).filter(|&i| self.is_word(i)).count();
         if words_from_start >= 2 && self.lower_word_is(last, MISC_WORDS) {
             return;
         }
@@ -1334,8 +1341,7 @@ impl Context<'_> {
         // ... and a nationality before a name: "American Dennis Mitchell".
         while start < last
             && (self.is_describing_compound(start)
-                || (self.lower_word_is(start, DEMONYMS)
-                    && self.token(start + 1).kind == TokenKind::Word))
+                || (self.lower_word_is(start, DEMONYMS) && self.is_word(start + 1)))
         {
             start += 1;
         }
@@ -1356,9 +1362,7 @@ impl Context<'_> {
             // A title inside the chunk: "Serbian President Slobodan Milosevic", "U.N.
             // Ambassador Albright". The words before it describe the title.
             if let Some(k) = (start..last).rev().find(|&k| self.is_title(k)) {
-                let name_words = (k + 1..=last)
-                    .filter(|&i| self.token(i).kind == TokenKind::Word)
-                    .count();
+                let name_words = (k + 1..=last).filter(|&i| self.is_word(i)).count();
                 let plain =
                     !(k + 1..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
                 if plain && (1..=3).contains(&name_words) {
@@ -1381,9 +1385,7 @@ impl Context<'_> {
         }
         let titled = titled || self.title_before(first);
         let has_connector = (a..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
-        let n_words = (a..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .count();
+        let n_words = (a..=last).filter(|&i| self.is_word(i)).count();
         let span = self.span(a, last);
         let push = |found: &mut Vec<Found>, t: EntityType, via: &'static str| {
             found.push(Found {
@@ -1456,9 +1458,7 @@ impl Context<'_> {
             return;
         }
         let span = self.span(a, last);
-        let n_words = (a..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .count();
+        let n_words = (a..=last).filter(|&i| self.is_word(i)).count();
         let person = |via: &'static str| Found {
             span,
             entity_type: EntityType::Person,
@@ -1476,7 +1476,7 @@ impl Context<'_> {
         // first name and surname.
         if n_words == 3
             && !misc
-            && self.token(a + 1).kind == TokenKind::Word
+            && self.is_word(a + 1)
             && self.lower_word_is(a + 1, FIRST_NAMES)
             && self.listed_at(a).is_none()
         {
@@ -1564,7 +1564,7 @@ impl Context<'_> {
                 }
             }
             let w = self.word(i);
-            let plain = self.token(i).kind == TokenKind::Word
+            let plain = self.is_word(i)
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !is_all_caps(w)
@@ -1602,7 +1602,7 @@ impl Context<'_> {
     ) {
         let span = self.span(a, last);
         // The word tokens of the run, walked again as needed rather than collected.
-        let words = || (a..=last).filter(|&i| self.token(i).kind == TokenKind::Word);
+        let words = || (a..=last).filter(|&i| self.is_word(i));
         let n_words = words().count();
         if n_words == 0 {
             return;

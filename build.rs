@@ -180,7 +180,7 @@ fn entity_index(entities: &str, start: usize) -> Vec<u8> {
 const MAX_HEAD_PAIR_BYTES: usize = 64;
 
 /// The heads of the forms (each key's leading run of letters and digits) that are ASCII, each
-/// with the state of `fst` after reading it: node address and output, two u64 LE. A name can
+/// with the state of `fst` after reading it: node address and output, two u32 LE. A name can
 /// only match from a word whose whole first run is such a head (its end must be a word
 /// boundary), so the matcher looks the run up instead of walking it letter by letter.
 ///
@@ -219,9 +219,18 @@ fn head_table<'k>(fst_bytes: &[u8], keys: impl Iterator<Item = &'k String>) -> V
             state_after(pair, &mut heads);
         }
     }
+    // Both fit in 32 bits (the fst and the records it points into are a few MB), which keeps
+    // the table, and the pages a long document touches in it, small.
     hash_table(heads.iter().map(|(head, &(addr, output))| {
-        let mut value = addr.to_le_bytes().to_vec();
-        value.extend_from_slice(&output.to_le_bytes());
+        let mut value = u32::try_from(addr)
+            .expect("fst under 4 GiB")
+            .to_le_bytes()
+            .to_vec();
+        value.extend_from_slice(
+            &u32::try_from(output)
+                .expect("records under 4 GiB")
+                .to_le_bytes(),
+        );
         (head.as_bytes(), value)
     }))
 }

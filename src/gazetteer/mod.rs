@@ -152,7 +152,7 @@ impl Gazetteer {
         let embedded = Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid");
         Gazetteer {
             embedded_roots: RootSteps::new(embedded.as_fst()),
-            heads: EmbeddedTable::new(HEADS, 16),
+            heads: EmbeddedTable::new(HEADS, 8),
             embedded,
             lower_starts: {
                 let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
@@ -408,16 +408,17 @@ impl Gazetteer {
         let Some(state) = self.heads.get_hashed(key.bytes(), key.hash) else {
             return Head::Unlisted;
         };
-        let u64_at = |at: usize| {
+        // Two u32 LE (build.rs `head_table`).
+        let u32_at = |at: usize| {
             state
-                .get(at..at + 8)
+                .get(at..at + 4)
                 .and_then(|b| b.try_into().ok())
-                .map_or(0, u64::from_le_bytes)
+                .map_or(0, u32::from_le_bytes)
         };
         Head::Listed {
             end,
-            addr: u64_at(0) as CompiledAddr,
-            output: Output::new(u64_at(8)),
+            addr: u32_at(0) as CompiledAddr,
+            output: Output::new(u64::from(u32_at(4))),
         }
     }
 

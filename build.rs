@@ -13,7 +13,8 @@
 //!   is the ordinal of the entity's line `canonical\ttype\tkb_id\tlist\n` in `entities.txt`.
 //! - `entities.idx`: per entity ordinal, where its line and columns lie (see `entity_index`).
 //! - `lower_starts.txt`: first words of the surface forms that start in lower case.
-//! - `heads.bin`: a hash table, ASCII head of a form → the fst state after it (`head_table`).
+//! - `heads.bin`: a hash table, ASCII head of a form (and head pair) → the fst state after it
+//!   (`head_table`).
 //! - `words.bin`: a hash table, lower-cased word → bit set of the word lists (by stem) that
 //!   contain it (format in `hash_table`).
 //! - `lists.rs`: `WORD_LIST_STEMS`, the stems in bit order, and `WORDS_FST`.
@@ -174,32 +175,62 @@ fn entity_index(entities: &str, start: usize) -> Vec<u8> {
         .collect()
 }
 
+/// Longest head pair (`head_table`) the table holds, in bytes; `src/gazetteer/mod.rs` looks up
+/// no longer ones.
+const MAX_HEAD_PAIR_BYTES: usize = 64;
+
 /// The heads of the forms (each key's leading run of letters and digits) that are ASCII, each
-/// with the state of `fst` after reading it: node address and output, two u64 LE. A name can
+/// with the state of `fst` after reading it: node address and output, two u32 LE. A name can
 /// only match from a word whose whole first run is such a head (its end must be a word
 /// boundary), so the matcher looks the run up instead of walking it letter by letter.
+///
+/// The same table holds head pairs: a head, one space and the next run, when the key goes on
+/// so ("new york" of "new york city"), both runs ASCII and the pair at most
+/// `MAX_HEAD_PAIR_BYTES` long. After a head and a space, a name goes on only when the pair is
+/// listed: one lookup settles most words after a listed head ("The", "President").
 fn head_table<'k>(fst_bytes: &[u8], keys: impl Iterator<Item = &'k String>) -> Vec<u8> {
     let fst = fst::raw::Fst::new(fst_bytes).unwrap();
     let mut heads: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-    for key in keys {
-        let len = key
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(key.len());
-        let head = &key[..len];
-        if head.is_empty() || !head.is_ascii() || heads.contains_key(head) {
-            continue;
+    let run_len = |s: &str| s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let state_after = |prefix: &'k str, heads: &mut BTreeMap<&'k str, (u64, u64)>| {
+        if heads.contains_key(prefix) {
+            return;
         }
         let (mut node, mut output) = (fst.root(), fst::raw::Output::zero());
-        for &b in head.as_bytes() {
+        for &b in prefix.as_bytes() {
             let t = node.transition(node.find_input(b).expect("a key's prefix is in the fst"));
             output = output.cat(t.out);
             node = fst.node(t.addr);
         }
-        heads.insert(head, (node.addr() as u64, output.value()));
+        heads.insert(prefix, (node.addr() as u64, output.value()));
+    };
+    for key in keys {
+        let len = run_len(key);
+        let head = &key[..len];
+        if head.is_empty() || !head.is_ascii() {
+            continue;
+        }
+        state_after(head, &mut heads);
+        let Some(rest) = key[len..].strip_prefix(' ') else {
+            continue;
+        };
+        let pair = &key[..len + 1 + run_len(rest)];
+        if pair.len() > len + 1 && pair.is_ascii() && pair.len() <= MAX_HEAD_PAIR_BYTES {
+            state_after(pair, &mut heads);
+        }
     }
+    // Both fit in 32 bits (the fst and the records it points into are a few MB), which keeps
+    // the table, and the pages a long document touches in it, small.
     hash_table(heads.iter().map(|(head, &(addr, output))| {
-        let mut value = addr.to_le_bytes().to_vec();
-        value.extend_from_slice(&output.to_le_bytes());
+        let mut value = u32::try_from(addr)
+            .expect("fst under 4 GiB")
+            .to_le_bytes()
+            .to_vec();
+        value.extend_from_slice(
+            &u32::try_from(output)
+                .expect("records under 4 GiB")
+                .to_le_bytes(),
+        );
         (head.as_bytes(), value)
     }))
 }

@@ -40,6 +40,9 @@ static HEADS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/heads.bin"));
 /// Longest surface form the matcher tries, in bytes.
 const MAX_FORM_BYTES: usize = 160;
 
+/// Longest head pair in the head table, in bytes (as build.rs `MAX_HEAD_PAIR_BYTES`).
+const MAX_HEAD_PAIR_BYTES: usize = 64;
+
 /// One gazetteer entity, borrowed from the lists it was read from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GazetteerEntry<'g> {
@@ -149,7 +152,7 @@ impl Gazetteer {
         let embedded = Map::new(ENTITIES_FST).expect("embedded gazetteer fst is valid");
         Gazetteer {
             embedded_roots: RootSteps::new(embedded.as_fst()),
-            heads: EmbeddedTable::new(HEADS, 16),
+            heads: EmbeddedTable::new(HEADS, 8),
             embedded,
             lower_starts: {
                 let mut starts: Vec<&'static str> = LOWER_STARTS.lines().collect();
@@ -312,7 +315,8 @@ impl Gazetteer {
     /// Walks the embedded map from `start` (see `walk`), the first run of letters looked up.
     fn walk_embedded(&self, text: &str, start: usize, ends: &mut Vec<(usize, u64, bool)>) {
         let embedded = self.embedded.as_fst();
-        match self.head_at(text, start) {
+        let mut key = HeadKey::default();
+        match self.head_at(text, start, &mut key) {
             Head::Unknown => walk(
                 embedded,
                 Some(&self.embedded_roots),
@@ -327,29 +331,34 @@ impl Gazetteer {
                 if node.is_final() && is_word_boundary(text, start, end) {
                     ends.push((end, output.cat(node.final_output()).value(), false));
                 }
-                walk_from(embedded, text, start, end, (node, output), false, ends);
+                match self.pair_at(text, start, end, &mut key) {
+                    Head::Unknown => {
+                        walk_from(embedded, text, start, end, (node, output), false, ends)
+                    }
+                    Head::Unlisted => {}
+                    Head::Listed { end, addr, output } => {
+                        let node = embedded.node(addr);
+                        if node.is_final() && is_word_boundary(text, start, end) {
+                            ends.push((end, output.cat(node.final_output()).value(), false));
+                        }
+                        walk_from(embedded, text, start, end, (node, output), false, ends);
+                    }
+                }
             }
         }
     }
 
     /// The embedded map's state after the run of letters and digits at `start`, when that run
     /// is short and ASCII: one lookup instead of a step per letter, and most runs that start
-    /// no listed name stop here.
-    fn head_at(&self, text: &str, start: usize) -> Head {
+    /// no listed name stop here. `key` is left holding the run, lower-cased.
+    fn head_at(&self, text: &str, start: usize, key: &mut HeadKey) -> Head {
         let rest = &text.as_bytes()[start..];
-        let mut key = [0u8; 64];
         let len = rest
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
-        if len == 0 || len > key.len() {
+        if len == 0 || !key.push(&rest[..len]) {
             return Head::Unknown;
-        }
-        // The run, lower-cased and hashed in one scan.
-        let mut hash = table::FNV_START;
-        for (k, &b) in key[..len].iter_mut().zip(rest) {
-            *k = b.to_ascii_lowercase();
-            hash = table::fnv1a_step(hash, *k);
         }
         // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
         if rest.get(len).is_some_and(|b| !b.is_ascii())
@@ -360,19 +369,56 @@ impl Gazetteer {
         {
             return Head::Unknown;
         }
-        let Some(state) = self.heads.get_hashed(&key[..len], hash) else {
+        self.state_after(key, start + len)
+    }
+
+    /// The embedded map's state after the head `start..head_end` (in `key`), whitespace and
+    /// the next run of letters and digits, when all are ASCII and the pair short (see build.rs
+    /// `head_table`): most words after a listed head ("The", "President") start no name with
+    /// it, which one lookup tells instead of a walk over the space and the word.
+    fn pair_at(&self, text: &str, start: usize, head_end: usize, key: &mut HeadKey) -> Head {
+        let after_head = &text.as_bytes()[head_end..];
+        // Whitespace as `char::is_whitespace` has it in ASCII.
+        let spaces = after_head
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+            .unwrap_or(after_head.len());
+        let rest = &after_head[spaces..];
+        let len = rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let end = head_end + spaces + len;
+        // The walk reads these bytes as they are only if nothing beyond ASCII is near and the
+        // walk would not stop for length first.
+        if spaces == 0
+            || len == 0
+            || end - start > MAX_FORM_BYTES
+            || rest.get(len).is_some_and(|b| !b.is_ascii())
+            || !key.push(b" ")
+            || !key.push(&rest[..len])
+        {
+            return Head::Unknown;
+        }
+        self.state_after(key, end)
+    }
+
+    /// What the head table says of `key`, which ends in the text at `end`.
+    fn state_after(&self, key: &HeadKey, end: usize) -> Head {
+        let Some(state) = self.heads.get_hashed(key.bytes(), key.hash) else {
             return Head::Unlisted;
         };
-        let u64_at = |at: usize| {
+        // Two u32 LE (build.rs `head_table`).
+        let u32_at = |at: usize| {
             state
-                .get(at..at + 8)
+                .get(at..at + 4)
                 .and_then(|b| b.try_into().ok())
-                .map_or(0, u64::from_le_bytes)
+                .map_or(0, u32::from_le_bytes)
         };
         Head::Listed {
-            end: start + len,
-            addr: u64_at(0) as CompiledAddr,
-            output: Output::new(u64_at(8)),
+            end,
+            addr: u32_at(0) as CompiledAddr,
+            output: Output::new(u64::from(u32_at(4))),
         }
     }
 
@@ -525,6 +571,43 @@ enum Head {
         addr: CompiledAddr,
         output: Output,
     },
+}
+
+/// A head or head pair being looked up: its bytes in lower case and their FNV-1a hash, built
+/// up run by run.
+struct HeadKey {
+    bytes: [u8; MAX_HEAD_PAIR_BYTES],
+    len: usize,
+    hash: u64,
+}
+
+impl Default for HeadKey {
+    fn default() -> HeadKey {
+        HeadKey {
+            bytes: [0; MAX_HEAD_PAIR_BYTES],
+            len: 0,
+            hash: table::FNV_START,
+        }
+    }
+}
+
+impl HeadKey {
+    /// Appends `run` lower-cased; false, and nothing appended, when it would not fit.
+    fn push(&mut self, run: &[u8]) -> bool {
+        let Some(to) = self.bytes.get_mut(self.len..self.len + run.len()) else {
+            return false;
+        };
+        for (k, &b) in to.iter_mut().zip(run) {
+            *k = b.to_ascii_lowercase();
+            self.hash = table::fnv1a_step(self.hash, *k);
+        }
+        self.len += run.len();
+        true
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
 }
 
 /// The root's transitions by input byte. Every walk starts at the root, whose many
@@ -758,9 +841,18 @@ mod tests {
             "U.S. troops, the U.N. and ISIS-K; al-Qaeda in Zürich and São Paulo.",
             "Saidx Washingtonian Londoner London-based BBC's Kabul\nKabul  Airport",
             "IRAN AND IRAQ TALK; Georgia, Jordan, Chad.",
+            // Head pairs: any whitespace between, names that go on after the pair or not.
+            "New\t\tYork  City's mayor; THE  UNITED \n STATES\u{a0}of America; New Yorkers",
+            "the Bank of\u{a0}England, Bank of Englandx, Bank of 2England, New York\u{e9}",
         ];
+        // A gap so long that the walk stops for length inside the second word.
+        let far = format!(
+            "New{}York and New{}York City",
+            " ".repeat(150),
+            " ".repeat(155)
+        );
         let mut found = 0;
-        for text in texts {
+        for text in texts.into_iter().chain([far.as_str()]) {
             for (start, _) in text.char_indices() {
                 let (mut looked_up, mut walked) = (Vec::new(), Vec::new());
                 g.walk_embedded(text, start, &mut looked_up);

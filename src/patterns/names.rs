@@ -16,13 +16,12 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::ops::Range;
 
 use crate::document::{self, Candidate, EntityType, Span};
 use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
-use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
 /// The word lists name recognition consults, by role. Each role accepts several file stems,
@@ -200,6 +199,10 @@ impl TokenInfo {
     const DATELINE: u8 = 8;
     /// A listed name starts here.
     const LISTED: u8 = 16;
+    /// A line break lies between the token before and this one.
+    const NEW_LINE: u8 = 32;
+    /// A word (`TokenKind::Word`), so the rules need not read the token to know.
+    const WORD: u8 = 64;
 
     fn is(self, flag: u8) -> bool {
         self.0 & flag != 0
@@ -250,33 +253,32 @@ impl<'t> Tokens<'t> {
     const TAILS_BEFORE: u8 = 0x3f;
 
     fn new(text: &'t str, base: &'t [Token]) -> Tokens<'t> {
-        let mut tokens = Tokens {
-            text,
-            base,
-            shape: Vec::with_capacity(base.len() + base.len() / 32),
-            before: Vec::with_capacity(base.len() / 64 + 1),
+        let mut shape = Vec::with_capacity(base.len() + base.len() / 32);
+        let mut before = Vec::with_capacity(base.len() / 64 + 1);
+        let (mut tails, mut block_tails) = (0, 0);
+        let mut push = |flags: u8, tails: usize| {
+            if shape.len() % 64 == 0 {
+                before.push(tails);
+                block_tails = tails;
+            }
+            // At most 32 of a block's 64 positions are tails.
+            shape.push(flags | (tails - block_tails) as u8);
         };
-        let mut tails = 0;
         for t in base {
             if possessive_cut(text, t).is_some() {
-                tokens.push(Tokens::STEM, tails);
-                tokens.push(Tokens::TAIL, tails);
+                push(Tokens::STEM, tails);
+                push(Tokens::TAIL, tails);
                 tails += 1;
             } else {
-                tokens.push(0, tails);
+                push(0, tails);
             }
         }
-        tokens
-    }
-
-    /// Appends a position with `flags`, `tails` tails before it.
-    fn push(&mut self, flags: u8, tails: usize) {
-        if self.shape.len() % 64 == 0 {
-            self.before.push(tails);
+        Tokens {
+            text,
+            base,
+            shape,
+            before,
         }
-        let in_block = tails - self.before[self.shape.len() / 64];
-        // At most 32 of a block's 64 positions are tails.
-        self.shape.push(flags | in_block as u8);
     }
 
     fn len(&self) -> usize {
@@ -353,6 +355,7 @@ impl<'t> Tokens<'t> {
 }
 
 /// Length of the stem of a word token ending in a possessive ("Labour" of "Labour's").
+#[inline]
 fn possessive_cut(text: &str, t: &Token) -> Option<usize> {
     // Nearly every token ends in neither "s" nor "S": decide on that byte alone.
     let last = text.as_bytes().get(t.span().end.wrapping_sub(1));
@@ -485,6 +488,57 @@ impl SharedVias {
 /// rather than taking a slot per mention (18 MB for a 10 MB paragraph: 14k names, 88k mentions).
 const PRESIZED_NAMES: usize = 1 << 12;
 
+
+/// Spans taken by mentions, none overlapping: a span is added only when it overlaps none
+/// (`resolve::SpanSet`'s rule, which the passes after chunking share).
+#[derive(Default)]
+struct TakenSpans {
+    /// start → end
+    spans: BTreeMap<usize, usize>,
+}
+
+impl TakenSpans {
+    /// The spans of `found`, each added in turn if free.
+    fn of(found: &[Found]) -> TakenSpans {
+        // Nearly always the mentions are in order, apart and not empty, so every one is
+        // added: the map is then built in one go instead of a search per span.
+        let apart = found.iter().all(|f| !f.span.is_empty())
+            && found
+                .windows(2)
+                .all(|w| w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start);
+        if apart {
+            return TakenSpans {
+                spans: found.iter().map(|f| (f.span.start, f.span.end)).collect(),
+            };
+        }
+        let mut taken = TakenSpans::default();
+        for f in found {
+            taken.insert_if_free(f.span);
+        }
+        taken
+    }
+
+    /// True when `span` overlaps a span in the set.
+    fn overlaps(&self, span: Span) -> bool {
+        // The last span starting before `span` ends is the only one that can overlap it.
+        self.spans
+            .range(..span.end.max(span.start + 1))
+            .next_back()
+            .is_some_and(|(&start, &end)| {
+                Span::new(start, end).overlaps(&span) || start == span.start
+            })
+    }
+
+    /// Adds `span` unless it overlaps the set; says whether it was added.
+    fn insert_if_free(&mut self, span: Span) -> bool {
+        if self.overlaps(span) {
+            return false;
+        }
+        self.spans.insert(span.start, span.end);
+        true
+    }
+}
+
 /// A decided name: its span, type and provenance.
 struct Found {
     span: Span,
@@ -572,22 +626,24 @@ impl NameRecognizer {
                     found.push(f);
                     i = m.last + 1;
                 } else {
-                    if cx.info[i].caps_line() && cx.token(i).kind == TokenKind::Word {
+                    if cx.info[i].caps_line() && cx.is_word(i) {
                         leftovers.push((i, i));
                     }
                     i += 1;
                 }
             } else {
-                if cx.info[i].caps_line() && cx.token(i).kind == TokenKind::Word {
+                if cx.info[i].caps_line() && cx.is_word(i) {
                     leftovers.push((i, i));
                 }
                 i += 1;
             }
         }
-        cx.propagate(&mut found, &leftovers);
-        cx.places_by_context(&mut found, &leftovers);
+        // The spans taken by mentions, kept up to date as the passes below add mentions.
+        let mut taken = TakenSpans::of(&found);
+        cx.propagate(&mut found, &leftovers, &mut taken);
+        cx.places_by_context(&mut found, &leftovers, &mut taken);
         if cx.is_sports() {
-            cx.sports_teams(&mut found, &leftovers);
+            cx.sports_teams(&mut found, &leftovers, taken);
         }
         // The per-token scratch goes before the candidates are made: on a huge document it is
         // as large as they are (16 MB for a 10 MB paragraph).
@@ -679,6 +735,67 @@ fn push_canonical(out: &mut String, s: &str) {
     }
 }
 
+/// Whitespace as `char::is_whitespace` has it in ASCII.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// True when `s` holds whitespace; a byte scan when `s` is ASCII, as nearly every name is.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(is_ascii_space)
+    } else {
+        s.contains(char::is_whitespace)
+    }
+}
+
+/// The words of a name as `split_whitespace` finds them: the first, second and last, and
+/// whether there are more than two.
+#[derive(Default)]
+struct NameWords<'a> {
+    first: Option<&'a str>,
+    second: Option<&'a str>,
+    more: bool,
+    last: Option<&'a str>,
+}
+
+impl<'a> NameWords<'a> {
+    /// The words of `s`; a byte scan when `s` is ASCII, as nearly every name is.
+    fn of(s: &'a str) -> NameWords<'a> {
+        let mut words = NameWords::default();
+        if !s.is_ascii() {
+            s.split_whitespace().for_each(|w| words.push(w));
+            return words;
+        }
+        let bytes = s.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if is_ascii_space(bytes[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && !is_ascii_space(bytes[at]) {
+                at += 1;
+            }
+            // ASCII throughout, so any byte is a char boundary.
+            words.push(&s[start..at]);
+        }
+        words
+    }
+
+    fn push(&mut self, word: &'a str) {
+        if self.first.is_none() {
+            self.first = Some(word);
+        } else if self.second.is_none() {
+            self.second = Some(word);
+        } else {
+            self.more = true;
+        }
+        self.last = Some(word);
+    }
+}
+
 /// A string compared and hashed as its lower case (`str::to_lowercase`), so a map keyed by
 /// names needs no lower-cased copies.
 #[derive(Clone, Copy)]
@@ -741,18 +858,6 @@ impl Hasher for Fnv {
 
 type FnvBuild = BuildHasherDefault<Fnv>;
 
-/// True when `gap`, the bytes between two tokens (mostly none or one space), holds a line
-/// break. A plain loop: str::contains(char) sets up a searcher and slice::contains calls
-/// memchr, both costly next to so few bytes.
-fn has_line_break(gap: &[u8]) -> bool {
-    for &b in gap {
-        if b == b'\n' {
-            return true;
-        }
-    }
-    false
-}
-
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
@@ -788,14 +893,25 @@ struct TitleCase {
 }
 
 impl TitleCase {
-    /// Counts the next token of the line; `roles` are known for capitalised words only.
-    fn push(&mut self, text: &str, t: Token, roles: RoleSet) {
+    /// Counts the next token of the line, which is not a word.
+    #[inline]
+    fn push_other(&mut self) {
         self.tokens += 1;
-        // The seed format's header line: "date 2021-08-27 Title".
-        if self.prose || t.kind != TokenKind::Word || (self.tokens == 1 && t.text(text) == "date") {
+    }
+
+    /// Counts the next token of the line, word `t`; `roles` are known for capitalised words
+    /// only.
+    #[inline]
+    fn push_word(&mut self, text: &str, t: Token, roles: RoleSet) {
+        self.tokens += 1;
+        if self.prose {
             return;
         }
         let w = t.text(text);
+        // The seed format's header line: "date 2021-08-27 Title".
+        if self.tokens == 1 && w == "date" {
+            return;
+        }
         if let Some(roles) = roles.known() {
             self.capitalised += 1;
             if roles.has(NOT_NAMES) && !is_all_caps(w) {
@@ -850,6 +966,8 @@ fn mostly_capitals(line: &str) -> bool {
 
 /// What each token is, the roles of each capitalised word (looked up once here; the rules
 /// read them from the same cache), and the listed names.
+// Out of line, as each pass after it: called once per document, and profiles show it apart.
+#[inline(never)]
 fn token_info(
     text: &str,
     tokens: &Tokens,
@@ -859,7 +977,9 @@ fn token_info(
 ) -> (Vec<TokenInfo>, Vec<Cell<RoleSet>>, ListedNames) {
     let n = tokens.len();
     let mut info = vec![TokenInfo::default(); n];
-    let mut roles: Vec<Cell<RoleSet>> = Vec::with_capacity(n);
+    // Cleared at once: only capitalised words get roles here.
+    let roles = vec![Cell::new(RoleSet::default()); n];
+    let bytes = text.as_bytes();
     // Lines in capitals: few lower-case letters among many capitals.
     let line_end_from = |start: usize| text[start..].find('\n').map_or(text.len(), |e| start + e);
     let mut line = Span::new(0, line_end_from(0));
@@ -878,45 +998,45 @@ fn token_info(
     };
     let mut sentence_end = end_before_last(0);
     let mut seen_word = false;
-    let mut previous_end = None;
     // One pass: whether a line is in capitals is known only at its end, so words are marked
     // name-like as if it were not, and `mark_line` takes the mark back from a line in capitals.
     tokens.each(|i, t| {
-        let w = t.text(text);
-        // Most words start with an ASCII letter: decode the first char only for the others.
-        let capitalised = t.kind == TokenKind::Word
-            && match w.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => w.starts_with(char::is_uppercase),
-            };
-        let r = if capitalised {
-            words.roles_of(w)
-        } else {
-            RoleSet::default()
-        };
-        roles.push(Cell::new(r));
-        if t.span().start >= line.end {
+        let span = t.span();
+        if span.start >= line.end {
             mark_line(&mut info[line_first..i], line.text(text), &title_case);
-            while t.span().start >= line.end {
+            while span.start >= line.end {
                 line = Span::new(line.end + 1, line_end_from(line.end + 1));
             }
             line_first = i;
             title_case = TitleCase::default();
+            // A new line: tokens hold no whitespace, so a line break lies before this one.
+            info[i].set(TokenInfo::NEW_LINE, true);
+            seen_word = false;
         }
-        title_case.push(text, t, r);
-        while t.span().start >= sentence_end {
+        while span.start >= sentence_end {
             sentence += 1;
             sentence_end = end_before_last(sentence);
             seen_word = false;
         }
-        if previous_end.is_some_and(|end| has_line_break(&text.as_bytes()[end..t.span().start])) {
-            seen_word = false;
-        }
-        previous_end = Some(t.span().end);
         if t.kind != TokenKind::Word {
+            title_case.push_other();
             return;
         }
-        if let Some((end, ids)) = matcher.longest_at(text, t.span()) {
+        info[i].set(TokenInfo::WORD, true);
+        // Most words start with an ASCII letter: decode the first char only for the others.
+        let capitalised = match bytes[span.start] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => t.text(text).starts_with(char::is_uppercase),
+        };
+        let r = if capitalised {
+            let r = words.roles_of(t.text(text));
+            roles[i].set(r);
+            r
+        } else {
+            RoleSet::default()
+        };
+        title_case.push_word(text, t, r);
+        if let Some((end, ids)) = matcher.longest_at(text, span) {
             let mut last = i;
             while last + 1 < n && tokens.get(last + 1).span().end <= end {
                 last += 1;
@@ -926,7 +1046,7 @@ fn token_info(
             listed.matches.push(ListedMatch {
                 first: i,
                 last,
-                span: Span::new(t.span().start, end),
+                span: Span::new(span.start, end),
                 ids: from..listed.ids.len(),
             });
             info[i].set(TokenInfo::LISTED, true);
@@ -936,6 +1056,7 @@ fn token_info(
         if !capitalised {
             return;
         }
+        let w = t.text(text);
         let common_opener =
             info[i].initial() && r.has(NOT_NAMES) && !is_all_caps(w) && !r.has(TITLES);
         info[i].set(TokenInfo::NAMELIKE, !r.has(TIME_WORDS) && !common_opener);
@@ -973,6 +1094,12 @@ impl Context<'_> {
     #[inline]
     fn word(&self, i: usize) -> &str {
         self.token(i).text(self.text)
+    }
+
+    /// True when token `i` is a word.
+    #[inline]
+    fn is_word(&self, i: usize) -> bool {
+        self.info[i].is(TokenInfo::WORD)
     }
 
     /// True when word `i` is in the role's lists. One lookup per token gives every role it
@@ -1016,9 +1143,7 @@ impl Context<'_> {
     /// True when only spaces (no line break) separate tokens `i` and `i + 1`.
     #[inline]
     fn same_line(&self, i: usize) -> bool {
-        !has_line_break(
-            &self.text.as_bytes()[self.token(i).span().end..self.token(i + 1).span().start],
-        )
+        !self.info[i + 1].is(TokenInfo::NEW_LINE)
     }
 
     /// Index of the last token of the chunk starting at `start`.
@@ -1247,9 +1372,7 @@ impl Context<'_> {
         }
         // Organisation and event names keep their titles ("General Motors", "Prime Minister's
         // Cup"); otherwise strip titles and roles, remembering them ("Secretary of State").
-        let words_from_start = (start..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .count();
+        let words_from_start = (start..=last).filter(|&i| self.is_word(i)).count();
         if words_from_start >= 2 && self.lower_word_is(last, MISC_WORDS) {
             return;
         }
@@ -1266,8 +1389,7 @@ impl Context<'_> {
         // ... and a nationality before a name: "American Dennis Mitchell".
         while start < last
             && (self.is_describing_compound(start)
-                || (self.lower_word_is(start, DEMONYMS)
-                    && self.token(start + 1).kind == TokenKind::Word))
+                || (self.lower_word_is(start, DEMONYMS) && self.is_word(start + 1)))
         {
             start += 1;
         }
@@ -1288,9 +1410,7 @@ impl Context<'_> {
             // A title inside the chunk: "Serbian President Slobodan Milosevic", "U.N.
             // Ambassador Albright". The words before it describe the title.
             if let Some(k) = (start..last).rev().find(|&k| self.is_title(k)) {
-                let name_words = (k + 1..=last)
-                    .filter(|&i| self.token(i).kind == TokenKind::Word)
-                    .count();
+                let name_words = (k + 1..=last).filter(|&i| self.is_word(i)).count();
                 let plain =
                     !(k + 1..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
                 if plain && (1..=3).contains(&name_words) {
@@ -1313,9 +1433,7 @@ impl Context<'_> {
         }
         let titled = titled || self.title_before(first);
         let has_connector = (a..=last).any(|i| matches!(self.word(i), "of" | "for" | "and" | "&"));
-        let n_words = (a..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .count();
+        let n_words = (a..=last).filter(|&i| self.is_word(i)).count();
         let span = self.span(a, last);
         let push = |found: &mut Vec<Found>, t: EntityType, via: &'static str| {
             found.push(Found {
@@ -1388,9 +1506,7 @@ impl Context<'_> {
             return;
         }
         let span = self.span(a, last);
-        let n_words = (a..=last)
-            .filter(|&i| self.token(i).kind == TokenKind::Word)
-            .count();
+        let n_words = (a..=last).filter(|&i| self.is_word(i)).count();
         let person = |via: &'static str| Found {
             span,
             entity_type: EntityType::Person,
@@ -1408,7 +1524,7 @@ impl Context<'_> {
         // first name and surname.
         if n_words == 3
             && !misc
-            && self.token(a + 1).kind == TokenKind::Word
+            && self.is_word(a + 1)
             && self.lower_word_is(a + 1, FIRST_NAMES)
             && self.listed_at(a).is_none()
         {
@@ -1496,7 +1612,7 @@ impl Context<'_> {
                 }
             }
             let w = self.word(i);
-            let plain = self.token(i).kind == TokenKind::Word
+            let plain = self.is_word(i)
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !is_all_caps(w)
@@ -1534,7 +1650,7 @@ impl Context<'_> {
     ) {
         let span = self.span(a, last);
         // The word tokens of the run, walked again as needed rather than collected.
-        let words = || (a..=last).filter(|&i| self.token(i).kind == TokenKind::Word);
+        let words = || (a..=last).filter(|&i| self.is_word(i));
         let n_words = words().count();
         if n_words == 0 {
             return;
@@ -1616,7 +1732,13 @@ impl Context<'_> {
 
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
-    fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
+    #[inline(never)]
+    fn propagate(
+        &self,
+        found: &mut Vec<Found>,
+        leftovers: &[(usize, usize)],
+        taken: &mut TakenSpans,
+    ) {
         // Sized once for an article: growing would hash every key again, a byte at a time.
         let mut known: HashMap<Caseless, usize, FnvBuild> = HashMap::with_capacity_and_hasher(
             (found.len() * 2).min(PRESIZED_NAMES),
@@ -1625,9 +1747,12 @@ impl Context<'_> {
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
             known.entry(Caseless(surface)).or_insert(k);
-            let mut parts = surface.split_whitespace();
-            let (head, second, more) = (parts.next(), parts.next(), parts.next().is_some());
-            let last = surface.split_whitespace().next_back();
+            let NameWords {
+                first: head,
+                second,
+                more,
+                last,
+            } = NameWords::of(surface);
             if f.entity_type == EntityType::Person && second.is_some() {
                 if let Some(last) = last {
                     known.entry(Caseless(last)).or_insert(k);
@@ -1656,7 +1781,7 @@ impl Context<'_> {
                 continue;
             }
             let surface = f.span.text(self.text);
-            if surface.contains(char::is_whitespace) {
+            if has_whitespace(surface) {
                 continue;
             }
             if let Some(&p) = known.get(&Caseless(surface)) {
@@ -1670,10 +1795,6 @@ impl Context<'_> {
                     };
                 }
             }
-        }
-        let mut taken = SpanSet::default();
-        for f in found.iter() {
-            taken.insert_if_free(f.span);
         }
         for &(a, last) in leftovers {
             // Try the whole run, then each word.
@@ -1707,10 +1828,9 @@ impl Context<'_> {
             HashMap::with_capacity_and_hasher(found.len().min(PRESIZED_NAMES), FnvBuild::default());
         for f in found.iter() {
             let surface = f.span.text(self.text);
-            let mut parts = surface.split_whitespace();
-            let first = parts.next();
+            let words = NameWords::of(surface);
             if let (EntityType::Person, Some(_), Some(last)) =
-                (f.entity_type, first, parts.next_back())
+                (f.entity_type, words.second, words.last)
             {
                 full.entry(Caseless(last)).or_insert_with(|| {
                     let name = match f.entry {
@@ -1723,7 +1843,7 @@ impl Context<'_> {
         }
         for f in found.iter_mut() {
             let surface = f.span.text(self.text);
-            if f.entity_type == EntityType::Person && !surface.contains(char::is_whitespace) {
+            if f.entity_type == EntityType::Person && !has_whitespace(surface) {
                 if let Some(&(name, entry)) = full.get(&Caseless(surface)) {
                     f.via = Via::propagated(name);
                     if entry.is_some() {
@@ -1736,11 +1856,13 @@ impl Context<'_> {
 
     /// Unknown names that context makes places: the town on a dateline ("TOFTIR , Faroe
     /// Islands 1996-08-31"), "the village of X", "X province".
-    fn places_by_context(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
-        let mut taken = SpanSet::default();
-        for f in found.iter() {
-            taken.insert_if_free(f.span);
-        }
+    #[inline(never)]
+    fn places_by_context(
+        &self,
+        found: &mut Vec<Found>,
+        leftovers: &[(usize, usize)],
+        taken: &mut TakenSpans,
+    ) {
         for &(a, last) in leftovers {
             let span = self.span(a, last);
             let w = self.word(a);
@@ -1844,7 +1966,12 @@ impl Context<'_> {
 
     /// In team-sports copy, towns and counties stand for their clubs, and unknown names in
     /// results and tables are clubs; datelines and "in X" stay places.
-    fn sports_teams(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)]) {
+    fn sports_teams(
+        &self,
+        found: &mut Vec<Found>,
+        leftovers: &[(usize, usize)],
+        mut taken: TakenSpans,
+    ) {
         for f in found.iter_mut() {
             let convert = match f.entity_type {
                 EntityType::Place => f.entry.as_ref().is_none_or(|&id| {
@@ -1861,10 +1988,7 @@ impl Context<'_> {
                 f.via.sports = true;
             }
         }
-        let mut taken = SpanSet::default();
-        for f in found.iter() {
-            taken.insert_if_free(f.span);
-        }
+        // Retyping left every span as it was: `taken` still holds them.
         for &(a, last) in leftovers {
             let span = self.span(a, last);
             let word_like = (a..=last).all(|i| {

@@ -1,6 +1,6 @@
 //! The word lists behind figure recognition, embedded from `gazetteers/figures/`.
 
-use super::scan::{lower, Map as HashMap, Phrase, PhraseSet, Set as HashSet};
+use super::scan::{lower, Map as HashMap, Phrase, PhraseSet, Set as HashSet, Text};
 use crate::document::Qualifier;
 
 /// Every list file, by name, for the loader and the test that keeps the lists tidy.
@@ -338,7 +338,7 @@ impl Lexicon {
     }
 
     /// True when a currency written before numbers ends at `pos` ("Rs500", "US$5").
-    pub fn currency_before(&self, text: &str, pos: usize) -> bool {
+    pub fn currency_before(&self, text: &Text, pos: usize) -> bool {
         self.currency_prefixes.longest_back(text, pos, 0).is_some()
     }
 

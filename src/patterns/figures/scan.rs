@@ -5,6 +5,9 @@
 //! "US$" in a list also matches "US $" and "us$" in text, and "a.m." matches "a. m.". Every
 //! position returned is a char boundary of the text.
 
+use std::cell::Cell;
+use std::ops::Deref;
+
 /// One token: a byte range of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Tok {
@@ -79,8 +82,66 @@ fn space_len(b: u8, decode: impl FnOnce() -> Option<char>) -> Option<usize> {
     decode().filter(|c| c.is_whitespace()).map(char::len_utf8)
 }
 
+/// A text being read for figures, with the tokens last read from it remembered: the rules
+/// around one figure read the same few tokens over and over (four reads in five were repeats
+/// on the BBC corpus, and reading them was a sixth of the figure parser's cost, issue 6).
+/// Everything else reads it as the `str` it derefs to.
+pub(super) struct Text<'t> {
+    text: &'t str,
+    /// The token read forwards from a position, in a slot chosen by the position.
+    forward: [Cell<(usize, Option<Tok>)>; SLOTS],
+    /// The token read backwards from a position, not before a floor.
+    backward: [Cell<(usize, usize, Option<Tok>)>; SLOTS],
+}
+
+/// Remembered reads each way: enough for the neighbourhood of one figure.
+const SLOTS: usize = 8;
+
+impl<'t> Text<'t> {
+    pub fn new(text: &'t str) -> Text<'t> {
+        // No read starts at `usize::MAX`, so the empty slots never match.
+        Text {
+            text,
+            forward: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
+            backward: std::array::from_fn(|_| Cell::new((usize::MAX, 0, None))),
+        }
+    }
+}
+
+impl Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
 /// The token starting at or after `pos`, skipping whitespace.
-pub(super) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
+pub(super) fn next_tok(text: &Text, pos: usize) -> Option<Tok> {
+    let slot = &text.forward[pos % SLOTS];
+    let (at, tok) = slot.get();
+    if at == pos {
+        return tok;
+    }
+    let tok = read_next(text.text, pos);
+    slot.set((pos, tok));
+    tok
+}
+
+/// The token ending at or before `pos`, skipping whitespace, never reaching before `floor`.
+pub(super) fn prev_tok(text: &Text, pos: usize, floor: usize) -> Option<Tok> {
+    let slot = &text.backward[pos % SLOTS];
+    let (at, from, tok) = slot.get();
+    if at == pos && from == floor {
+        return tok;
+    }
+    let tok = read_prev(text.text, pos, floor);
+    slot.set((pos, floor, tok));
+    tok
+}
+
+/// [`next_tok`], read from the text.
+fn read_next(text: &str, pos: usize) -> Option<Tok> {
     let start = skip_space(text, pos)?;
     let bytes = text.as_bytes();
     let first = *bytes.get(start)?;
@@ -98,8 +159,8 @@ pub(super) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
     })
 }
 
-/// The token ending at or before `pos`, skipping whitespace, never reaching before `floor`.
-pub(super) fn prev_tok(text: &str, pos: usize, floor: usize) -> Option<Tok> {
+/// [`prev_tok`], read from the text.
+fn read_prev(text: &str, pos: usize, floor: usize) -> Option<Tok> {
     let end = skip_space_back(text, pos, floor)?;
     if end <= floor {
         return None;
@@ -175,7 +236,7 @@ impl Phrase {
         let mut tokens = Vec::new();
         let mut gaps = Vec::new();
         let mut pos = 0;
-        while let Some(tok) = next_tok(text, pos) {
+        while let Some(tok) = read_next(text, pos) {
             tokens.push(tok.text(text).into());
             gaps.push(tok.gap);
             pos = tok.end;
@@ -200,7 +261,7 @@ impl Phrase {
     }
 
     /// Where the phrase ends if it starts at `first`, the first token after `pos`.
-    fn match_fwd(&self, text: &str, pos: usize, first: Tok) -> Option<usize> {
+    fn match_fwd(&self, text: &Text, pos: usize, first: Tok) -> Option<usize> {
         let mut at = pos;
         for (i, want) in self.tokens.iter().enumerate() {
             // The first token is read once for all the phrases a set tries.
@@ -223,7 +284,7 @@ impl Phrase {
 
     /// Where the phrase starts if it ends at `last`, the last token before `pos` (not before
     /// `floor`).
-    fn match_back(&self, text: &str, pos: usize, floor: usize, last: Tok) -> Option<usize> {
+    fn match_back(&self, text: &Text, pos: usize, floor: usize, last: Tok) -> Option<usize> {
         let mut at = pos;
         for (i, want) in self.tokens.iter().enumerate().rev() {
             let tok = if i + 1 == self.tokens.len() {
@@ -317,7 +378,7 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase starting at the first token after `pos`: its end and value.
-    pub fn longest_fwd(&self, text: &str, pos: usize) -> Option<(usize, &T)> {
+    pub fn longest_fwd(&self, text: &Text, pos: usize) -> Option<(usize, &T)> {
         let tok = next_tok(text, pos)?;
         let mut buf = [0u8; 24];
         let candidates = self.by_first.get(key(tok.text(text), &mut buf)?)?;
@@ -328,7 +389,7 @@ impl<T> PhraseSet<T> {
     }
 
     /// The longest phrase ending at the last token before `pos`: its start and value.
-    pub fn longest_back(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, &T)> {
+    pub fn longest_back(&self, text: &Text, pos: usize, floor: usize) -> Option<(usize, &T)> {
         let tok = prev_tok(text, pos, floor)?;
         let mut buf = [0u8; 24];
         let candidates = self.by_last.get(key(tok.text(text), &mut buf)?)?;

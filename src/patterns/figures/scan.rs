@@ -18,6 +18,7 @@ pub(super) struct Tok {
 }
 
 impl Tok {
+    #[inline]
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
@@ -30,6 +31,7 @@ impl Tok {
         text.as_bytes()[self.start].is_ascii_digit()
     }
 
+    #[inline]
     pub fn is(&self, text: &str, word: &str) -> bool {
         self.text(text).eq_ignore_ascii_case(word)
     }
@@ -111,6 +113,7 @@ impl<'t> Text<'t> {
 impl Deref for Text<'_> {
     type Target = str;
 
+    #[inline]
     fn deref(&self) -> &str {
         self.text
     }
@@ -350,6 +353,46 @@ pub(super) struct PhraseSet<T> {
     items: Vec<(Phrase, T)>,
     by_first: Map<Box<str>, Vec<usize>>,
     by_last: Map<Box<str>, Vec<usize>>,
+    firsts: KeyFilter,
+    lasts: KeyFilter,
+}
+
+/// Which tokens may be keys of an index, by their length and first and last bytes (lower
+/// case): nine lookups in ten find no phrase, and this test turns them away without
+/// lower-casing and hashing the token. It never turns a key away.
+pub(super) struct KeyFilter {
+    /// A bit per shape, hashed into 4096 bits: a row per first byte, a bit for the rest.
+    rows: [u64; 64],
+}
+
+impl Default for KeyFilter {
+    fn default() -> KeyFilter {
+        KeyFilter { rows: [0; 64] }
+    }
+}
+
+impl KeyFilter {
+    fn shape(token: &str) -> (usize, u32) {
+        let bytes = token.as_bytes();
+        let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
+            return (0, 0);
+        };
+        let row = usize::from(first.to_ascii_lowercase() & 0x3F);
+        let bit = (u32::from(last.to_ascii_lowercase()) + 8 * bytes.len() as u32) & 0x3F;
+        (row, bit)
+    }
+
+    pub fn insert(&mut self, key: &str) {
+        let (row, bit) = KeyFilter::shape(key);
+        self.rows[row] |= 1 << bit;
+    }
+
+    /// False when `token` is no key, in any case.
+    #[inline]
+    pub fn may_hold(&self, token: &str) -> bool {
+        let (row, bit) = KeyFilter::shape(token);
+        self.rows[row] & (1 << bit) != 0
+    }
 }
 
 impl<T> PhraseSet<T> {
@@ -357,16 +400,20 @@ impl<T> PhraseSet<T> {
         items.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let mut by_first: Map<Box<str>, Vec<usize>> = Default::default();
         let mut by_last: Map<Box<str>, Vec<usize>> = Default::default();
+        let mut firsts = KeyFilter::default();
+        let mut lasts = KeyFilter::default();
         for (i, (p, _)) in items.iter().enumerate() {
             let (Some(first), Some(last)) = (p.tokens.first(), p.tokens.last()) else {
                 continue;
             };
             let mut buf = [0u8; 24];
             if let Some(k) = key(first, &mut buf) {
+                firsts.insert(k);
                 by_first.entry(k.into()).or_default().push(i);
             }
             let mut buf = [0u8; 24];
             if let Some(k) = key(last, &mut buf) {
+                lasts.insert(k);
                 by_last.entry(k.into()).or_default().push(i);
             }
         }
@@ -374,14 +421,20 @@ impl<T> PhraseSet<T> {
             items,
             by_first,
             by_last,
+            firsts,
+            lasts,
         }
     }
 
     /// The longest phrase starting at the first token after `pos`: its end and value.
     pub fn longest_fwd(&self, text: &Text, pos: usize) -> Option<(usize, &T)> {
         let tok = next_tok(text, pos)?;
+        let word = tok.text(text);
+        if !self.firsts.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
-        let candidates = self.by_first.get(key(tok.text(text), &mut buf)?)?;
+        let candidates = self.by_first.get(key(word, &mut buf)?)?;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
             p.match_fwd(text, pos, tok).map(|e| (e, v))
@@ -391,8 +444,12 @@ impl<T> PhraseSet<T> {
     /// The longest phrase ending at the last token before `pos`: its start and value.
     pub fn longest_back(&self, text: &Text, pos: usize, floor: usize) -> Option<(usize, &T)> {
         let tok = prev_tok(text, pos, floor)?;
+        let word = tok.text(text);
+        if !self.lasts.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
-        let candidates = self.by_last.get(key(tok.text(text), &mut buf)?)?;
+        let candidates = self.by_last.get(key(word, &mut buf)?)?;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
             p.match_back(text, pos, floor, tok).map(|s| (s, v))
@@ -460,5 +517,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn key_filter_holds_every_key_in_any_case() {
+        let keys = ["$", "€", "us", "than", "a.m.", "x", "seventeen", "up"];
+        let mut filter = KeyFilter::default();
+        for k in keys {
+            filter.insert(k);
+        }
+        for k in keys {
+            let mut capitalised = k.to_string();
+            if let Some(first) = capitalised.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for token in [k.to_string(), k.to_ascii_uppercase(), capitalised] {
+                assert!(filter.may_hold(&token), "{token:?}");
+            }
+        }
+        let turned_away = ["the", "of", "said", "people", "£", "2024"];
+        assert!(
+            turned_away.iter().filter(|t| !filter.may_hold(t)).count() >= 4,
+            "the filter should turn most other words away"
+        );
     }
 }

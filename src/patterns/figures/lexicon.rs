@@ -1,6 +1,6 @@
 //! The word lists behind figure recognition, embedded from `gazetteers/figures/`.
 
-use super::scan::{lower, Map as HashMap, Phrase, PhraseSet, Set as HashSet, Text};
+use super::scan::{lower, KeyFilter, Map as HashMap, Phrase, PhraseSet, Set as HashSet, Text};
 use crate::document::Qualifier;
 
 /// Every list file, by name, for the loader and the test that keeps the lists tidy.
@@ -101,8 +101,26 @@ fn rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
     lines(file(name)).map(|l| l.split('\t').collect())
 }
 
-fn set(name: &str) -> HashSet<Box<str>> {
-    lines(file(name)).map(|l| l.trim().into()).collect()
+fn set(name: &str) -> WordSet {
+    let words: HashSet<Box<str>> = lines(file(name)).map(|l| l.trim().into()).collect();
+    let mut filter = KeyFilter::default();
+    for w in &words {
+        filter.insert(w);
+    }
+    WordSet { words, filter }
+}
+
+/// A list of lower-case words, with a filter that turns most other words away unhashed.
+pub(super) struct WordSet {
+    words: HashSet<Box<str>>,
+    filter: KeyFilter,
+}
+
+impl WordSet {
+    /// Whether the list holds `word`, as written.
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_hold(word) && self.words.contains(word)
+    }
 }
 
 fn number(s: &str) -> f64 {
@@ -177,20 +195,20 @@ pub(super) struct Lexicon {
     pub currency_suffixes: PhraseSet<Box<str>>,
     /// Percent and points, normalised.
     pub units: PhraseSet<Box<str>>,
-    pub unit_words: HashSet<Box<str>>,
+    pub unit_words: WordSet,
     pub hedges_before: PhraseSet<Qualifier>,
     pub hedges_after: PhraseSet<Qualifier>,
     pub vague: HashMap<Box<str>, Vague>,
     pub label_words: PhraseSet<()>,
-    pub months: HashSet<Box<str>>,
+    pub months: WordSet,
     pub time_words: PhraseSet<()>,
-    pub year_words: HashSet<Box<str>>,
-    pub weekdays: HashSet<Box<str>>,
-    pub street_words: HashSet<Box<str>>,
-    pub change_words: HashSet<Box<str>>,
-    pub fraction_blockers: HashSet<Box<str>>,
-    pub noun_stopwords: HashSet<Box<str>>,
-    pub invariant_plurals: HashSet<Box<str>>,
+    pub year_words: WordSet,
+    pub weekdays: WordSet,
+    pub street_words: WordSet,
+    pub change_words: WordSet,
+    pub fraction_blockers: WordSet,
+    pub noun_stopwords: WordSet,
+    pub invariant_plurals: WordSet,
 }
 
 impl Lexicon {
@@ -300,9 +318,9 @@ impl Lexicon {
     }
 
     /// Looks a word up in a lower-case set without allocating.
-    pub fn in_set(set: &HashSet<Box<str>>, word: &str) -> bool {
+    pub fn in_set(set: &WordSet, word: &str) -> bool {
         let mut buf = [0u8; 24];
-        lower(word, &mut buf).is_some_and(|w| set.contains(w))
+        set.filter.may_hold(word) && lower(word, &mut buf).is_some_and(|w| set.words.contains(w))
     }
 
     pub fn number_word(&self, word: &str) -> Option<(f64, WordKind)> {

@@ -435,8 +435,16 @@ impl<T> PhraseSet<T> {
         }
         let mut buf = [0u8; 24];
         let candidates = self.by_first.get(key(word, &mut buf)?)?;
+        // The second token, read once for all the candidates and compared first.
+        let mut second = None;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
+            if let Some(want) = p.tokens.get(1) {
+                let got = *second.get_or_insert_with(|| next_tok(text, tok.end));
+                if !got.is_some_and(|t| want.eq_ignore_ascii_case(t.text(text))) {
+                    return None;
+                }
+            }
             p.match_fwd(text, pos, tok).map(|e| (e, v))
         })
     }
@@ -450,8 +458,16 @@ impl<T> PhraseSet<T> {
         }
         let mut buf = [0u8; 24];
         let candidates = self.by_last.get(key(word, &mut buf)?)?;
+        // The token before the last, read once for all the candidates and compared first.
+        let mut before = None;
         candidates.iter().find_map(|&i| {
             let (p, v) = &self.items[i];
+            if let Some(want) = p.len().checked_sub(2).map(|k| &p.tokens[k]) {
+                let got = *before.get_or_insert_with(|| prev_tok(text, tok.start, floor));
+                if !got.is_some_and(|t| want.eq_ignore_ascii_case(t.text(text))) {
+                    return None;
+                }
+            }
             p.match_back(text, pos, floor, tok).map(|s| (s, v))
         })
     }

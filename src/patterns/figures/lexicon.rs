@@ -209,6 +209,9 @@ pub(super) struct Lexicon {
     pub fraction_blockers: WordSet,
     pub noun_stopwords: WordSet,
     pub invariant_plurals: WordSet,
+    /// The keys of the number word, scale and fraction maps, to turn other words away
+    /// before lower-casing and hashing them (most words after a number are none of these).
+    word_keys: KeyFilter,
 }
 
 impl Lexicon {
@@ -292,7 +295,7 @@ impl Lexicon {
                     .collect(),
             )
         };
-        Lexicon {
+        let mut lexicon = Lexicon {
             number_words,
             scales,
             denominators,
@@ -314,7 +317,20 @@ impl Lexicon {
             fraction_blockers: set("fraction_blockers.txt"),
             noun_stopwords: set("noun_stopwords.txt"),
             invariant_plurals: set("invariant_plurals.txt"),
+            word_keys: KeyFilter::default(),
+        };
+        let keys: Vec<Box<str>> = lexicon
+            .number_words
+            .keys()
+            .chain(lexicon.scales.keys())
+            .chain(lexicon.denominators.keys())
+            .chain(lexicon.vague.keys())
+            .cloned()
+            .collect();
+        for k in &keys {
+            lexicon.word_keys.insert(k);
         }
+        lexicon
     }
 
     /// Looks a word up in a lower-case set without allocating.
@@ -324,12 +340,18 @@ impl Lexicon {
     }
 
     pub fn number_word(&self, word: &str) -> Option<(f64, WordKind)> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.number_words.get(lower(word, &mut buf)?).copied()
     }
 
     /// A scale written as a word of its own ("million", "bn"), any case.
     pub fn scale_word(&self, word: &str) -> Option<f64> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         match self.scales.get(lower(word, &mut buf)?) {
             Some(&(s, ScaleForm::Word | ScaleForm::Abbr)) => Some(s),
@@ -346,11 +368,17 @@ impl Lexicon {
     }
 
     pub fn denominator(&self, word: &str) -> Option<f64> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.denominators.get(lower(word, &mut buf)?).copied()
     }
 
     pub fn vague(&self, word: &str) -> Option<Vague> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.vague.get(lower(word, &mut buf)?).copied()
     }

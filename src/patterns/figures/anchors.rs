@@ -97,6 +97,10 @@ impl Anchors {
                     if self.is_word(&bytes[start..i]) {
                         return Some((start, i));
                     }
+                    // Most words end at a space, which starts nothing: step over it here.
+                    if bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                    }
                 }
                 MULTIBYTE => {
                     let c = text[i..].chars().next()?;

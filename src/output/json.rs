@@ -197,12 +197,11 @@ fn push_decimal(out: &mut Vec<u8>, mut n: usize) {
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let mut len = 1;
-    let mut rest = n;
-    while rest >= 10 {
-        rest /= 10;
-        len += 1;
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
     }
+    let len = decimal_len(n);
     // Room for any usize, then cut to size: a copy of fixed length compiles to a few stores,
     // where copying just the digits was a call to memcpy per number.
     let start = out.len();
@@ -221,6 +220,27 @@ fn push_decimal(out: &mut Vec<u8>, mut n: usize) {
     } else {
         digits[0] = b'0' + n as u8;
     }
+}
+
+/// The number of decimal digits of `n` (at least 1), from its bit length rather than a
+/// division per digit: `bits * 1233 >> 12` is `floor(bits * log10(2))`, one short of the
+/// count or exact.
+#[inline(always)]
+fn decimal_len(n: usize) -> usize {
+    const POWERS: [u64; 20] = {
+        let mut p = [1u64; 20];
+        let mut i = 1;
+        while i < 20 {
+            p[i] = p[i - 1] * 10;
+            i += 1;
+        }
+        p
+    };
+    // `n | 1` has as many digits as `n` (a power of ten is even) and is never 0.
+    let n = n | 1;
+    let bits = usize::BITS - n.leading_zeros();
+    let guess = ((bits * 1233) >> 12) as usize;
+    guess + usize::from(n as u64 >= POWERS[guess])
 }
 
 /// What serde_json writes after a backslash for each byte, or 0 when the byte goes as it is:
@@ -306,6 +326,7 @@ pub trait ToJson {
 }
 
 impl ToJson for str {
+    #[inline]
     fn write(&self, json: &mut Json) {
         json.string(self);
     }
@@ -318,6 +339,7 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 }
 
 impl ToJson for usize {
+    #[inline]
     fn write(&self, json: &mut Json) {
         json.integer(*self);
     }
@@ -427,6 +449,20 @@ mod tests {
                 let s = format!("{}{case}", "x".repeat(pad));
                 assert_same(s.as_str());
             }
+        }
+    }
+
+    #[test]
+    fn decimal_lengths_are_exact_at_every_power_of_ten() {
+        let mut cases = vec![0usize, 1, usize::MAX];
+        let mut p = 1usize;
+        while let Some(next) = p.checked_mul(10) {
+            cases.extend([p - 1, p, p + 1, next - 1]);
+            p = next;
+        }
+        cases.extend((0..64).map(|b| 1usize << b));
+        for n in cases {
+            assert_eq!(decimal_len(n), n.to_string().len(), "{n}");
         }
     }
 

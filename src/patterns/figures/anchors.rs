@@ -14,8 +14,8 @@ pub(super) struct Anchors {
     /// Lower-case ASCII anchor words, as bytes so that a lookup needs no UTF-8 check.
     words: Set<Box<[u8]>>,
     /// Bit `z` of `shapes[n][a]`: some anchor word has `n` letters, starts with letter `a` and
-    /// ends with letter `z` (from 0). Nineteen words in twenty fail this test, unhashed.
-    shapes: [[u32; 26]; MAX_WORD + 1],
+    /// ends with letter `z` (see [`letter`]). Nineteen words in twenty fail this test, unhashed.
+    shapes: [[u32; 32]; MAX_WORD + 1],
     fractions: Set<char>,
 }
 
@@ -52,7 +52,7 @@ impl Anchors {
     ) -> Anchors {
         let mut anchors = Anchors {
             words: Set::default(),
-            shapes: [[0; 26]; MAX_WORD + 1],
+            shapes: [[0; 32]; MAX_WORD + 1],
             fractions: fractions.into_iter().collect(),
         };
         for word in words {
@@ -63,8 +63,8 @@ impl Anchors {
                     && lower.iter().all(u8::is_ascii_lowercase),
                 "anchor word {word:?} must be 1 to {MAX_WORD} ASCII letters"
             );
-            let (first, last) = (lower[0] - b'a', lower[lower.len() - 1] - b'a');
-            anchors.shapes[lower.len()][usize::from(first)] |= 1 << last;
+            let (first, last) = (lower[0], lower[lower.len() - 1]);
+            anchors.shapes[lower.len()][letter(first)] |= 1 << letter(last);
             anchors.words.insert(lower.into_boxed_slice());
         }
         assert!(
@@ -78,6 +78,8 @@ impl Anchors {
     /// single digit (the caller reads the number), a whole word, or a fraction character. A
     /// word is whole when no ASCII letter touches it on either side; a run of letters that
     /// began before `pos` is never an anchor.
+    // Not inlined: in the caller's frame the scan's state was spilled to the stack.
+    #[inline(never)]
     pub fn next(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
         let bytes = text.as_bytes();
         // Skip the rest of a run of letters that began before `pos`.
@@ -95,6 +97,10 @@ impl Anchors {
                     if self.is_word(&bytes[start..i]) {
                         return Some((start, i));
                     }
+                    // Most words end at a space, which starts nothing: step over it here.
+                    if bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                    }
                 }
                 MULTIBYTE => {
                     let c = text[i..].chars().next()?;
@@ -109,16 +115,19 @@ impl Anchors {
         None
     }
 
+    /// Whether `word`, a run of ASCII letters, is an anchor word.
+    #[inline(always)]
     fn is_word(&self, word: &[u8]) -> bool {
-        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return false;
         };
-        let letter = |b: &u8| usize::from(b.to_ascii_lowercase() - b'a');
-        if word.len() > MAX_WORD
-            || self.shapes[word.len()][letter(first)] & (1 << letter(last)) == 0
-        {
-            return false;
-        }
+        let shape = self.shapes.get(word.len()).map_or(0, |s| s[letter(first)]);
+        shape & (1 << letter(last)) != 0 && self.is_listed(word)
+    }
+
+    /// Whether `word`, of a shape some anchor word has, is one.
+    #[inline(never)]
+    fn is_listed(&self, word: &[u8]) -> bool {
         let mut buf = [0u8; MAX_WORD];
         let lower = &mut buf[..word.len()];
         for (l, b) in lower.iter_mut().zip(word) {
@@ -126,6 +135,11 @@ impl Anchors {
         }
         self.words.contains(&*lower)
     }
+}
+
+/// An ASCII letter's place in the alphabet from 1, either case: its low five bits.
+fn letter(b: u8) -> usize {
+    usize::from(b & 0x1F)
 }
 
 /// The number of ASCII letters from `i` on, eight bytes a step: words are short, and a byte

@@ -1,6 +1,6 @@
 //! The word lists behind figure recognition, embedded from `gazetteers/figures/`.
 
-use super::scan::{lower, Map as HashMap, Phrase, PhraseSet, Set as HashSet};
+use super::scan::{lower, KeyFilter, Map as HashMap, Phrase, PhraseSet, Set as HashSet, Text};
 use crate::document::Qualifier;
 
 /// Every list file, by name, for the loader and the test that keeps the lists tidy.
@@ -101,8 +101,26 @@ fn rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
     lines(file(name)).map(|l| l.split('\t').collect())
 }
 
-fn set(name: &str) -> HashSet<Box<str>> {
-    lines(file(name)).map(|l| l.trim().into()).collect()
+fn set(name: &str) -> WordSet {
+    let words: HashSet<Box<str>> = lines(file(name)).map(|l| l.trim().into()).collect();
+    let mut filter = KeyFilter::default();
+    for w in &words {
+        filter.insert(w);
+    }
+    WordSet { words, filter }
+}
+
+/// A list of lower-case words, with a filter that turns most other words away unhashed.
+pub(super) struct WordSet {
+    words: HashSet<Box<str>>,
+    filter: KeyFilter,
+}
+
+impl WordSet {
+    /// Whether the list holds `word`, as written.
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_hold(word) && self.words.contains(word)
+    }
 }
 
 fn number(s: &str) -> f64 {
@@ -177,20 +195,23 @@ pub(super) struct Lexicon {
     pub currency_suffixes: PhraseSet<Box<str>>,
     /// Percent and points, normalised.
     pub units: PhraseSet<Box<str>>,
-    pub unit_words: HashSet<Box<str>>,
+    pub unit_words: WordSet,
     pub hedges_before: PhraseSet<Qualifier>,
     pub hedges_after: PhraseSet<Qualifier>,
     pub vague: HashMap<Box<str>, Vague>,
     pub label_words: PhraseSet<()>,
-    pub months: HashSet<Box<str>>,
+    pub months: WordSet,
     pub time_words: PhraseSet<()>,
-    pub year_words: HashSet<Box<str>>,
-    pub weekdays: HashSet<Box<str>>,
-    pub street_words: HashSet<Box<str>>,
-    pub change_words: HashSet<Box<str>>,
-    pub fraction_blockers: HashSet<Box<str>>,
-    pub noun_stopwords: HashSet<Box<str>>,
-    pub invariant_plurals: HashSet<Box<str>>,
+    pub year_words: WordSet,
+    pub weekdays: WordSet,
+    pub street_words: WordSet,
+    pub change_words: WordSet,
+    pub fraction_blockers: WordSet,
+    pub noun_stopwords: WordSet,
+    pub invariant_plurals: WordSet,
+    /// The keys of the number word, scale and fraction maps, to turn other words away
+    /// before lower-casing and hashing them (most words after a number are none of these).
+    word_keys: KeyFilter,
 }
 
 impl Lexicon {
@@ -274,7 +295,7 @@ impl Lexicon {
                     .collect(),
             )
         };
-        Lexicon {
+        let mut lexicon = Lexicon {
             number_words,
             scales,
             denominators,
@@ -296,22 +317,41 @@ impl Lexicon {
             fraction_blockers: set("fraction_blockers.txt"),
             noun_stopwords: set("noun_stopwords.txt"),
             invariant_plurals: set("invariant_plurals.txt"),
+            word_keys: KeyFilter::default(),
+        };
+        let keys: Vec<Box<str>> = lexicon
+            .number_words
+            .keys()
+            .chain(lexicon.scales.keys())
+            .chain(lexicon.denominators.keys())
+            .chain(lexicon.vague.keys())
+            .cloned()
+            .collect();
+        for k in &keys {
+            lexicon.word_keys.insert(k);
         }
+        lexicon
     }
 
     /// Looks a word up in a lower-case set without allocating.
-    pub fn in_set(set: &HashSet<Box<str>>, word: &str) -> bool {
+    pub fn in_set(set: &WordSet, word: &str) -> bool {
         let mut buf = [0u8; 24];
-        lower(word, &mut buf).is_some_and(|w| set.contains(w))
+        set.filter.may_hold(word) && lower(word, &mut buf).is_some_and(|w| set.words.contains(w))
     }
 
     pub fn number_word(&self, word: &str) -> Option<(f64, WordKind)> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.number_words.get(lower(word, &mut buf)?).copied()
     }
 
     /// A scale written as a word of its own ("million", "bn"), any case.
     pub fn scale_word(&self, word: &str) -> Option<f64> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         match self.scales.get(lower(word, &mut buf)?) {
             Some(&(s, ScaleForm::Word | ScaleForm::Abbr)) => Some(s),
@@ -328,17 +368,23 @@ impl Lexicon {
     }
 
     pub fn denominator(&self, word: &str) -> Option<f64> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.denominators.get(lower(word, &mut buf)?).copied()
     }
 
     pub fn vague(&self, word: &str) -> Option<Vague> {
+        if !self.word_keys.may_hold(word) {
+            return None;
+        }
         let mut buf = [0u8; 24];
         self.vague.get(lower(word, &mut buf)?).copied()
     }
 
     /// True when a currency written before numbers ends at `pos` ("Rs500", "US$5").
-    pub fn currency_before(&self, text: &str, pos: usize) -> bool {
+    pub fn currency_before(&self, text: &Text, pos: usize) -> bool {
         self.currency_prefixes.longest_back(text, pos, 0).is_some()
     }
 

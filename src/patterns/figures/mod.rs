@@ -29,7 +29,7 @@ use crate::document::{Figure, Qualifier, Span};
 use anchors::Anchors;
 use lexicon::{Lexicon, NeedsOf, Vague};
 use number::{Core, Parsed, Reading};
-use scan::{char_at, char_before, next_tok, prev_tok, Tok};
+use scan::{char_at, char_before, next_tok, prev_tok, Text, Tok};
 
 /// Finds figures in text.
 pub struct FigureParser {
@@ -70,6 +70,7 @@ impl FigureParser {
 
     /// Figures in text order, never overlapping.
     pub fn find(&self, text: &str) -> Vec<Figure> {
+        let text = &Text::new(text);
         let bytes = text.as_bytes();
         let mut figures = Vec::new();
         // Nothing before `floor` may join a new figure; scanning resumes at `pos`.
@@ -103,7 +104,7 @@ impl FigureParser {
         figures
     }
 
-    fn at_anchor(&self, text: &str, start: usize, end: usize, floor: usize) -> Step {
+    fn at_anchor(&self, text: &Text, start: usize, end: usize, floor: usize) -> Step {
         let lex = &self.lex;
         let first = text.as_bytes()[start];
         if first.is_ascii_digit() {
@@ -140,7 +141,7 @@ impl FigureParser {
     }
 
     /// "a million", "half a dozen", "a quarter of the population", "half of them".
-    fn fraction_or_scale(&self, text: &str, tok: Tok, floor: usize) -> Step {
+    fn fraction_or_scale(&self, text: &Text, tok: Tok, floor: usize) -> Step {
         let lex = &self.lex;
         let word = tok.text(text);
         let prev = prev_tok(text, tok.start, floor);
@@ -200,7 +201,7 @@ impl FigureParser {
     }
 
     /// "a few thousand members", "dozens of protesters", "tens of thousands", "several".
-    fn vague(&self, text: &str, tok: Tok, mut v: Vague, floor: usize) -> Step {
+    fn vague(&self, text: &Text, tok: Tok, mut v: Vague, floor: usize) -> Step {
         let lex = &self.lex;
         let mut start = tok.start;
         if v.needs_a {
@@ -299,7 +300,7 @@ impl FigureParser {
     }
 
     fn money_word(&self, word: &str) -> Option<String> {
-        match self.lex.currency_suffixes.longest_fwd(word, 0) {
+        match self.lex.currency_suffixes.longest_fwd(&Text::new(word), 0) {
             Some((end, unit)) if end == word.len() => Some(unit.to_string()),
             _ => None,
         }
@@ -308,7 +309,7 @@ impl FigureParser {
     /// The figure around a number, in stages: left context (sign, currency, hedge), what it
     /// counts (unit, money, percent), how far it reaches (range, ratio, counted noun), and
     /// last the rules for what is not a quantity after all. A stage may end in a skip.
-    fn build(&self, text: &str, core: Core, floor: usize) -> Step {
+    fn build(&self, text: &Text, core: Core, floor: usize) -> Step {
         if let Some(end) = self.word_period_or_ordinal(text, &core, floor) {
             return Step::Skip(end);
         }
@@ -325,7 +326,7 @@ impl FigureParser {
     }
 
     /// "the preceding three quarters" (periods, not a fraction), "twenty-first" (an ordinal).
-    fn word_period_or_ordinal(&self, text: &str, core: &Core, floor: usize) -> Option<usize> {
+    fn word_period_or_ordinal(&self, text: &Text, core: &Core, floor: usize) -> Option<usize> {
         if !core.spelled {
             return None;
         }
@@ -347,7 +348,7 @@ impl FigureParser {
 
     /// Sign, currency, "minus" and hedge before the number; returns a range opener
     /// ("between", "from") if one comes before them.
-    fn left_context<'p>(&'p self, text: &str, floor: usize, d: &mut Draft<'p>) -> Option<Tok> {
+    fn left_context<'p>(&'p self, text: &Text, floor: usize, d: &mut Draft<'p>) -> Option<Tok> {
         if let Some(s) = glued_minus(text, d.start, floor) {
             d.negative = true;
             d.start = s;
@@ -376,13 +377,13 @@ impl FigureParser {
     /// What the number counts when it is written right after it: a glued unit ("12km",
     /// "5pc", "247p"), percent, money, or a hedge ("or more"). Times, days of the month and
     /// house numbers end here as skips.
-    fn unit_after<'p>(&'p self, text: &str, core: &Core, d: &mut Draft<'p>) -> Option<usize> {
+    fn unit_after<'p>(&'p self, text: &Text, core: &Core, d: &mut Draft<'p>) -> Option<usize> {
         let lex = &self.lex;
         if let Some((s, e)) = core.glued_unit {
             let glued = &text[s..e];
             let percent = lex
                 .units
-                .longest_fwd(glued, 0)
+                .longest_fwd(&Text::new(glued), 0)
                 .filter(|(end, _)| *end == glued.len());
             if let Some((_, u)) = percent {
                 d.unit = Some(u.to_string());
@@ -437,7 +438,7 @@ impl FigureParser {
     /// How far the figure reaches: a range, a ratio, or a counted noun (and a hedge after it).
     fn extent<'p>(
         &'p self,
-        text: &str,
+        text: &Text,
         core: &Core,
         opener: Option<Tok>,
         d: &mut Draft<'p>,
@@ -511,7 +512,7 @@ impl FigureParser {
     }
 
     /// The last rules: ambiguous "m", a bare "one", years, labels.
-    fn not_a_quantity(&self, text: &str, core: &Core, floor: usize, d: &Draft) -> Option<usize> {
+    fn not_a_quantity(&self, text: &Text, core: &Core, floor: usize, d: &Draft) -> Option<usize> {
         let bounded = d.qualifier.is_some() || d.range.is_some() || d.ratio || d.negative;
         // "2.3m people" but not "1m isn't", "the 800m final": metres or minutes.
         let article = prev_tok(text, core.start, floor)
@@ -630,7 +631,7 @@ impl<'p> Draft<'p> {
 }
 
 /// A minus sign glued to `pos` and not joining two words ("-15", not "F-35").
-fn glued_minus(text: &str, pos: usize, floor: usize) -> Option<usize> {
+fn glued_minus(text: &Text, pos: usize, floor: usize) -> Option<usize> {
     let c = char_before(text, pos)?;
     if !matches!(c, '-' | '\u{2212}') {
         return None;
@@ -643,39 +644,39 @@ fn glued_minus(text: &str, pos: usize, floor: usize) -> Option<usize> {
 }
 
 /// True when `tok` is a word that starts with an upper-case letter.
-fn capitalised(text: &str, tok: Tok) -> bool {
+fn capitalised(text: &Text, tok: Tok) -> bool {
     text.as_bytes()[tok.start].is_ascii_uppercase()
 }
 
 impl FigureParser {
-    fn hedge_before(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, Qualifier)> {
+    fn hedge_before(&self, text: &Text, pos: usize, floor: usize) -> Option<(usize, Qualifier)> {
         let (start, q) = self.lex.hedges_before.longest_back(text, pos, floor)?;
         Some((start, *q))
     }
 
-    fn hedge_after(&self, text: &str, pos: usize) -> Option<(usize, Qualifier)> {
+    fn hedge_after(&self, text: &Text, pos: usize) -> Option<(usize, Qualifier)> {
         let (end, q) = self.lex.hedges_after.longest_fwd(text, pos)?;
         Some((end, *q))
     }
 
-    fn currency_prefix(&self, text: &str, pos: usize, floor: usize) -> Option<(usize, &str)> {
+    fn currency_prefix(&self, text: &Text, pos: usize, floor: usize) -> Option<(usize, &str)> {
         let (start, unit) = self.lex.currency_prefixes.longest_back(text, pos, floor)?;
         Some((start, unit))
     }
 
-    fn currency_prefix_fwd(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
+    fn currency_prefix_fwd(&self, text: &Text, pos: usize) -> Option<(usize, &str)> {
         let (end, unit) = self.lex.currency_prefixes.longest_fwd(text, pos)?;
         Some((end, unit))
     }
 
-    fn percent_after(&self, text: &str, pos: usize) -> Option<(usize, &str)> {
+    fn percent_after(&self, text: &Text, pos: usize) -> Option<(usize, &str)> {
         let (end, unit) = self.lex.units.longest_fwd(text, pos)?;
         Some((end, unit))
     }
 
     /// A currency after the number ("5 €", "420 million finnish markka", "75 USD million",
     /// "thirteen dollars and forty-five cents"): its end, unit and the adjusted value.
-    fn currency_after(&self, text: &str, pos: usize, value: f64) -> Option<(usize, &str, f64)> {
+    fn currency_after(&self, text: &Text, pos: usize, value: f64) -> Option<(usize, &str, f64)> {
         let lex = &self.lex;
         let (mut end, unit) = lex.currency_suffixes.longest_fwd(text, pos)?;
         let unit = &**unit;
@@ -718,7 +719,7 @@ impl FigureParser {
     }
 
     /// "3 March", and "22 and 23 June", "1-3 May": a day of the month.
-    fn month_after(&self, text: &str, pos: usize) -> Option<usize> {
+    fn month_after(&self, text: &Text, pos: usize) -> Option<usize> {
         let t = next_tok(text, pos)?;
         if t.gap && self.is_month(text, t) {
             return Some(t.end);
@@ -737,7 +738,7 @@ impl FigureParser {
         Some(m.end)
     }
 
-    fn month_before(&self, text: &str, pos: usize) -> bool {
+    fn month_before(&self, text: &Text, pos: usize) -> bool {
         let Some(mut t) = prev_tok(text, pos, 0) else {
             return false;
         };
@@ -751,7 +752,7 @@ impl FigureParser {
     }
 
     /// A month name; "may" and "march" only capitalised.
-    fn is_month(&self, text: &str, t: Tok) -> bool {
+    fn is_month(&self, text: &Text, t: Tok) -> bool {
         let w = t.text(text);
         t.is_word(text)
             && Lexicon::in_set(&self.lex.months, w)
@@ -760,7 +761,7 @@ impl FigureParser {
     }
 
     /// "10 Downing Street": a house number.
-    fn street_after(&self, text: &str, pos: usize) -> bool {
+    fn street_after(&self, text: &Text, pos: usize) -> bool {
         let mut at = pos;
         for i in 0..4 {
             let Some(t) =
@@ -780,7 +781,7 @@ impl FigureParser {
     #[allow(clippy::too_many_arguments)]
     fn range_after(
         &self,
-        text: &str,
+        text: &Text,
         core: &Core,
         value: f64,
         pos: usize,
@@ -931,13 +932,13 @@ impl FigureParser {
     }
 
     /// A hedge written after a range's "and": "and below 1500".
-    fn hedge_fwd(&self, text: &str, pos: usize) -> Option<(usize, Qualifier)> {
+    fn hedge_fwd(&self, text: &Text, pos: usize) -> Option<(usize, Qualifier)> {
         let (end, q) = self.lex.hedges_before.longest_fwd(text, pos)?;
         Some((end, *q))
     }
 
     /// "one in five", "3 out of 4": the divisor and where it ends.
-    fn ratio_after(&self, text: &str, core: &Core, pos: usize) -> Option<(f64, usize)> {
+    fn ratio_after(&self, text: &Text, core: &Core, pos: usize) -> Option<(f64, usize)> {
         let t = next_tok(text, pos)?;
         let mut at = if t.is(text, "in") {
             t.end
@@ -976,7 +977,7 @@ impl FigureParser {
     }
 
     /// "two-year", "12-cent": a unit glued with a hyphen.
-    fn hyphen_unit(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+    fn hyphen_unit(&self, text: &Text, pos: usize) -> Option<(usize, usize)> {
         let dash = next_tok(text, pos).filter(|t| !t.gap && t.text(text) == "-")?;
         let w = next_tok(text, dash.end).filter(|t| !t.gap && t.is_word(text))?;
         let word = w.text(text);
@@ -988,7 +989,7 @@ impl FigureParser {
 
     /// The counted noun after a number: up to two modifiers and a plural head ("250 civilian
     /// casualties"), an invariant plural ("people") or a unit word ("5 km").
-    fn counted_noun(&self, text: &str, pos: usize) -> Option<(usize, usize)> {
+    fn counted_noun(&self, text: &Text, pos: usize) -> Option<(usize, usize)> {
         let lex = &self.lex;
         let mut at = pos;
         for i in 0..3 {
@@ -1011,7 +1012,7 @@ impl FigureParser {
     }
 
     /// The noun after "of": "of the population", "of protesters", "of them" (none).
-    fn partitive_noun(&self, text: &str, pos: usize, any_head: bool) -> Option<(usize, usize)> {
+    fn partitive_noun(&self, text: &Text, pos: usize, any_head: bool) -> Option<(usize, usize)> {
         let lex = &self.lex;
         let of = next_tok(text, pos).filter(|t| t.is(text, "of"))?;
         let mut at = of.end;
@@ -1069,7 +1070,7 @@ impl FigureParser {
     }
 
     /// A four-digit year: where to skip to ("2013-14" as a whole), or None for a quantity.
-    fn year(&self, text: &str, core: &Core, counted: bool, floor: usize) -> Option<usize> {
+    fn year(&self, text: &Text, core: &Core, counted: bool, floor: usize) -> Option<usize> {
         if core.end - core.start != 4 || !(1000.0..=2100.0).contains(&core.value) {
             return None;
         }
@@ -1114,7 +1115,7 @@ impl FigureParser {
     }
 
     /// "Article 5", "Flight 370", "Boeing 737", "Windows 10": a number that names something.
-    fn label_before(&self, text: &str, pos: usize, floor: usize) -> bool {
+    fn label_before(&self, text: &Text, pos: usize, floor: usize) -> bool {
         let lex = &self.lex;
         if lex.label_words.longest_back(text, pos, floor).is_some() {
             return true;
@@ -1171,7 +1172,7 @@ fn tidy(v: f64) -> f64 {
 }
 
 /// The end of a word and any hyphenated parts glued to it ("so-called", "Afghan-born").
-fn compound_end(text: &str, mut end: usize) -> usize {
+fn compound_end(text: &Text, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     while bytes.get(end) == Some(&b'-')
         && bytes.get(end + 1).is_some_and(|b| b.is_ascii_alphabetic())
@@ -1185,7 +1186,7 @@ fn compound_end(text: &str, mut end: usize) -> usize {
 }
 
 /// Where the last hyphen-separated part of a compound starts.
-fn last_segment(text: &str, start: usize, end: usize) -> usize {
+fn last_segment(text: &Text, start: usize, end: usize) -> usize {
     text[start..end].rfind('-').map_or(start, |i| start + i + 1)
 }
 

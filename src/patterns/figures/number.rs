@@ -2,7 +2,7 @@
 //! and five", "a quarter million", "two and a half"), combined ("4 thousand 3 hundred and 21").
 
 use super::lexicon::{Lexicon, WordKind};
-use super::scan::{char_at, char_before, next_tok, Tok};
+use super::scan::{char_at, char_before, next_tok, Text, Tok};
 
 /// A number without its context (hedge, currency, counted noun).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,7 +107,7 @@ fn digit_run(bytes: &[u8], pos: usize) -> usize {
 
 /// Reads "1,234,567.89", "1 234 567", "12", ".5" starting at the first digit `pos`.
 /// `Err(end)` when the digits are part of something else (version "1.2.3").
-fn read_digits(text: &str, pos: usize) -> Result<Digits, usize> {
+fn read_digits(text: &Text, pos: usize) -> Result<Digits, usize> {
     let bytes = text.as_bytes();
     let first = digit_run(bytes, pos);
     let mut end = pos + first;
@@ -172,7 +172,7 @@ fn read_digits(text: &str, pos: usize) -> Result<Digits, usize> {
 
 /// "3/4", "1/5", "20/100": a fraction below one whose denominator is a small or round
 /// number; "9/11", "24/7", "27/08" are dates, names and ratios. Returns the value and end.
-fn fraction(text: &str, pos: usize) -> Option<(f64, usize)> {
+fn fraction(text: &Text, pos: usize) -> Option<(f64, usize)> {
     let bytes = text.as_bytes();
     let n_len = digit_run(bytes, pos);
     let slash = pos + n_len;
@@ -196,7 +196,7 @@ fn fraction(text: &str, pos: usize) -> Option<(f64, usize)> {
 }
 
 /// The end of a run of letters and digits (to skip a whole code like "5G" or "MH17").
-fn alnum_end(text: &str, pos: usize) -> usize {
+fn alnum_end(text: &Text, pos: usize) -> usize {
     pos + text.as_bytes()[pos..]
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
@@ -205,7 +205,7 @@ fn alnum_end(text: &str, pos: usize) -> usize {
 
 /// Phone numbers and dates written as digit groups: "555-0142", "+1-222-2222/2222",
 /// "020 7946 0018", "2021-08-27", "27/08/2021". Returns the end of the whole sequence.
-fn phone_or_date(text: &str, start: usize) -> Option<usize> {
+fn phone_or_date(text: &Text, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let lead = start
         .checked_sub(1)
@@ -292,7 +292,7 @@ impl Core {
 impl Lexicon {
     /// Reads the number whose first digit is at `pos`.
     /// `check_left` is false for the second number of a range ("10-15").
-    pub(super) fn digits_number(&self, text: &str, pos: usize, check_left: bool) -> Parsed {
+    pub(super) fn digits_number(&self, text: &Text, pos: usize, check_left: bool) -> Parsed {
         let bytes = text.as_bytes();
         let mut start = pos;
         let before = if check_left {
@@ -453,7 +453,7 @@ impl Lexicon {
     }
 
     /// Reads a number that starts with the number word at `tok`.
-    pub(super) fn word_number(&self, text: &str, tok: Tok) -> Parsed {
+    pub(super) fn word_number(&self, text: &Text, tok: Tok) -> Parsed {
         let Some((value, kind)) = self.number_word(tok.text(text)) else {
             return Parsed::Nothing;
         };
@@ -486,7 +486,7 @@ impl Lexicon {
     /// with the scale word at `pos` ("a million", "half a dozen").
     pub(super) fn scaled_number(
         &self,
-        text: &str,
+        text: &Text,
         start: usize,
         r: Reading,
         pos: usize,
@@ -510,7 +510,7 @@ impl Lexicon {
     /// Returns the reading, where it ends, and the scale that closes it, if any.
     fn continue_words(
         &self,
-        text: &str,
+        text: &Text,
         mut r: Reading,
         mut pos: usize,
     ) -> (Reading, usize, Option<f64>) {
@@ -542,7 +542,13 @@ impl Lexicon {
     }
 
     /// One more piece of a number, if `tok` can continue it.
-    fn piece(&self, text: &str, r: &Reading, tok: Tok, max_scale: f64) -> Option<(Reading, usize)> {
+    fn piece(
+        &self,
+        text: &Text,
+        r: &Reading,
+        tok: Tok,
+        max_scale: f64,
+    ) -> Option<(Reading, usize)> {
         let mut r = *r;
         let word = tok.text(text);
         if tok.is_digits(text) {
@@ -645,7 +651,7 @@ impl Lexicon {
 
     /// "and" inside a number: "hundred and two", "thousand and 21", "two and a half",
     /// "a million and a half" (the fraction is of the last scale).
-    fn after_and(&self, text: &str, mut r: Reading, pos: usize) -> Option<(Reading, usize)> {
+    fn after_and(&self, text: &Text, mut r: Reading, pos: usize) -> Option<(Reading, usize)> {
         let t = joined_tok(text, pos)?;
         // A fraction: "and a half", "and one half", "and three quarters".
         let numerator = if t.is(text, "a") {
@@ -685,7 +691,7 @@ impl Lexicon {
 }
 
 /// The next token, stepping over a hyphen that joins words ("two-and-a-half").
-fn joined_tok(text: &str, pos: usize) -> Option<Tok> {
+fn joined_tok(text: &Text, pos: usize) -> Option<Tok> {
     let t = next_tok(text, pos)?;
     if t.text(text) == "-" && !t.gap {
         return next_tok(text, t.end).filter(|w| !w.gap && w.is_word(text));
@@ -694,7 +700,7 @@ fn joined_tok(text: &str, pos: usize) -> Option<Tok> {
 }
 
 /// True when a letter or digit is glued at `pos` (the number is part of a code).
-fn glued_after(text: &str, pos: usize) -> bool {
+fn glued_after(text: &Text, pos: usize) -> bool {
     text.as_bytes()
         .get(pos)
         .is_some_and(|b| b.is_ascii_alphanumeric())

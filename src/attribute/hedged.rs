@@ -60,6 +60,13 @@ pub fn claims(v: &DocView, found: &mut Found) {
                 break;
             };
             i += skip;
+            // "is", "it": most words that start a phrase start none here, as the next word
+            // continues none and they are no hedge alone.
+            let continued = i + 1 < v.tokens.len() && v.info(i + 1).hedge_next;
+            if !continued && !v.info(i).hedge_alone {
+                i += 1;
+                continue;
+            }
             let hedge = if v.quote_at(v.tokens[i].span().start).is_none() {
                 hedge_at(v, i, b)
             } else {

@@ -24,7 +24,7 @@ use std::collections::BTreeSet;
 
 use crate::document::{Claim, ClaimKind, Entity, Figure, Source, Span};
 use crate::text::tokens::Token;
-use lexicon::{CueLexicon, HedgeRole};
+use lexicon::CueLexicon;
 use view::DocView;
 
 /// Attributes claims to sources. Build once, use for many documents.
@@ -287,16 +287,12 @@ fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
     for k in 0..claim.fragments.len() {
         let f = claim.fragments[k];
         for i in v.token_at(f.start)..v.token_at(f.end) {
-            if !v.info(i).hedge_start {
+            if !v.info(i).modal {
                 continue;
             }
-            let modal = v
-                .lexicon
-                .hedges_starting(v.info(i))
-                .any(|h| h.role == HedgeRole::Modal && h.words.len() == 1);
             // A hedge word is a lexicon word, so its id names it in lower case.
             let word = v.lexicon.word(v.id(i));
-            if modal && !claim.hedges.iter().any(|h| h == word) {
+            if !claim.hedges.iter().any(|h| h == word) {
                 claim.hedges.push(word.to_string());
             }
         }

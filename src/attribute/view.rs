@@ -27,6 +27,8 @@ pub struct DocView<'a> {
 }
 
 impl<'a> DocView<'a> {
+    // Once per document: out of line, so that profiles show what the view costs.
+    #[inline(never)]
     pub fn new(
         text: &'a str,
         tokens: &'a [Token],
@@ -67,8 +69,23 @@ impl<'a> DocView<'a> {
 
     fn sentence_units(&self) -> Vec<(usize, usize)> {
         let mut units: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
+        // Sentences come in text order, each mostly starting where the last ended: the last
+        // sentence's end token is the next one's start token, and the first line break after a
+        // sentence's first token is searched from the last one found.
+        let mut last_end = 0;
+        let mut next_break = 0;
         for s in self.sentences {
-            let (a, b) = (self.token_at(s.start), self.token_at(s.end));
+            let starts_here = |i: usize| {
+                (i == 0 || self.tokens[i - 1].span().start < s.start)
+                    && self.tokens.get(i).is_none_or(|t| t.span().start >= s.start)
+            };
+            let a = if starts_here(last_end) {
+                last_end
+            } else {
+                self.token_at(s.start)
+            };
+            let b = self.token_at(s.end);
+            last_end = b;
             if a == b {
                 continue;
             }
@@ -77,8 +94,17 @@ impl<'a> DocView<'a> {
             let mut start = a;
             let after_first = self.tokens[a].span().end;
             let last_start = self.tokens[b - 1].span().start;
-            let first_break = self.paragraphs.partition_point(|&p| p <= after_first);
-            for &p in &self.paragraphs[first_break..] {
+            if next_break > 0 && self.paragraphs[next_break - 1] > after_first {
+                next_break = self.paragraphs.partition_point(|&p| p <= after_first);
+            }
+            while self
+                .paragraphs
+                .get(next_break)
+                .is_some_and(|&p| p <= after_first)
+            {
+                next_break += 1;
+            }
+            for &p in &self.paragraphs[next_break..] {
                 let line_break = p - 1;
                 if line_break >= last_start {
                     break;

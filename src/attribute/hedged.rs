@@ -49,17 +49,18 @@ pub fn claims(v: &DocView, found: &mut Found) {
     spans.sort();
     for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
+        // Few words start a hedge: visit those the view listed.
+        let starts = DocView::within(&v.hedge_starts, a, b);
+        let mut next = 0;
         let mut i = a;
-        while i < b {
-            // Few words start a hedge: step over the others on their ids alone.
-            let starts = v.ids(i, b);
-            let Some(skip) = starts
-                .iter()
-                .position(|&id| v.lexicon.entry(id).hedge_start)
-            else {
+        loop {
+            while starts.get(next).is_some_and(|&s| s < i) {
+                next += 1;
+            }
+            let Some(&start) = starts.get(next) else {
                 break;
             };
-            i += skip;
+            i = start;
             // "is", "it": most words that start a phrase start none here, as the next word
             // continues none and they are no hedge alone.
             let continued = i + 1 < v.tokens.len() && v.info(i + 1).hedge_next;

@@ -20,7 +20,7 @@ const MAX_CONTINUATION_GAP: usize = 40;
 pub fn is_statement(v: &DocView, q: Span) -> bool {
     let (a, b) = (v.token_at(q.start), v.token_at(q.end));
     let words = (a..b).filter(|&i| v.is_word(i)).count();
-    let inner_stop = (a..b).any(|i| matches!(v.word(i), "," | "." | "?" | "!"));
+    let inner_stop = (a..b).any(|i| matches!(v.bytes(i), b"," | b"." | b"?" | b"!"));
     // "“Sunday Morning Futures,”": a short run of capitalised words is a title.
     let title = words < 5
         && (a..b)
@@ -98,14 +98,14 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
     let mut j = t;
     let mut in_parens = false;
     while j < limit && !is_speech(v, j) {
-        match v.word(j) {
-            "(" => in_parens = true,
-            ")" => in_parens = false,
+        match v.bytes(j) {
+            b"(" => in_parens = true,
+            b")" => in_parens = false,
             _ => {}
         }
         let blocks = v.is_punct(j)
             && !v.is_abbreviation_dot(j)
-            && !matches!(v.word(j), "," | "(" | ")")
+            && !matches!(v.bytes(j), b"," | b"(" | b")")
             && !in_parens;
         if blocks || v.quote_starting_at(j).is_some() {
             return None;

@@ -6,12 +6,27 @@ use super::quotes::find_quotes;
 use crate::document::{sentence_index, Entity, EntityType, Span};
 use crate::text::tokens::{Token, TokenKind};
 
+/// Marks beyond ASCII as the bytes of a token (see [`DocView::bytes`]).
+pub const EM_DASH: &[u8] = "\u{2014}".as_bytes();
+pub const EN_DASH: &[u8] = "\u{2013}".as_bytes();
+pub const HORIZONTAL_BAR: &[u8] = "\u{2015}".as_bytes();
+pub const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
+pub const LEFT_QUOTE: &[u8] = "\u{201C}".as_bytes();
+pub const RIGHT_QUOTE: &[u8] = "\u{201D}".as_bytes();
+pub const LEFT_SINGLE_QUOTE: &[u8] = "\u{2018}".as_bytes();
+pub const RIGHT_SINGLE_QUOTE: &[u8] = "\u{2019}".as_bytes();
+
 /// A document prepared for the attribution rules.
 pub struct DocView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Per token: its word in the lexicon (see [`DocView::info`]).
     ids: Vec<WordId>,
+    /// Tokens whose word is a cue, ascending: found with the ids, so that the rules visit
+    /// these few tokens, not every token of every sentence.
+    pub cues: Vec<usize>,
+    /// Tokens whose word starts a hedge phrase, ascending.
+    pub hedge_starts: Vec<usize>,
     pub sentences: &'a [Span],
     /// Quotations, quote marks included, in text order and never overlapping.
     pub quotes: Vec<Span>,
@@ -36,13 +51,25 @@ impl<'a> DocView<'a> {
         entities: &'a [Entity],
         lexicon: &'a CueLexicon,
     ) -> DocView<'a> {
-        let ids = tokens
-            .iter()
-            .map(|t| match t.kind {
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut cues = Vec::new();
+        let mut hedge_starts = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let id = match t.kind {
                 TokenKind::Word => lexicon.id_at(text, t.span()),
                 _ => WordId::UNKNOWN,
-            })
-            .collect();
+            };
+            ids.push(id);
+            if id != WordId::UNKNOWN {
+                let info = lexicon.entry(id);
+                if info.cue.is_some() {
+                    cues.push(i);
+                }
+                if info.hedge_start {
+                    hedge_starts.push(i);
+                }
+            }
+        }
         let mut mentions = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
         for (i, e) in entities.iter().enumerate() {
             mentions.extend(e.mentions.iter().map(|m| (m.span, i)));
@@ -57,6 +84,8 @@ impl<'a> DocView<'a> {
             units: Vec::new(),
             tokens,
             ids,
+            cues,
+            hedge_starts,
             sentences,
             quotes: find_quotes(text, sentences),
             entities,
@@ -136,6 +165,22 @@ impl<'a> DocView<'a> {
         self.tokens[i].text(self.text)
     }
 
+    /// The bytes of token `i`. Punctuation is compared as bytes: slicing the text as a `str`
+    /// checks char boundaries, at a cost the rules pay on most tokens they pass.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        let t = self.tokens[i].span();
+        &self.text.as_bytes()[t.start..t.end]
+    }
+
+    /// The tokens of `positions` (ascending) inside `[a, b)`.
+    #[inline]
+    pub fn within(positions: &[usize], a: usize, b: usize) -> &[usize] {
+        let first = positions.partition_point(|&i| i < a);
+        let last = first + positions[first..].partition_point(|&i| i < b);
+        &positions[first..last]
+    }
+
     /// True when token `i` is the word `w` (ASCII case-insensitive).
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
@@ -149,12 +194,6 @@ impl<'a> DocView<'a> {
     #[inline]
     pub fn id(&self, i: usize) -> WordId {
         self.ids[i]
-    }
-
-    /// The lexicon's words for tokens `[a, b)`.
-    #[inline]
-    pub fn ids(&self, a: usize, b: usize) -> &[WordId] {
-        &self.ids[a..b]
     }
 
     /// What the lexicon knows about token `i`.
@@ -190,14 +229,14 @@ impl<'a> DocView<'a> {
     /// True for a quotation mark token (straight, curly or a doubled apostrophe/backtick).
     pub fn is_quote_mark(&self, i: usize) -> bool {
         matches!(
-            self.word(i),
-            "\"" | "\u{201C}" | "\u{201D}" | "'" | "`" | "\u{2018}" | "\u{2019}"
+            self.bytes(i),
+            b"\"" | b"'" | b"`" | LEFT_QUOTE | RIGHT_QUOTE | LEFT_SINGLE_QUOTE | RIGHT_SINGLE_QUOTE
         )
     }
 
     /// The dot of an abbreviation inside a name ("Mr.", "Sen.", "U.S."), not a full stop.
     pub fn is_abbreviation_dot(&self, i: usize) -> bool {
-        if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
+        if self.bytes(i) != b"." || i == 0 || !self.is_word(i - 1) {
             return false;
         }
         // Closures, so that the tests run only as far as needed: every full stop asks.
@@ -216,7 +255,7 @@ impl<'a> DocView<'a> {
         // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
         let before_comma = || {
             i + 1 < self.tokens.len()
-                && self.word(i + 1) == ","
+                && self.bytes(i + 1) == b","
                 && self.tokens[i + 1].span().start == self.tokens[i].span().end
         };
         glued && (short_title() && next_capital() || before_comma())

@@ -260,8 +260,9 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
         let Some(source) = &claims[k].source else {
             continue;
         };
-        let (a, b) = (v.token_at(source.span.start), v.token_at(source.span.end));
-        if b != a + 1 || v.info(a).pronoun.is_none() {
+        if v.single_token(source.span)
+            .is_none_or(|a| v.info(a).pronoun.is_none())
+        {
             continue;
         }
         let span = source.span;
@@ -272,8 +273,8 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
             .find(|c| c.span.contains(&span))
             .and_then(|c| c.source.as_ref())
             .filter(|s| {
-                let (a, b) = (v.token_at(s.span.start), v.token_at(s.span.end));
-                !(b == a + 1 && v.info(a).pronoun.is_some())
+                v.single_token(s.span)
+                    .is_none_or(|a| v.info(a).pronoun.is_none())
             })
             .map(|s| s.entity);
         if let (Some(entity), Some(source)) = (outer, claims[k].source.as_mut()) {
@@ -286,10 +287,14 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
 fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
     for k in 0..claim.fragments.len() {
         let f = claim.fragments[k];
-        for i in v.token_at(f.start)..v.token_at(f.end) {
-            if !v.info(i).modal {
-                continue;
-            }
+        // The modal words starting inside the fragment, as `token_at` of its ends bounds them.
+        let first = v
+            .modals
+            .partition_point(|&i| v.tokens[i].span().start < f.start);
+        let inside = v.modals[first..]
+            .iter()
+            .take_while(|&&i| v.tokens[i].span().start < f.end);
+        for &i in inside {
             // A hedge word is a lexicon word, so its id names it in lower case.
             let word = v.lexicon.word(v.id(i));
             if !claim.hedges.iter().any(|h| h == word) {

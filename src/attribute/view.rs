@@ -27,6 +27,8 @@ pub struct DocView<'a> {
     pub cues: Vec<usize>,
     /// Tokens whose word starts a hedge phrase, ascending.
     pub hedge_starts: Vec<usize>,
+    /// Tokens whose word alone is a modal hedge ("might"), ascending.
+    pub modals: Vec<usize>,
     pub sentences: &'a [Span],
     /// Quotations, quote marks included, in text order and never overlapping.
     pub quotes: Vec<Span>,
@@ -54,6 +56,7 @@ impl<'a> DocView<'a> {
         let mut ids = Vec::with_capacity(tokens.len());
         let mut cues = Vec::new();
         let mut hedge_starts = Vec::new();
+        let mut modals = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let id = match t.kind {
                 TokenKind::Word => lexicon.id_at(text, t.span()),
@@ -68,13 +71,17 @@ impl<'a> DocView<'a> {
                 if info.hedge_start {
                     hedge_starts.push(i);
                 }
+                if info.modal {
+                    modals.push(i);
+                }
             }
         }
         let mut mentions = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
         for (i, e) in entities.iter().enumerate() {
             mentions.extend(e.mentions.iter().map(|m| (m.span, i)));
         }
-        mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        // Unstable: elements with equal keys are equal.
+        mentions.sort_unstable_by_key(|&(s, i)| (s.start, s.end, i));
         let mut paragraphs = vec![0];
         // A byte search: '\n' is never part of a longer UTF-8 sequence.
         paragraphs.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -86,6 +93,7 @@ impl<'a> DocView<'a> {
             ids,
             cues,
             hedge_starts,
+            modals,
             sentences,
             quotes: find_quotes(text, sentences),
             entities,
@@ -295,6 +303,10 @@ impl<'a> DocView<'a> {
 
     /// Index of the quotation that starts at token `i`'s opening mark.
     pub fn quote_starting_at(&self, i: usize) -> Option<usize> {
+        // A quotation opens at a mark, which is a token of its own: a word needs no search.
+        if !self.is_punct(i) {
+            return None;
+        }
         let pos = self.tokens[i].span().start;
         self.quote_at(pos).filter(|&q| self.quotes[q].start == pos)
     }
@@ -303,6 +315,18 @@ impl<'a> DocView<'a> {
     #[inline]
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span().start < pos)
+    }
+
+    /// The token that `span` covers when it covers exactly one (`token_at` of its start,
+    /// when `token_at` of its end is the next): one search, not two.
+    pub fn single_token(&self, span: Span) -> Option<usize> {
+        let a = self.token_at(span.start);
+        let starts_inside = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.span().start < span.end)
+        };
+        (starts_inside(a) && !starts_inside(a + 1)).then_some(a)
     }
 
     /// How many sentences the rules see (see [`units`]).

@@ -39,6 +39,8 @@ fn containing(spans: &[(Span, usize)], span: Span) -> Option<usize> {
         .map(|&(_, c)| c)
 }
 
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
 pub fn claims(v: &DocView, found: &mut Found) {
     let mut spans: Vec<(Span, usize)> = found
         .claims

@@ -121,6 +121,8 @@ pub struct WordInfo {
     /// Some hedge phrase has this word second ("thought" in "is thought to"): most words that
     /// start a phrase ("is", "it") are followed by none of these.
     pub hedge_next: bool,
+    /// A cue, a hedge start or a modal: the view lists the tokens of such words.
+    pub listed: bool,
 }
 
 /// A lower-cased word of the lexicon, [`WordId::UNKNOWN`] for any other: two bytes per token,
@@ -297,10 +299,9 @@ const SHORT_MASKS: [u64; 9] = {
 /// meets an empty slot at once.
 #[derive(Clone, Debug)]
 struct ShortWordTable {
-    keys: Vec<u64>,
-    /// Per slot: the word's length in the high half, its id in the low half; 0 when empty
-    /// (no word has id 0).
-    entries: Vec<u32>,
+    /// Per slot: the key, and the word's length in the high half of the entry, its id in the
+    /// low half; an entry of 0 when empty (no word has id 0).
+    slots: Vec<(u64, u32)>,
     /// log2 of the number of slots.
     bits: u32,
 }
@@ -311,18 +312,17 @@ impl ShortWordTable {
         let count = words.clone().filter(|(_, w)| w.len() <= 8).count();
         let bits = (count.max(1) * 4).next_power_of_two().trailing_zeros();
         let mut table = ShortWordTable {
-            keys: vec![0; 1 << bits],
-            entries: vec![0; 1 << bits],
+            slots: vec![(0, 0); 1 << bits],
             bits,
         };
-        let mask = table.keys.len() - 1;
+        let mask = table.slots.len() - 1;
         for (id, word) in words.filter(|(_, w)| w.len() <= 8) {
-            let mut i = table.home(short_key(word.as_bytes()));
-            while table.entries[i] != 0 {
+            let key = short_key(word.as_bytes());
+            let mut i = table.home(key);
+            while table.slots[i].1 != 0 {
                 i = (i + 1) & mask;
             }
-            table.keys[i] = short_key(word.as_bytes());
-            table.entries[i] = short_entry(word.len(), id);
+            table.slots[i] = (key, short_entry(word.len(), id));
         }
         table
     }
@@ -335,14 +335,14 @@ impl ShortWordTable {
     /// The id of the lower-cased word `key` of `len` bytes.
     #[inline]
     fn get(&self, key: u64, len: usize) -> WordId {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         loop {
-            let entry = self.entries[i];
+            let (k, entry) = self.slots[i];
             if entry == 0 {
                 return WordId::UNKNOWN;
             }
-            if self.keys[i] == key && entry >> 16 == len as u32 {
+            if k == key && entry >> 16 == len as u32 {
                 return WordId(entry as u16);
             }
             i = (i + 1) & mask;
@@ -438,6 +438,9 @@ impl CueLexicon {
                 (None, HedgeRole::Modal) => lex.words[usize::from(hedge.ids[0].0)].1.modal = true,
                 (None, _) => lex.words[usize::from(hedge.ids[0].0)].1.hedge_alone = true,
             }
+        }
+        for (_, info) in &mut lex.words {
+            info.listed = info.cue.is_some() || info.hedge_start || info.modal;
         }
         for row in rows(NOT_CUES) {
             let cue = lex.intern(row[0]);

@@ -166,9 +166,7 @@ impl Attributor {
         let mut claims = found.claims;
         sort_in_text_order(&mut claims);
         claims.dedup_by(|a, b| a.span == b.span && a.source == b.source);
-        for c in &mut claims {
-            add_modal_hedges(&v, c);
-        }
+        add_modal_hedges(&v, &mut claims);
         resolve_reported_pronouns(&v, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
         let unattributed = unattributed::claims(&v, figures, &claims);
@@ -176,9 +174,7 @@ impl Attributor {
         claims.extend(unattributed);
         sort_in_text_order(&mut claims);
         bound_nesting(text, &mut claims);
-        for c in &mut claims {
-            link(&v, figures, c);
-        }
+        link(&v, figures, &mut claims);
         // The document holds the claims until output: drop the growth slack (up to half).
         claims.shrink_to_fit();
         claims
@@ -217,6 +213,8 @@ const MAX_NESTED_CLAIMS: usize = 3;
 /// Cuts a content before the attribution that would be its fourth nested one. Without the cut a
 /// run of cues with no sentence end ("according to according to …", or hundreds of unbalanced
 /// quotes) makes every content run over all the later ones: output quadratic in the input.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
 fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
     // Where each claim's attribution is marked: its cue, else its source, else its content.
     let mut openings: Vec<(usize, usize)> = claims
@@ -255,6 +253,8 @@ fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
 
 /// "Officials said they believe C": a pronoun speaking inside another claim's content is
 /// that claim's speaker, whatever entity came before.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
 fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
     for k in 0..claims.len() {
         let Some(source) = &claims[k].source else {
@@ -283,8 +283,16 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
     }
 }
 
-/// Records modal hedges ("might", "could") inside the content.
-fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
+/// Records modal hedges ("might", "could") inside the contents.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn add_modal_hedges(v: &DocView, claims: &mut [Claim]) {
+    for claim in claims {
+        add_modal_hedges_to(v, claim);
+    }
+}
+
+fn add_modal_hedges_to(v: &DocView, claim: &mut Claim) {
     for k in 0..claim.fragments.len() {
         let f = claim.fragments[k];
         // The modal words starting inside the fragment, as `token_at` of its ends bounds them.
@@ -304,8 +312,17 @@ fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
     }
 }
 
+/// Links each claim to the figures and entities inside its fragments.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn link(v: &DocView, figures: &[Figure], claims: &mut [Claim]) {
+    for claim in claims {
+        link_one(v, figures, claim);
+    }
+}
+
 /// Links the figures and entities whose spans lie inside the claim's fragments.
-fn link(v: &DocView, figures: &[Figure], claim: &mut Claim) {
+fn link_one(v: &DocView, figures: &[Figure], claim: &mut Claim) {
     let inside = |s: &Span| claim.fragments.iter().any(|f| f.contains(s));
     // Figures are in text order and never overlap: only those starting inside the claim.
     debug_assert!(figures

@@ -63,8 +63,8 @@ impl<'a> DocView<'a> {
                 _ => WordId::UNKNOWN,
             };
             ids.push(id);
-            if id != WordId::UNKNOWN {
-                let info = lexicon.entry(id);
+            let info = lexicon.entry(id);
+            if info.listed {
                 if info.cue.is_some() {
                     cues.push(i);
                 }
@@ -104,6 +104,8 @@ impl<'a> DocView<'a> {
         view
     }
 
+    // Once per document: out of line, so that profiles show its cost.
+    #[inline(never)]
     fn sentence_units(&self) -> Vec<(usize, usize)> {
         let mut units: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
         // Sentences come in text order, each mostly starting where the last ended: the last
@@ -249,8 +251,9 @@ impl<'a> DocView<'a> {
         }
         // Closures, so that the tests run only as far as needed: every full stop asks.
         let short_title = || {
-            let initial = self.word(i - 1).chars().count() == 1;
-            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1)
+            // One character: at most 4 bytes, counted only then.
+            let initial = || self.bytes(i - 1).len() <= 4 && self.word(i - 1).chars().count() == 1;
+            (self.role(i - 1) == Some(WordRole::Title) || initial()) && self.is_capitalised(i - 1)
         };
         let glued = self.tokens[i - 1].span().end == self.tokens[i].span().start;
         let next_capital = || {

@@ -123,6 +123,8 @@ pub struct WordInfo {
     pub hedge_next: bool,
     /// A cue, a hedge start or a modal: the view lists the tokens of such words.
     pub listed: bool,
+    /// Some words after this cue make it no cue (see [`CueLexicon::is_not_cue`]).
+    has_not_cues: bool,
 }
 
 /// A lower-cased word of the lexicon, [`WordId::UNKNOWN`] for any other: two bytes per token,
@@ -446,6 +448,7 @@ impl CueLexicon {
             let cue = lex.intern(row[0]);
             let next = row[1].split(' ').map(|w| lex.intern(w)).collect();
             lex.not_cues.entry(cue).or_default().push(next);
+            lex.words[usize::from(cue.0)].1.has_not_cues = true;
         }
         lex.longest_word = (lex.words.iter().map(|(w, _)| w.len()).max().unwrap_or(0) * 2).min(64);
         lex.short = ShortWordTable::new(
@@ -553,11 +556,13 @@ impl CueLexicon {
 
     /// True when `cue` followed by the words `next` is not an attribution.
     pub fn is_not_cue(&self, cue: WordId, next: &[WordId]) -> bool {
-        self.not_cues.get(&cue).is_some_and(|phrases| {
-            phrases
-                .iter()
-                .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
-        })
+        // A flag first: most cues have no such phrases, and the map hashes its key.
+        self.entry(cue).has_not_cues
+            && self.not_cues.get(&cue).is_some_and(|phrases| {
+                phrases
+                    .iter()
+                    .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
+            })
     }
 }
 

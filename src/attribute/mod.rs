@@ -186,9 +186,11 @@ impl Attributor {
 /// memory peaks): the order is found on 4-byte indexes, then applied by following its cycles.
 fn sort_in_text_order(claims: &mut [Claim]) {
     let mut order: Vec<u32> = (0..claims.len() as u32).collect();
-    order.sort_by_key(|&k| {
+    // The index breaks ties as a stable sort would, so the unstable sort (no scratch buffer)
+    // gives the same order.
+    order.sort_unstable_by_key(|&k| {
         let span = claims[k as usize].span;
-        (span.start, span.end)
+        (span.start, span.end, k)
     });
     // Position `k` must receive the claim now at `order[k]`; a finished position is marked by
     // pointing at itself.

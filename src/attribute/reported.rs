@@ -434,7 +434,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         return None;
     }
     let start = a + usize::from(v.is_quote_mark(a));
-    let colon = (start..(start + 4).min(b)).find(|&i| v.word(i) == ":")?;
+    let colon = (start..(start + 4).min(b)).find(|&i| v.bytes(i) == b":")?;
     let shouting = |i: usize| {
         let w = v.word(i);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')

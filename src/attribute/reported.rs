@@ -219,19 +219,18 @@ fn reported(
         || v.is_capitalised(i + 1);
 
     // `C, X said.` and `A, X said, B.`
-    if let Some(p) = before {
+    // The cheap tests first: the word counts and the rest's clause are found only then.
+    let placed = |p: &SourcePhrase| {
+        speech && after_break(p.start) && (tail_ends || tail_comma) && adverbial_tail
+    };
+    if let Some(p) = before.filter(placed) {
         let before_end = content_end(p.start).unwrap_or(a);
         // `A, X said, B`: the rest of the sentence after the cue's comma.
         let rest = (tail_comma && t + 1 < b && v.info(t + 1).cue.is_none())
             .then(|| (t + 1, clause_end(v, t + 1, b)))
             .filter(|&(s, e)| word_count(v, s, e) >= MIN_CONTENT_BEFORE);
         let lead = word_count(v, a, before_end);
-        if speech
-            && after_break(p.start)
-            && (tail_ends || tail_comma)
-            && adverbial_tail
-            && (lead >= MIN_CONTENT_BEFORE || lead > 0 && rest.is_some())
-        {
+        if lead >= MIN_CONTENT_BEFORE || lead > 0 && rest.is_some() {
             let mut fragments = vec![trimmed(v, a, before_end)?];
             if let Some((s, e)) = rest {
                 fragments.extend(trimmed(v, s, e));

@@ -53,16 +53,8 @@ pub fn claims(v: &DocView, found: &mut Found) {
     for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
         // Few words start a hedge: visit those the view listed.
-        let starts = DocView::within(&v.hedge_starts, a, b);
-        let mut next = 0;
         let mut i = a;
-        loop {
-            while starts.get(next).is_some_and(|&s| s < i) {
-                next += 1;
-            }
-            let Some(&start) = starts.get(next) else {
-                break;
-            };
+        while let Some(start) = v.listed(i, b).find(|&j| v.info(j).hedge_start) {
             i = start;
             // "is", "it": most words that start a phrase start none here, as the next word
             // continues none and they are no hedge alone.

@@ -298,13 +298,10 @@ fn add_modal_hedges_to(v: &DocView, claim: &mut Claim) {
     for k in 0..claim.fragments.len() {
         let f = claim.fragments[k];
         // The modal words starting inside the fragment, as `token_at` of its ends bounds them.
-        let first = v
-            .modals
-            .partition_point(|&i| v.tokens[i].span().start < f.start);
-        let inside = v.modals[first..]
-            .iter()
-            .take_while(|&&i| v.tokens[i].span().start < f.end);
-        for &i in inside {
+        let starts = |i: u32| v.tokens[i as usize].span().start;
+        let first = v.modals.partition_point(|&i| starts(i) < f.start);
+        let inside = v.modals[first..].iter().take_while(|&&i| starts(i) < f.end);
+        for i in inside.map(|&i| i as usize) {
             // A hedge word is a lexicon word, so its id names it in lower case.
             let word = v.lexicon.word(v.id(i));
             if !claim.hedges.iter().any(|h| h == word) {

@@ -86,7 +86,7 @@ pub fn claims(v: &DocView, found: &mut Found) {
             continue;
         }
         // Few tokens are cues: visit those the view listed.
-        for &i in DocView::within(&v.cues, a, b) {
+        for i in v.listed(a, b).filter(|&i| v.info(i).cue.is_some()) {
             if let Some(c) = at_cue(v, found, i, a, b) {
                 found.used_cue[i] = true;
                 found.push(v, c);

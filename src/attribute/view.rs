@@ -16,19 +16,48 @@ pub const RIGHT_QUOTE: &[u8] = "\u{201D}".as_bytes();
 pub const LEFT_SINGLE_QUOTE: &[u8] = "\u{2018}".as_bytes();
 pub const RIGHT_SINGLE_QUOTE: &[u8] = "\u{2019}".as_bytes();
 
+/// Iterator over the set bits of [`DocView::listed`] in a token range.
+pub struct ListedTokens<'v> {
+    bits: &'v [u64],
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for ListedTokens<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.next < self.end {
+            let word = self.bits[self.next / 64] >> (self.next % 64);
+            if word == 0 {
+                // No bit left in this word: on to the next one.
+                self.next = (self.next / 64 + 1) * 64;
+                continue;
+            }
+            let i = self.next + word.trailing_zeros() as usize;
+            if i >= self.end {
+                break;
+            }
+            self.next = i + 1;
+            return Some(i);
+        }
+        self.next = self.end;
+        None
+    }
+}
+
 /// A document prepared for the attribution rules.
 pub struct DocView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Per token: its word in the lexicon (see [`DocView::info`]).
     ids: Vec<WordId>,
-    /// Tokens whose word is a cue, ascending: found with the ids, so that the rules visit
-    /// these few tokens, not every token of every sentence.
-    pub cues: Vec<usize>,
-    /// Tokens whose word starts a hedge phrase, ascending.
-    pub hedge_starts: Vec<usize>,
+    /// One bit per token: its word is a cue or starts a hedge phrase. Set with the ids, so
+    /// that the rules visit these few tokens, not every token of every sentence; bits, not
+    /// indexes, as a huge document holds hundreds of thousands of them.
+    listed: Vec<u64>,
     /// Tokens whose word alone is a modal hedge ("might"), ascending.
-    pub modals: Vec<usize>,
+    pub modals: Vec<u32>,
     pub sentences: &'a [Span],
     /// Quotations, quote marks included, in text order and never overlapping.
     pub quotes: Vec<Span>,
@@ -54,8 +83,7 @@ impl<'a> DocView<'a> {
         lexicon: &'a CueLexicon,
     ) -> DocView<'a> {
         let mut ids = Vec::with_capacity(tokens.len());
-        let mut cues = Vec::new();
-        let mut hedge_starts = Vec::new();
+        let mut listed = vec![0u64; tokens.len().div_ceil(64)];
         let mut modals = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let id = match t.kind {
@@ -65,14 +93,12 @@ impl<'a> DocView<'a> {
             ids.push(id);
             let info = lexicon.entry(id);
             if info.listed {
-                if info.cue.is_some() {
-                    cues.push(i);
-                }
-                if info.hedge_start {
-                    hedge_starts.push(i);
+                if info.cue.is_some() || info.hedge_start {
+                    listed[i / 64] |= 1 << (i % 64);
                 }
                 if info.modal {
-                    modals.push(i);
+                    // Tokens end before 4 GiB (see `Token`), so their indexes fit.
+                    modals.push(i as u32);
                 }
             }
         }
@@ -91,8 +117,7 @@ impl<'a> DocView<'a> {
             units: Vec::new(),
             tokens,
             ids,
-            cues,
-            hedge_starts,
+            listed,
             modals,
             sentences,
             quotes: find_quotes(text, sentences),
@@ -183,12 +208,13 @@ impl<'a> DocView<'a> {
         &self.text.as_bytes()[t.start..t.end]
     }
 
-    /// The tokens of `positions` (ascending) inside `[a, b)`.
-    #[inline]
-    pub fn within(positions: &[usize], a: usize, b: usize) -> &[usize] {
-        let first = positions.partition_point(|&i| i < a);
-        let last = first + positions[first..].partition_point(|&i| i < b);
-        &positions[first..last]
+    /// The tokens in `[a, b)` whose word is a cue or starts a hedge phrase, ascending.
+    pub fn listed(&self, a: usize, b: usize) -> ListedTokens<'_> {
+        ListedTokens {
+            bits: &self.listed,
+            next: a,
+            end: b.min(self.tokens.len()),
+        }
     }
 
     /// True when token `i` is the word `w` (ASCII case-insensitive).
@@ -472,6 +498,34 @@ mod tests {
         let sentences = [Span::new(0, 11), Span::new(11, text.len())];
         let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
         assert_eq!(v.sentence_count(), 1);
+    }
+
+    #[test]
+    fn listed_tokens_are_the_set_bits_in_range() {
+        let set = [0, 5, 63, 64, 65, 127, 200];
+        let mut bits = vec![0u64; 4];
+        for i in set {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        let table = [
+            (0, 256),
+            (1, 64),
+            (63, 64),
+            (64, 66),
+            (66, 127),
+            (128, 200),
+            (5, 5),
+        ];
+        for (a, b) in table {
+            let got: Vec<usize> = ListedTokens {
+                bits: &bits,
+                next: a,
+                end: b,
+            }
+            .collect();
+            let want: Vec<usize> = set.into_iter().filter(|i| (a..b).contains(i)).collect();
+            assert_eq!(got, want, "[{a}, {b})");
+        }
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! second cue that takes over (", adding that …", ", according to …").
 
 use super::lexicon::CueClass;
-use super::view::DocView;
+use super::view::{DocView, ELLIPSIS, EM_DASH, EN_DASH, HORIZONTAL_BAR};
 use crate::document::Span;
 
 /// True when token `i` is a full stop, question or exclamation mark that ends a sentence.
 fn ends_sentence(v: &DocView, i: usize, limit: usize) -> bool {
-    if !matches!(v.word(i), "." | "?" | "!") || v.is_abbreviation_dot(i) {
+    if !matches!(v.bytes(i), b"." | b"?" | b"!") || v.is_abbreviation_dot(i) {
         return false;
     }
     let mut j = i + 1;
@@ -65,7 +65,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
             if end > i + 1 {
                 i = end.min(limit);
                 // `… "an outlaw nation." Russia insisted`: the quote ended the sentence.
-                let stop_inside = i >= 2 && matches!(v.word(i - 2), "." | "?" | "!");
+                let stop_inside = i >= 2 && matches!(v.bytes(i - 2), b"." | b"?" | b"!");
                 let next_starts = i >= limit
                     || v.tokens[i].span().start > v.tokens[i - 1].span().end && v.is_capitalised(i);
                 if i > from + 2 && stop_inside && next_starts {
@@ -77,13 +77,13 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         if ends_sentence(v, i, limit) {
             return i;
         }
-        let word = v.word(i);
-        if word == "," && i + 1 < limit && takes_over(v, i + 1) {
+        let word = v.bytes(i);
+        if word == b"," && i + 1 < limit && takes_over(v, i + 1) {
             return i;
         }
         // "X said C, but D" and "X said C and warned D": a new clause of the writer or a
         // second cue of the speaker ends the content.
-        let after_comma = i > from && v.word(i - 1) == ",";
+        let after_comma = i > from && v.bytes(i - 1) == b",";
         if after_comma && CONTRAST.iter().any(|w| v.is(i, w)) {
             return i - 1;
         }
@@ -96,7 +96,8 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
             return i - 1;
         }
         if object && i > from {
-            let dash = matches!(word, ";" | "—" | "―" | "–") || word == "-" && v.is(i + 1, "-");
+            let dash = matches!(word, b";" | EM_DASH | HORIZONTAL_BAR | EN_DASH)
+                || word == b"-" && v.is(i + 1, "-");
             let new_clause = after_comma
                 && and
                 && i + 1 < limit
@@ -128,13 +129,18 @@ fn takes_over(v: &DocView, i: usize) -> bool {
 
 /// The span of tokens `[a, b)` without leading and trailing punctuation (closing quotes stay).
 pub fn trimmed(v: &DocView, mut a: usize, mut b: usize) -> Option<Span> {
-    while a < b && matches!(v.word(a), "," | ":" | ";" | "—" | "–" | "-" | ".") {
+    while a < b
+        && matches!(
+            v.bytes(a),
+            b"," | b":" | b";" | EM_DASH | EN_DASH | b"-" | b"."
+        )
+    {
         a += 1;
     }
     while b > a
         && matches!(
-            v.word(b - 1),
-            "," | ":" | ";" | "—" | "–" | "-" | "." | "(" | "[" | "…"
+            v.bytes(b - 1),
+            b"," | b":" | b";" | EM_DASH | EN_DASH | b"-" | b"." | b"(" | b"[" | ELLIPSIS
         )
     {
         b -= 1;

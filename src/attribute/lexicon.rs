@@ -114,6 +114,17 @@ pub struct WordInfo {
     pub hedge_start: bool,
     /// Index into [`CueLexicon::hedges_starting`] of the hedges that start with this word.
     pub hedge_group: u16,
+    /// The word alone is a hedge that reports ("reportedly"), not a modal.
+    pub hedge_alone: bool,
+    /// The word alone is a modal hedge ("might").
+    pub modal: bool,
+    /// Some hedge phrase has this word second ("thought" in "is thought to"): most words that
+    /// start a phrase ("is", "it") are followed by none of these.
+    pub hedge_next: bool,
+    /// A cue, a hedge start or a modal: the view lists the tokens of such words.
+    pub listed: bool,
+    /// Some words after this cue make it no cue (see [`CueLexicon::is_not_cue`]).
+    has_not_cues: bool,
 }
 
 /// A lower-cased word of the lexicon, [`WordId::UNKNOWN`] for any other: two bytes per token,
@@ -139,6 +150,9 @@ pub struct Hedge {
 pub struct CueLexicon {
     /// Lower-cased word as [`key_of`] packs it → id.
     ids: WordTable,
+    /// The words of at most 8 bytes again, keyed by one `u64`: most words of a text are that
+    /// short, and half-width keys halve the cost of the lookup that every word makes.
+    short: ShortWordTable,
     /// Per id: the lower-cased word and what the lexicon knows about it (id 0: nothing).
     words: Vec<(Box<str>, WordInfo)>,
     hedges: Vec<Hedge>,
@@ -259,6 +273,96 @@ impl WordTable {
     }
 }
 
+/// `to_ascii_lowercase` of 8 packed bytes at once, as [`ascii_lowercase`] does for 16.
+fn ascii_lowercase_64(x: u64) -> u64 {
+    const EACH: u64 = u64::MAX / 0xff;
+    let low7 = x & (EACH * 0x7f);
+    let from_a = low7 + EACH * u64::from(0x80 - b'A');
+    let past_z = low7 + EACH * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !x & (EACH * 0x80);
+    x | (upper >> 2)
+}
+
+/// Per word length up to 8: the mask that keeps a word's bytes of an 8-byte window.
+const SHORT_MASKS: [u64; 9] = {
+    let mut masks = [0; 9];
+    let mut len = 0;
+    while len < 8 {
+        masks[len] = (1u64 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks[8] = u64::MAX;
+    masks
+};
+
+/// The lexicon's words of at most 8 bytes, lower-cased and zero-padded into a `u64`, with
+/// their length (a zero byte could otherwise pass for padding): open addressing with linear
+/// probing, at most a quarter full, so that a word not in the lexicon (most words) mostly
+/// meets an empty slot at once.
+#[derive(Clone, Debug)]
+struct ShortWordTable {
+    /// Per slot: the key, and the word's length in the high half of the entry, its id in the
+    /// low half; an entry of 0 when empty (no word has id 0).
+    slots: Vec<(u64, u32)>,
+    /// log2 of the number of slots.
+    bits: u32,
+}
+
+impl ShortWordTable {
+    /// A table of `words` (id, lower-cased word), the long ones skipped.
+    fn new<'w>(words: impl Iterator<Item = (WordId, &'w str)> + Clone) -> ShortWordTable {
+        let count = words.clone().filter(|(_, w)| w.len() <= 8).count();
+        let bits = (count.max(1) * 4).next_power_of_two().trailing_zeros();
+        let mut table = ShortWordTable {
+            slots: vec![(0, 0); 1 << bits],
+            bits,
+        };
+        let mask = table.slots.len() - 1;
+        for (id, word) in words.filter(|(_, w)| w.len() <= 8) {
+            let key = short_key(word.as_bytes());
+            let mut i = table.home(key);
+            while table.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            table.slots[i] = (key, short_entry(word.len(), id));
+        }
+        table
+    }
+
+    fn home(&self, key: u64) -> usize {
+        let hash = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits);
+        usize::try_from(hash).expect("the slot index fits the table")
+    }
+
+    /// The id of the lower-cased word `key` of `len` bytes.
+    #[inline]
+    fn get(&self, key: u64, len: usize) -> WordId {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, entry) = self.slots[i];
+            if entry == 0 {
+                return WordId::UNKNOWN;
+            }
+            if k == key && entry >> 16 == len as u32 {
+                return WordId(entry as u16);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A word of at most 8 bytes packed into a `u64`, zero-padded (not lower-cased).
+fn short_key(word: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(bytes)
+}
+
+fn short_entry(len: usize, id: WordId) -> u32 {
+    (len as u32) << 16 | u32::from(id.0)
+}
+
 /// Data rows of a TSV list: comment and blank lines skipped, fields split on tabs.
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
@@ -273,6 +377,7 @@ impl CueLexicon {
     pub fn embedded() -> CueLexicon {
         let mut lex = CueLexicon {
             ids: WordTable::with_bits(10),
+            short: ShortWordTable::new(std::iter::empty()),
             words: vec![(Box::from(""), WordInfo::default())],
             hedges: Vec::new(),
             hedge_groups: Vec::new(),
@@ -329,13 +434,30 @@ impl CueLexicon {
             }
             let group = usize::from(info.hedge_group);
             lex.hedge_groups[group].push(i);
+            let hedge = &lex.hedges[i];
+            match (hedge.ids.get(1), hedge.role) {
+                (Some(&second), _) => lex.words[usize::from(second.0)].1.hedge_next = true,
+                (None, HedgeRole::Modal) => lex.words[usize::from(hedge.ids[0].0)].1.modal = true,
+                (None, _) => lex.words[usize::from(hedge.ids[0].0)].1.hedge_alone = true,
+            }
+        }
+        for (_, info) in &mut lex.words {
+            info.listed = info.cue.is_some() || info.hedge_start || info.modal;
         }
         for row in rows(NOT_CUES) {
             let cue = lex.intern(row[0]);
             let next = row[1].split(' ').map(|w| lex.intern(w)).collect();
             lex.not_cues.entry(cue).or_default().push(next);
+            lex.words[usize::from(cue.0)].1.has_not_cues = true;
         }
         lex.longest_word = (lex.words.iter().map(|(w, _)| w.len()).max().unwrap_or(0) * 2).min(64);
+        lex.short = ShortWordTable::new(
+            lex.words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .map(|(k, (w, _))| (WordId(u16::try_from(k).expect("ids fit")), &**w)),
+        );
         lex
     }
 
@@ -378,6 +500,18 @@ impl CueLexicon {
     #[inline]
     pub fn id_at(&self, text: &str, span: Span) -> WordId {
         let len = span.end - span.start;
+        if len <= 8 {
+            if let Some(window) = text.as_bytes().get(span.start..span.start + 8) {
+                let raw = u64::from_le_bytes(window.try_into().expect("an 8-byte window"));
+                let word = raw & SHORT_MASKS[len];
+                // ASCII: lower-cased in the register; else as `id` reads it.
+                return if word & (u64::MAX / 0xff * 0x80) == 0 {
+                    self.short.get(ascii_lowercase_64(word), len)
+                } else {
+                    self.id(&text[span.start..span.end])
+                };
+            }
+        }
         let window = text.as_bytes().get(span.start..span.start + 16);
         match window {
             Some(window) if len <= 15 => {
@@ -422,11 +556,13 @@ impl CueLexicon {
 
     /// True when `cue` followed by the words `next` is not an attribution.
     pub fn is_not_cue(&self, cue: WordId, next: &[WordId]) -> bool {
-        self.not_cues.get(&cue).is_some_and(|phrases| {
-            phrases
-                .iter()
-                .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
-        })
+        // A flag first: most cues have no such phrases, and the map hashes its key.
+        self.entry(cue).has_not_cues
+            && self.not_cues.get(&cue).is_some_and(|phrases| {
+                phrases
+                    .iter()
+                    .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
+            })
     }
 }
 
@@ -480,6 +616,23 @@ mod tests {
         assert_eq!(lex.info("poll").noun, Some(Referent::Document));
         assert_eq!(lex.info("that").role, Some(WordRole::Boundary));
         assert!(lex.info("is").hedge_start);
+        let table = [
+            // word, alone a reporting hedge, alone a modal, second word of a phrase
+            ("reportedly", true, false, false),
+            ("might", false, true, false),
+            ("thought", false, false, true),
+            ("is", false, false, true),
+            ("have", false, false, false),
+            ("table", false, false, false),
+        ];
+        for (word, alone, modal, next) in table {
+            let info = lex.info(word);
+            assert_eq!(
+                (info.hedge_alone, info.modal, info.hedge_next),
+                (alone, modal, next),
+                "{word}"
+            );
+        }
     }
 
     #[test]
@@ -504,6 +657,8 @@ mod tests {
         for b in 0..=255u8 {
             let packed = ascii_lowercase(u128::from(b) << 40);
             assert_eq!(packed, u128::from(b.to_ascii_lowercase()) << 40, "{b}");
+            let short = ascii_lowercase_64(u64::from(b) << 56);
+            assert_eq!(short, u64::from(b.to_ascii_lowercase()) << 56, "{b}");
         }
     }
 

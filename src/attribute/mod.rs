@@ -24,7 +24,7 @@ use std::collections::BTreeSet;
 
 use crate::document::{Claim, ClaimKind, Entity, Figure, Source, Span};
 use crate::text::tokens::Token;
-use lexicon::{CueLexicon, HedgeRole};
+use lexicon::CueLexicon;
 use view::DocView;
 
 /// Attributes claims to sources. Build once, use for many documents.
@@ -166,9 +166,7 @@ impl Attributor {
         let mut claims = found.claims;
         sort_in_text_order(&mut claims);
         claims.dedup_by(|a, b| a.span == b.span && a.source == b.source);
-        for c in &mut claims {
-            add_modal_hedges(&v, c);
-        }
+        add_modal_hedges(&v, &mut claims);
         resolve_reported_pronouns(&v, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
         let unattributed = unattributed::claims(&v, figures, &claims);
@@ -176,9 +174,7 @@ impl Attributor {
         claims.extend(unattributed);
         sort_in_text_order(&mut claims);
         bound_nesting(text, &mut claims);
-        for c in &mut claims {
-            link(&v, figures, c);
-        }
+        link(&v, figures, &mut claims);
         // The document holds the claims until output: drop the growth slack (up to half).
         claims.shrink_to_fit();
         claims
@@ -190,9 +186,11 @@ impl Attributor {
 /// memory peaks): the order is found on 4-byte indexes, then applied by following its cycles.
 fn sort_in_text_order(claims: &mut [Claim]) {
     let mut order: Vec<u32> = (0..claims.len() as u32).collect();
-    order.sort_by_key(|&k| {
+    // The index breaks ties as a stable sort would, so the unstable sort (no scratch buffer)
+    // gives the same order.
+    order.sort_unstable_by_key(|&k| {
         let span = claims[k as usize].span;
-        (span.start, span.end)
+        (span.start, span.end, k)
     });
     // Position `k` must receive the claim now at `order[k]`; a finished position is marked by
     // pointing at itself.
@@ -217,6 +215,8 @@ const MAX_NESTED_CLAIMS: usize = 3;
 /// Cuts a content before the attribution that would be its fourth nested one. Without the cut a
 /// run of cues with no sentence end ("according to according to …", or hundreds of unbalanced
 /// quotes) makes every content run over all the later ones: output quadratic in the input.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
 fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
     // Where each claim's attribution is marked: its cue, else its source, else its content.
     let mut openings: Vec<(usize, usize)> = claims
@@ -255,13 +255,16 @@ fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
 
 /// "Officials said they believe C": a pronoun speaking inside another claim's content is
 /// that claim's speaker, whatever entity came before.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
 fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
     for k in 0..claims.len() {
         let Some(source) = &claims[k].source else {
             continue;
         };
-        let (a, b) = (v.token_at(source.span.start), v.token_at(source.span.end));
-        if b != a + 1 || v.info(a).pronoun.is_none() {
+        if v.single_token(source.span)
+            .is_none_or(|a| v.info(a).pronoun.is_none())
+        {
             continue;
         }
         let span = source.span;
@@ -272,8 +275,8 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
             .find(|c| c.span.contains(&span))
             .and_then(|c| c.source.as_ref())
             .filter(|s| {
-                let (a, b) = (v.token_at(s.span.start), v.token_at(s.span.end));
-                !(b == a + 1 && v.info(a).pronoun.is_some())
+                v.single_token(s.span)
+                    .is_none_or(|a| v.info(a).pronoun.is_none())
             })
             .map(|s| s.entity);
         if let (Some(entity), Some(source)) = (outer, claims[k].source.as_mut()) {
@@ -282,29 +285,43 @@ fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
     }
 }
 
-/// Records modal hedges ("might", "could") inside the content.
-fn add_modal_hedges(v: &DocView, claim: &mut Claim) {
+/// Records modal hedges ("might", "could") inside the contents.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn add_modal_hedges(v: &DocView, claims: &mut [Claim]) {
+    for claim in claims {
+        add_modal_hedges_to(v, claim);
+    }
+}
+
+fn add_modal_hedges_to(v: &DocView, claim: &mut Claim) {
     for k in 0..claim.fragments.len() {
         let f = claim.fragments[k];
-        for i in v.token_at(f.start)..v.token_at(f.end) {
-            if !v.info(i).hedge_start {
-                continue;
-            }
-            let modal = v
-                .lexicon
-                .hedges_starting(v.info(i))
-                .any(|h| h.role == HedgeRole::Modal && h.words.len() == 1);
+        // The modal words starting inside the fragment, as `token_at` of its ends bounds them.
+        let starts = |i: u32| v.tokens[i as usize].span().start;
+        let first = v.modals.partition_point(|&i| starts(i) < f.start);
+        let inside = v.modals[first..].iter().take_while(|&&i| starts(i) < f.end);
+        for i in inside.map(|&i| i as usize) {
             // A hedge word is a lexicon word, so its id names it in lower case.
             let word = v.lexicon.word(v.id(i));
-            if modal && !claim.hedges.iter().any(|h| h == word) {
+            if !claim.hedges.iter().any(|h| h == word) {
                 claim.hedges.push(word.to_string());
             }
         }
     }
 }
 
+/// Links each claim to the figures and entities inside its fragments.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn link(v: &DocView, figures: &[Figure], claims: &mut [Claim]) {
+    for claim in claims {
+        link_one(v, figures, claim);
+    }
+}
+
 /// Links the figures and entities whose spans lie inside the claim's fragments.
-fn link(v: &DocView, figures: &[Figure], claim: &mut Claim) {
+fn link_one(v: &DocView, figures: &[Figure], claim: &mut Claim) {
     let inside = |s: &Span| claim.fragments.iter().any(|f| f.contains(s));
     // Figures are in text order and never overlap: only those starting inside the claim.
     debug_assert!(figures

@@ -18,14 +18,25 @@ const MAX_CONTINUATION_GAP: usize = 40;
 
 /// A quotation long enough to be a statement, not a scare quote or a title.
 pub fn is_statement(v: &DocView, q: Span) -> bool {
-    let (a, b) = (v.token_at(q.start), v.token_at(q.end));
-    let words = (a..b).filter(|&i| v.is_word(i)).count();
-    let inner_stop = (a..b).any(|i| matches!(v.word(i), "," | "." | "?" | "!"));
+    let mut words = 0;
+    let mut inner_stop = false;
     // "“Sunday Morning Futures,”": a short run of capitalised words is a title.
-    let title = words < 5
-        && (a..b)
-            .filter(|&i| v.is_word(i))
-            .all(|i| v.is_capitalised(i));
+    let mut title = true;
+    // One pass over the quotation's tokens, stopped at the fifth word: so long a quotation is
+    // a statement whatever follows.
+    let mut i = v.token_at(q.start);
+    while i < v.tokens.len() && v.tokens[i].span().start < q.end {
+        if v.is_word(i) {
+            words += 1;
+            if words == 5 {
+                return true;
+            }
+            title = title && v.is_capitalised(i);
+        } else if matches!(v.bytes(i), b"," | b"." | b"?" | b"!") {
+            inner_stop = true;
+        }
+        i += 1;
+    }
     !title && (words >= 4 || words >= 2 && inner_stop)
 }
 
@@ -98,14 +109,14 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
     let mut j = t;
     let mut in_parens = false;
     while j < limit && !is_speech(v, j) {
-        match v.word(j) {
-            "(" => in_parens = true,
-            ")" => in_parens = false,
+        match v.bytes(j) {
+            b"(" => in_parens = true,
+            b")" => in_parens = false,
             _ => {}
         }
         let blocks = v.is_punct(j)
             && !v.is_abbreviation_dot(j)
-            && !matches!(v.word(j), "," | "(" | ")")
+            && !matches!(v.bytes(j), b"," | b"(" | b")")
             && !in_parens;
         if blocks || v.quote_starting_at(j).is_some() {
             return None;

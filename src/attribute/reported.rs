@@ -6,7 +6,7 @@
 use super::content::{clause_end, object_end, trimmed};
 use super::lexicon::{CueClass, Referent, WordId, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
-use super::view::DocView;
+use super::view::{DocView, EM_DASH, EN_DASH};
 use super::{claim, Found};
 use crate::document::{Claim, ClaimKind, Source};
 
@@ -92,8 +92,8 @@ pub fn claims(v: &DocView, found: &mut Found) {
             found.push(v, c);
             continue;
         }
-        // Few tokens are cues: test that here, so the loop stays a few instructions a token.
-        for i in (a..b).filter(|&i| v.info(i).cue.is_some()) {
+        // Few tokens are cues: visit those the view listed.
+        for i in v.listed(a, b).filter(|&i| v.info(i).cue.is_some()) {
             if let Some(c) = at_cue(v, found, i, a, b) {
                 found.used_cue[i] = true;
                 found.push(v, c);
@@ -160,9 +160,11 @@ fn reported(
     let cue = v.span(start, i + 1);
     // Where content written before the source ends: `C, X said`, `C, as X said`.
     let content_end = |tok: usize| {
-        if tok > a && (matches!(v.word(tok - 1), "," | "—" | "–") || v.is_quote_mark(tok - 1)) {
+        if tok > a
+            && (matches!(v.bytes(tok - 1), b"," | EM_DASH | EN_DASH) || v.is_quote_mark(tok - 1))
+        {
             Some(tok - 1)
-        } else if tok > a + 1 && v.is(tok - 1, "as") && v.word(tok - 2) == "," {
+        } else if tok > a + 1 && v.is(tok - 1, "as") && v.bytes(tok - 2) == b"," {
             Some(tok - 2)
         } else {
             None
@@ -186,7 +188,7 @@ fn reported(
         let day = v.role(i + 1) == Some(WordRole::Stop);
         if let Some(p) = source::source_after(v, i + 1, b).filter(|_| !day) {
             let end = p.appositive.map_or(p.end, |(_, e)| e);
-            let ends = end >= b || matches!(v.word(end), "." | "?" | "!");
+            let ends = end >= b || matches!(v.bytes(end), b"." | b"?" | b"!");
             if ends && looks_like_source(v, &p) && word_count(v, a, start - 1) >= MIN_CONTENT_BEFORE
             {
                 let content = trimmed(v, a, start - 1)?;
@@ -209,33 +211,33 @@ fn reported(
     let mut t = i + 1;
     while t < b
         && t - i <= MAX_TAIL
-        && (!matches!(v.word(t), "," | "." | "?" | "!" | ";" | ":") || v.is_abbreviation_dot(t))
+        && (!matches!(v.bytes(t), b"," | b"." | b"?" | b"!" | b";" | b":")
+            || v.is_abbreviation_dot(t))
         && v.role(t) != Some(WordRole::Boundary)
         && v.info(t).cue.is_none()
         && v.quote_at(v.tokens[t].span().start).is_none()
     {
         t += 1;
     }
-    let tail_ends = t >= b || matches!(v.word(t), "." | "?" | "!");
-    let tail_comma = t < b && v.word(t) == ",";
+    let tail_ends = t >= b || matches!(v.bytes(t), b"." | b"?" | b"!");
+    let tail_comma = t < b && v.bytes(t) == b",";
     let adverbial_tail = t == i + 1
         || matches!(v.role(i + 1), Some(WordRole::Stop | WordRole::Listener))
         || v.is_capitalised(i + 1);
 
     // `C, X said.` and `A, X said, B.`
-    if let Some(p) = before {
+    // The cheap tests first: the word counts and the rest's clause are found only then.
+    let placed = |p: &SourcePhrase| {
+        speech && after_break(p.start) && (tail_ends || tail_comma) && adverbial_tail
+    };
+    if let Some(p) = before.filter(placed) {
         let before_end = content_end(p.start).unwrap_or(a);
         // `A, X said, B`: the rest of the sentence after the cue's comma.
         let rest = (tail_comma && t + 1 < b && v.info(t + 1).cue.is_none())
             .then(|| (t + 1, clause_end(v, t + 1, b)))
             .filter(|&(s, e)| word_count(v, s, e) >= MIN_CONTENT_BEFORE);
         let lead = word_count(v, a, before_end);
-        if speech
-            && after_break(p.start)
-            && (tail_ends || tail_comma)
-            && adverbial_tail
-            && (lead >= MIN_CONTENT_BEFORE || lead > 0 && rest.is_some())
-        {
+        if lead >= MIN_CONTENT_BEFORE || lead > 0 && rest.is_some() {
             let mut fragments = vec![trimmed(v, a, before_end)?];
             if let Some((s, e)) = rest {
                 fragments.extend(trimmed(v, s, e));
@@ -282,7 +284,7 @@ fn reported(
     // "criticized the plan, which …", "said he was sarcastic, which raised concerns": the
     // content ends before a relative clause that comments on it (not one inside a quote).
     if let Some(k) = (c + 1..end).find(|&k| {
-        v.word(k - 1) == ","
+        v.bytes(k - 1) == b","
             && (v.is(k, "which") || v.is(k, "who"))
             && v.quote_at(v.tokens[k].span().start).is_none()
     }) {
@@ -341,7 +343,7 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
     while j < b && j - c < MAX_THAT_DISTANCE && v.info(j).cue.is_none() && !v.is(j, "that") {
         if let Some(q) = v.quote_starting_at(j) {
             j = v.token_at(v.quotes[q].end).max(j + 1);
-        } else if v.is_word(j) || v.word(j) == "," {
+        } else if v.is_word(j) || v.bytes(j) == b"," {
             j += 1;
         } else {
             break;
@@ -349,7 +351,7 @@ fn content_start(v: &DocView, i: usize, class: CueClass, b: usize) -> Option<usi
     }
     if j < b && v.is(j, "that") && (j == c || adverbial) {
         c = j;
-    } else if c < b && matches!(v.word(c), "," | ":") {
+    } else if c < b && matches!(v.bytes(c), b"," | b":") {
         c += 1;
     } else {
         // "said Tuesday the drug was found", "said last week the plan": skip the time.
@@ -445,7 +447,7 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         return None;
     }
     let start = a + usize::from(v.is_quote_mark(a));
-    let colon = (start..(start + 4).min(b)).find(|&i| v.word(i) == ":")?;
+    let colon = (start..(start + 4).min(b)).find(|&i| v.bytes(i) == b":")?;
     let shouting = |i: usize| {
         let w = v.word(i);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')

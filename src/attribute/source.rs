@@ -4,7 +4,7 @@
 //! the last compatible one before them.
 
 use super::lexicon::{Referent, WordRole};
-use super::view::DocView;
+use super::view::{DocView, RIGHT_SINGLE_QUOTE};
 use crate::document::{EntityType, Source, Span};
 use crate::text::tokens::TokenKind;
 
@@ -35,7 +35,8 @@ fn np_token(v: &DocView, i: usize) -> bool {
         let name_part = v.is_capitalised(i) && i > 0 && v.is_word(i - 1);
         return !stops && v.info(i).cue.is_none() || name_part && role.is_none();
     }
-    v.is_abbreviation_dot(i) || matches!(v.word(i), "&" | "’" | "'") && i > 0 && v.is_word(i - 1)
+    v.is_abbreviation_dot(i)
+        || matches!(v.bytes(i), b"&" | RIGHT_SINGLE_QUOTE | b"'") && i > 0 && v.is_word(i - 1)
 }
 
 /// The noun phrase ending just before token `end`, within `[floor, end)`. A parenthesis
@@ -43,7 +44,7 @@ fn np_token(v: &DocView, i: usize) -> bool {
 /// that is no preposition starts the phrase ("He entered [each debate]").
 pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)> {
     let mut end = end;
-    if end > floor + 1 && v.word(end - 1) == ")" {
+    if end > floor + 1 && v.bytes(end - 1) == b")" {
         let open = (floor..end - 1).rev().take(8).find(|&i| v.word(i) == "(")?;
         end = open;
     }

@@ -6,12 +6,58 @@ use super::quotes::find_quotes;
 use crate::document::{sentence_index, Entity, EntityType, Span};
 use crate::text::tokens::{Token, TokenKind};
 
+/// Marks beyond ASCII as the bytes of a token (see [`DocView::bytes`]).
+pub const EM_DASH: &[u8] = "\u{2014}".as_bytes();
+pub const EN_DASH: &[u8] = "\u{2013}".as_bytes();
+pub const HORIZONTAL_BAR: &[u8] = "\u{2015}".as_bytes();
+pub const ELLIPSIS: &[u8] = "\u{2026}".as_bytes();
+pub const LEFT_QUOTE: &[u8] = "\u{201C}".as_bytes();
+pub const RIGHT_QUOTE: &[u8] = "\u{201D}".as_bytes();
+pub const LEFT_SINGLE_QUOTE: &[u8] = "\u{2018}".as_bytes();
+pub const RIGHT_SINGLE_QUOTE: &[u8] = "\u{2019}".as_bytes();
+
+/// Iterator over the set bits of [`DocView::listed`] in a token range.
+pub struct ListedTokens<'v> {
+    bits: &'v [u64],
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for ListedTokens<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.next < self.end {
+            let word = self.bits[self.next / 64] >> (self.next % 64);
+            if word == 0 {
+                // No bit left in this word: on to the next one.
+                self.next = (self.next / 64 + 1) * 64;
+                continue;
+            }
+            let i = self.next + word.trailing_zeros() as usize;
+            if i >= self.end {
+                break;
+            }
+            self.next = i + 1;
+            return Some(i);
+        }
+        self.next = self.end;
+        None
+    }
+}
+
 /// A document prepared for the attribution rules.
 pub struct DocView<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Per token: its word in the lexicon (see [`DocView::info`]).
     ids: Vec<WordId>,
+    /// One bit per token: its word is a cue or starts a hedge phrase. Set with the ids, so
+    /// that the rules visit these few tokens, not every token of every sentence; bits, not
+    /// indexes, as a huge document holds hundreds of thousands of them.
+    listed: Vec<u64>,
+    /// Tokens whose word alone is a modal hedge ("might"), ascending.
+    pub modals: Vec<u32>,
     pub sentences: &'a [Span],
     /// Quotations, quote marks included, in text order and never overlapping.
     pub quotes: Vec<Span>,
@@ -27,6 +73,8 @@ pub struct DocView<'a> {
 }
 
 impl<'a> DocView<'a> {
+    // Once per document: out of line, so that profiles show what the view costs.
+    #[inline(never)]
     pub fn new(
         text: &'a str,
         tokens: &'a [Token],
@@ -34,18 +82,32 @@ impl<'a> DocView<'a> {
         entities: &'a [Entity],
         lexicon: &'a CueLexicon,
     ) -> DocView<'a> {
-        let ids = tokens
-            .iter()
-            .map(|t| match t.kind {
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut listed = vec![0u64; tokens.len().div_ceil(64)];
+        let mut modals = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let id = match t.kind {
                 TokenKind::Word => lexicon.id_at(text, t.span()),
                 _ => WordId::UNKNOWN,
-            })
-            .collect();
+            };
+            ids.push(id);
+            let info = lexicon.entry(id);
+            if info.listed {
+                if info.cue.is_some() || info.hedge_start {
+                    listed[i / 64] |= 1 << (i % 64);
+                }
+                if info.modal {
+                    // Tokens end before 4 GiB (see `Token`), so their indexes fit.
+                    modals.push(i as u32);
+                }
+            }
+        }
         let mut mentions = Vec::with_capacity(entities.iter().map(|e| e.mentions.len()).sum());
         for (i, e) in entities.iter().enumerate() {
             mentions.extend(e.mentions.iter().map(|m| (m.span, i)));
         }
-        mentions.sort_by_key(|&(s, i)| (s.start, s.end, i));
+        // Unstable: elements with equal keys are equal.
+        mentions.sort_unstable_by_key(|&(s, i)| (s.start, s.end, i));
         let mut paragraphs = vec![0];
         // A byte search: '\n' is never part of a longer UTF-8 sequence.
         paragraphs.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -55,6 +117,8 @@ impl<'a> DocView<'a> {
             units: Vec::new(),
             tokens,
             ids,
+            listed,
+            modals,
             sentences,
             quotes: find_quotes(text, sentences),
             entities,
@@ -65,10 +129,27 @@ impl<'a> DocView<'a> {
         view
     }
 
+    // Once per document: out of line, so that profiles show its cost.
+    #[inline(never)]
     fn sentence_units(&self) -> Vec<(usize, usize)> {
         let mut units: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
+        // Sentences come in text order, each mostly starting where the last ended: the last
+        // sentence's end token is the next one's start token, and the first line break after a
+        // sentence's first token is searched from the last one found.
+        let mut last_end = 0;
+        let mut next_break = 0;
         for s in self.sentences {
-            let (a, b) = (self.token_at(s.start), self.token_at(s.end));
+            let starts_here = |i: usize| {
+                (i == 0 || self.tokens[i - 1].span().start < s.start)
+                    && self.tokens.get(i).is_none_or(|t| t.span().start >= s.start)
+            };
+            let a = if starts_here(last_end) {
+                last_end
+            } else {
+                self.token_at(s.start)
+            };
+            let b = self.token_at(s.end);
+            last_end = b;
             if a == b {
                 continue;
             }
@@ -77,8 +158,17 @@ impl<'a> DocView<'a> {
             let mut start = a;
             let after_first = self.tokens[a].span().end;
             let last_start = self.tokens[b - 1].span().start;
-            let first_break = self.paragraphs.partition_point(|&p| p <= after_first);
-            for &p in &self.paragraphs[first_break..] {
+            if next_break > 0 && self.paragraphs[next_break - 1] > after_first {
+                next_break = self.paragraphs.partition_point(|&p| p <= after_first);
+            }
+            while self
+                .paragraphs
+                .get(next_break)
+                .is_some_and(|&p| p <= after_first)
+            {
+                next_break += 1;
+            }
+            for &p in &self.paragraphs[next_break..] {
                 let line_break = p - 1;
                 if line_break >= last_start {
                     break;
@@ -110,6 +200,23 @@ impl<'a> DocView<'a> {
         self.tokens[i].text(self.text)
     }
 
+    /// The bytes of token `i`. Punctuation is compared as bytes: slicing the text as a `str`
+    /// checks char boundaries, at a cost the rules pay on most tokens they pass.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        let t = self.tokens[i].span();
+        &self.text.as_bytes()[t.start..t.end]
+    }
+
+    /// The tokens in `[a, b)` whose word is a cue or starts a hedge phrase, ascending.
+    pub fn listed(&self, a: usize, b: usize) -> ListedTokens<'_> {
+        ListedTokens {
+            bits: &self.listed,
+            next: a,
+            end: b.min(self.tokens.len()),
+        }
+    }
+
     /// True when token `i` is the word `w` (ASCII case-insensitive).
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
@@ -123,12 +230,6 @@ impl<'a> DocView<'a> {
     #[inline]
     pub fn id(&self, i: usize) -> WordId {
         self.ids[i]
-    }
-
-    /// The lexicon's words for tokens `[a, b)`.
-    #[inline]
-    pub fn ids(&self, a: usize, b: usize) -> &[WordId] {
-        &self.ids[a..b]
     }
 
     /// What the lexicon knows about token `i`.
@@ -164,20 +265,21 @@ impl<'a> DocView<'a> {
     /// True for a quotation mark token (straight, curly or a doubled apostrophe/backtick).
     pub fn is_quote_mark(&self, i: usize) -> bool {
         matches!(
-            self.word(i),
-            "\"" | "\u{201C}" | "\u{201D}" | "'" | "`" | "\u{2018}" | "\u{2019}"
+            self.bytes(i),
+            b"\"" | b"'" | b"`" | LEFT_QUOTE | RIGHT_QUOTE | LEFT_SINGLE_QUOTE | RIGHT_SINGLE_QUOTE
         )
     }
 
     /// The dot of an abbreviation inside a name ("Mr.", "Sen.", "U.S."), not a full stop.
     pub fn is_abbreviation_dot(&self, i: usize) -> bool {
-        if self.word(i) != "." || i == 0 || !self.is_word(i - 1) {
+        if self.bytes(i) != b"." || i == 0 || !self.is_word(i - 1) {
             return false;
         }
         // Closures, so that the tests run only as far as needed: every full stop asks.
         let short_title = || {
-            let initial = self.word(i - 1).chars().count() == 1;
-            (initial || self.role(i - 1) == Some(WordRole::Title)) && self.is_capitalised(i - 1)
+            // One character: at most 4 bytes, counted only then.
+            let initial = || self.bytes(i - 1).len() <= 4 && self.word(i - 1).chars().count() == 1;
+            (self.role(i - 1) == Some(WordRole::Title) || initial()) && self.is_capitalised(i - 1)
         };
         let glued = self.tokens[i - 1].span().end == self.tokens[i].span().start;
         let next_capital = || {
@@ -190,7 +292,7 @@ impl<'a> DocView<'a> {
         // "R-Ky.,", "N.C.,": a dot before a comma ends no sentence.
         let before_comma = || {
             i + 1 < self.tokens.len()
-                && self.word(i + 1) == ","
+                && self.bytes(i + 1) == b","
                 && self.tokens[i + 1].span().start == self.tokens[i].span().end
         };
         glued && (short_title() && next_capital() || before_comma())
@@ -230,6 +332,10 @@ impl<'a> DocView<'a> {
 
     /// Index of the quotation that starts at token `i`'s opening mark.
     pub fn quote_starting_at(&self, i: usize) -> Option<usize> {
+        // A quotation opens at a mark, which is a token of its own: a word needs no search.
+        if !self.is_punct(i) {
+            return None;
+        }
         let pos = self.tokens[i].span().start;
         self.quote_at(pos).filter(|&q| self.quotes[q].start == pos)
     }
@@ -238,6 +344,18 @@ impl<'a> DocView<'a> {
     #[inline]
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span().start < pos)
+    }
+
+    /// The token that `span` covers when it covers exactly one (`token_at` of its start,
+    /// when `token_at` of its end is the next): one search, not two.
+    pub fn single_token(&self, span: Span) -> Option<usize> {
+        let a = self.token_at(span.start);
+        let starts_inside = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.span().start < span.end)
+        };
+        (starts_inside(a) && !starts_inside(a + 1)).then_some(a)
     }
 
     /// How many sentences the rules see (see [`units`]).
@@ -380,6 +498,34 @@ mod tests {
         let sentences = [Span::new(0, 11), Span::new(11, text.len())];
         let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
         assert_eq!(v.sentence_count(), 1);
+    }
+
+    #[test]
+    fn listed_tokens_are_the_set_bits_in_range() {
+        let set = [0, 5, 63, 64, 65, 127, 200];
+        let mut bits = vec![0u64; 4];
+        for i in set {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        let table = [
+            (0, 256),
+            (1, 64),
+            (63, 64),
+            (64, 66),
+            (66, 127),
+            (128, 200),
+            (5, 5),
+        ];
+        for (a, b) in table {
+            let got: Vec<usize> = ListedTokens {
+                bits: &bits,
+                next: a,
+                end: b,
+            }
+            .collect();
+            let want: Vec<usize> = set.into_iter().filter(|i| (a..b).contains(i)).collect();
+            assert_eq!(got, want, "[{a}, {b})");
+        }
     }
 
     #[test]

@@ -33,8 +33,10 @@ impl<'a> DocumentJson<'a> {
 
     /// The members `start` and `end` (character offsets) of `span`.
     fn range_fields(&self, j: &mut Json, span: Span) {
-        j.field("start", &self.offsets.char_offset(span.start));
-        j.field("end", &self.offsets.char_offset(span.end));
+        j.range(
+            self.offsets.char_offset(span.start),
+            self.offsets.char_offset(span.end),
+        );
     }
 
     /// The members `start`, `end` and `text` of `span`.

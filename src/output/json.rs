@@ -95,9 +95,26 @@ impl<'o> Json<'o> {
     /// The key of a member of the current object, whose value is written next.
     #[inline(always)]
     pub(super) fn key(&mut self, key: &str) {
-        self.separate();
         // Keys are our own field names: nothing to escape.
         debug_assert!(key.bytes().all(|b| ESCAPE[usize::from(b)] == 0));
+        // In compact output, `,"key":` goes into room made once (see [`Json::range`]); the
+        // test on the key's length is settled when this is inlined with a literal key.
+        const ROOM: usize = 16;
+        if !self.pretty && key.len() <= ROOM - 4 {
+            let at = self.out.len();
+            self.out.extend_from_slice(&[0; ROOM]);
+            let room = &mut self.out[at..];
+            room[0] = b',';
+            let quote = usize::from(!self.first);
+            self.first = false;
+            room[quote] = b'"';
+            let end = quote + 1 + key.len();
+            room[quote + 1..end].copy_from_slice(key.as_bytes());
+            room[end..end + 2].copy_from_slice(b"\":");
+            self.out.truncate(at + end + 2);
+            return;
+        }
+        self.separate();
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
         self.out.extend_from_slice(b"\":");

@@ -5,6 +5,8 @@
 //! The field order and names mirror `wire.rs`; the tests compare the two on extracted
 //! documents.
 
+use std::cell::Cell;
+
 use super::json::{Json, ToJson};
 use super::wire::Id;
 use super::{CharOffsets, FORMAT_VERSION};
@@ -18,6 +20,9 @@ pub struct DocumentJson<'a> {
     /// Add each result's `via`.
     explain: bool,
     offsets: CharOffsets,
+    /// The sentence last looked up: results come mostly in text order, so the next one is
+    /// usually in the same sentence or the one after, found without a binary search.
+    last_sentence: Cell<usize>,
 }
 
 impl<'a> DocumentJson<'a> {
@@ -28,13 +33,16 @@ impl<'a> DocumentJson<'a> {
             doc,
             explain,
             offsets: CharOffsets::new(text),
+            last_sentence: Cell::new(0),
         }
     }
 
     /// The members `start` and `end` (character offsets) of `span`.
     fn range_fields(&self, j: &mut Json, span: Span) {
-        j.field("start", &self.offsets.char_offset(span.start));
-        j.field("end", &self.offsets.char_offset(span.end));
+        j.range(
+            self.offsets.char_offset(span.start),
+            self.offsets.char_offset(span.end),
+        );
     }
 
     /// The members `start`, `end` and `text` of `span`.
@@ -48,7 +56,23 @@ impl<'a> DocumentJson<'a> {
     }
 
     fn sentence(&self, span: Span) -> usize {
-        sentence_index(&self.doc.sentences, span.start)
+        let sentences = &self.doc.sentences;
+        // Sentences do not overlap, so one that holds the offset is the one the search finds.
+        let holds = |i: usize| {
+            sentences
+                .get(i)
+                .is_some_and(|s| s.start <= span.start && span.start < s.end)
+        };
+        let last = self.last_sentence.get();
+        let i = if holds(last) {
+            last
+        } else if holds(last + 1) {
+            last + 1
+        } else {
+            sentence_index(sentences, span.start)
+        };
+        self.last_sentence.set(i);
+        i
     }
 
     fn via(&self, j: &mut Json, via: &str) {

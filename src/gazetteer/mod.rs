@@ -532,29 +532,51 @@ impl Matcher<'_> {
 /// Pushes the entities of the embedded record at `offset` whose surface form fits `text`'s
 /// case, each once. Equal ordinals are equal entities: build.rs writes each entity once.
 fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
-    let Some(record) = line_at(FORMS_TXT, offset as usize) else {
+    let Some(record) = FORMS_TXT.as_bytes().get(offset as usize..) else {
         return;
     };
-    // Byte scans for the separators: str::split(char) sets up a searcher for each record.
-    let items = record.as_bytes().split(|&b| b == b';');
+    // One pass over the record (`surface\x1fentry;…\n`, see build.rs): records are short, and
+    // finding the line's end, then the items, then each separator read each byte three times.
     let mut at = 0;
-    for item in items {
-        let (from, to) = (at, at + item.len());
-        at = to + 1;
-        // Both separators are ASCII, so these are char boundaries.
-        let Some(unit) = item.iter().rposition(|&b| b == 0x1f) else {
-            continue;
+    while at < record.len() {
+        let Some(unit) = record[at..]
+            .iter()
+            .position(|&b| matches!(b, 0x1f | b';' | b'\n'))
+            .map(|u| at + u)
+        else {
+            return;
         };
-        let (surface, entry) = (&record[from..from + unit], &record[from + unit + 1..to]);
-        if !case_fits(surface, text) {
+        if record[unit] != 0x1f {
+            // An item without an entry: none are written, but skip it as the format allows.
+            at = unit + 1;
+            if record[unit] == b'\n' {
+                return;
+            }
             continue;
         }
-        let Ok(entry) = entry.parse::<u32>() else {
-            continue;
-        };
-        let id = EntryId::Embedded(entry);
-        if !ids.contains(&id) {
-            ids.push(id);
+        let digits = record[unit + 1..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(record.len(), |d| unit + 1 + d);
+        let end = record.get(digits).copied();
+        // Both separators are ASCII, so these are char boundaries.
+        let surface = FORMS_TXT
+            .get(offset as usize + at..offset as usize + unit)
+            .unwrap_or("");
+        let entry = std::str::from_utf8(&record[unit + 1..digits])
+            .ok()
+            .and_then(|e| e.parse::<u32>().ok());
+        if let (Some(entry), Some(b';' | b'\n') | None) = (entry, end) {
+            if case_fits(surface, text) {
+                let id = EntryId::Embedded(entry);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        match end {
+            Some(b';') => at = digits + 1,
+            _ => return,
         }
     }
 }
@@ -632,14 +654,6 @@ fn lower_shapes(pick: impl Fn(&[u8]) -> Option<&u8>) -> Box<[u64; 256]> {
         set[usize::from(b)] |= 1 << w.len().min(63);
         set
     })
-}
-
-/// The line of `data` starting at byte `at`. A byte scan: lines are short, and
-/// str::split(char) sets up a searcher for each.
-fn line_at(data: &str, at: usize) -> Option<&str> {
-    let rest = data.get(at..)?;
-    let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
-    Some(&rest[..end])
 }
 
 /// Walks `fst` over the lower-cased text from `start`, collecting every whole-word end.

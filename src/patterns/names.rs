@@ -167,6 +167,11 @@ impl RoleSet {
     fn has(self, role: Role) -> bool {
         self.0 & 1 << role as u32 != 0
     }
+
+    /// True when the word plays any of `roles`: one test for the lot.
+    fn has_any(self, roles: &[Role]) -> bool {
+        self.0 & roles.iter().fold(0, |m, &r| m | 1 << r as u32) != 0
+    }
 }
 
 /// Abbreviated organisation suffixes written with a period ("Inc.", "Corp.").
@@ -1126,9 +1131,15 @@ impl Context<'_> {
     /// Inline for the cached answer, which most asks get; the lookup stays out of line.
     #[inline]
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
+        self.roles(i).has(role)
+    }
+
+    /// Every role word `i` plays, from the cache.
+    #[inline]
+    fn roles(&self, i: usize) -> RoleSet {
         match self.roles[i].get().known() {
-            Some(roles) => roles.has(role),
-            None => self.look_up_roles(i).has(role),
+            Some(roles) => roles,
+            None => self.look_up_roles(i),
         }
     }
 
@@ -1304,7 +1315,13 @@ impl Context<'_> {
             return None;
         }
         // Demonyms and nationalities are not places ("Afghan civilians").
-        let roles = self.words.roles_of(surface);
+        // A name of one token has its roles cached already.
+        let t = self.token(first);
+        let roles = if first == last && t.kind == TokenKind::Word && t.span() == m.span {
+            self.roles(first)
+        } else {
+            self.words.roles_of(surface)
+        };
         if roles.has(DEMONYMS) {
             return None;
         }
@@ -1533,8 +1550,7 @@ impl Context<'_> {
             via: Via::rule(via),
         };
         let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
-        let misc = (a..=last)
-            .any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS));
+        let misc = (a..=last).any(|i| self.roles(i).has_any(&[DEMONYMS, MISC_WORDS]));
         if (2..=4).contains(&n_words) && first_name && !misc {
             found.push(person("rule:first_name"));
             return;
@@ -1635,16 +1651,14 @@ impl Context<'_> {
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !is_all_caps(w)
-                && ![
+                && !self.roles(i).has_any(&[
                     FIRST_NAMES,
                     TITLES,
                     NOT_NAMES,
                     DEMONYMS,
                     MISC_WORDS,
                     PLACE_WORDS,
-                ]
-                .iter()
-                .any(|&l| self.lower_word_is(i, l));
+                ]);
             if !plain {
                 return None;
             }
@@ -1721,7 +1735,7 @@ impl Context<'_> {
             return;
         }
         // Nationalities and events are MISC, not people ("Iraqi Kurds", "Labour Day").
-        if words().any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS)) {
+        if words().any(|i| self.roles(i).has_any(&[DEMONYMS, MISC_WORDS])) {
             return;
         }
         // "Trade and Industry Secretary", "Finance Minister": a role, not a name.

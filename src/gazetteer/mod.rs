@@ -353,13 +353,9 @@ impl Gazetteer {
     /// no listed name stop here. `key` is left holding the run, lower-cased.
     fn head_at(&self, text: &str, start: usize, key: &mut HeadKey) -> Head {
         let rest = &text.as_bytes()[start..];
-        let len = rest
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        if len == 0 || !key.push(&rest[..len]) {
+        let Some(len) = key.push_run(rest).filter(|&len| len > 0) else {
             return Head::Unknown;
-        }
+        };
         // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
         if rest.get(len).is_some_and(|b| !b.is_ascii())
             && text[start + len..]
@@ -384,19 +380,16 @@ impl Gazetteer {
             .position(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
             .unwrap_or(after_head.len());
         let rest = &after_head[spaces..];
-        let len = rest
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
+        if spaces == 0 || !key.push(b" ") {
+            return Head::Unknown;
+        }
+        let Some(len) = key.push_run(rest) else {
+            return Head::Unknown;
+        };
         let end = head_end + spaces + len;
         // The walk reads these bytes as they are only if nothing beyond ASCII is near and the
-        // walk would not stop for length first.
-        if spaces == 0
-            || len == 0
-            || end - start > MAX_FORM_BYTES
-            || rest.get(len).is_some_and(|b| !b.is_ascii())
-            || !key.push(b" ")
-            || !key.push(&rest[..len])
+        // walk would not stop for length first. (On `Unknown` the key is not read again.)
+        if len == 0 || end - start > MAX_FORM_BYTES || rest.get(len).is_some_and(|b| !b.is_ascii())
         {
             return Head::Unknown;
         }
@@ -627,10 +620,46 @@ impl HeadKey {
         true
     }
 
+    /// Appends the run of ASCII letters and digits `bytes` starts with, lower-cased, and
+    /// returns its length: one pass finds, copies and hashes it (a scan, then a copy, read each
+    /// byte twice). `None`, and the key as it was, when the run would not fit.
+    fn push_run(&mut self, bytes: &[u8]) -> Option<usize> {
+        let (len, hash) = (self.len, self.hash);
+        for &b in bytes {
+            let lower = LOWER_ALNUM[usize::from(b)];
+            if lower == 0 {
+                break;
+            }
+            let Some(k) = self.bytes.get_mut(self.len) else {
+                (self.len, self.hash) = (len, hash);
+                return None;
+            };
+            *k = lower;
+            self.hash = table::fnv1a_step(self.hash, lower);
+            self.len += 1;
+        }
+        Some(self.len - len)
+    }
+
     fn bytes(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
 }
+
+/// By byte: the byte lower-cased when it is an ASCII letter or digit, else 0 (which is
+/// neither), so one load both tests and lower-cases.
+const LOWER_ALNUM: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The root's transitions by input byte. Every walk starts at the root, whose many
 /// transitions cost the most to search; a table makes that first step one index.
@@ -845,6 +874,31 @@ mod tests {
         std::fs::write(&path, "Bad\tthing\t\t\n").unwrap();
         assert!(Gazetteer::embedded().add_file(&path).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn head_key_takes_the_leading_run_lower_cased() {
+        let long = "a".repeat(MAX_HEAD_PAIR_BYTES + 1);
+        for (text, run) in [
+            ("New York", Some("new")),
+            ("U.S.", Some("u")),
+            ("Zürich", Some("z")),
+            ("B52s rock", Some("b52s")),
+            ("'s", Some("")),
+            ("", Some("")),
+            (long.as_str(), None),
+        ] {
+            let mut key = HeadKey::default();
+            let pushed = key.push_run(text.as_bytes());
+            assert_eq!(pushed, run.map(str::len), "{text}");
+            let expected = run.unwrap_or("");
+            assert_eq!(key.bytes(), expected.as_bytes(), "{text}");
+            assert_eq!(
+                key.hash,
+                expected.bytes().fold(table::FNV_START, table::fnv1a_step),
+                "{text}"
+            );
+        }
     }
 
     #[test]

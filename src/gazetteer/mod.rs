@@ -624,21 +624,28 @@ impl HeadKey {
     /// returns its length: one pass finds, copies and hashes it (a scan, then a copy, read each
     /// byte twice). `None`, and the key as it was, when the run would not fit.
     fn push_run(&mut self, bytes: &[u8]) -> Option<usize> {
-        let (len, hash) = (self.len, self.hash);
-        for &b in bytes {
+        // In locals over the room left, so the loop neither checks bounds nor stores state.
+        let room = self.bytes.get_mut(self.len..).unwrap_or_default();
+        let (mut len, mut hash) = (0, self.hash);
+        for (k, &b) in room.iter_mut().zip(bytes) {
             let lower = LOWER_ALNUM[usize::from(b)];
             if lower == 0 {
                 break;
             }
-            let Some(k) = self.bytes.get_mut(self.len) else {
-                (self.len, self.hash) = (len, hash);
-                return None;
-            };
             *k = lower;
-            self.hash = table::fnv1a_step(self.hash, lower);
-            self.len += 1;
+            hash = table::fnv1a_step(hash, lower);
+            len += 1;
         }
-        Some(self.len - len)
+        // The run goes on beyond the room.
+        if bytes
+            .get(len)
+            .is_some_and(|&b| LOWER_ALNUM[usize::from(b)] != 0)
+        {
+            return None;
+        }
+        self.len += len;
+        self.hash = hash;
+        Some(len)
     }
 
     fn bytes(&self) -> &[u8] {

@@ -353,13 +353,9 @@ impl Gazetteer {
     /// no listed name stop here. `key` is left holding the run, lower-cased.
     fn head_at(&self, text: &str, start: usize, key: &mut HeadKey) -> Head {
         let rest = &text.as_bytes()[start..];
-        let len = rest
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        if len == 0 || !key.push(&rest[..len]) {
+        let Some(len) = key.push_run(rest).filter(|&len| len > 0) else {
             return Head::Unknown;
-        }
+        };
         // The run goes on in a letter beyond ASCII ("Zürich"): walk it.
         if rest.get(len).is_some_and(|b| !b.is_ascii())
             && text[start + len..]
@@ -384,19 +380,16 @@ impl Gazetteer {
             .position(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
             .unwrap_or(after_head.len());
         let rest = &after_head[spaces..];
-        let len = rest
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
+        if spaces == 0 || !key.push(b" ") {
+            return Head::Unknown;
+        }
+        let Some(len) = key.push_run(rest) else {
+            return Head::Unknown;
+        };
         let end = head_end + spaces + len;
         // The walk reads these bytes as they are only if nothing beyond ASCII is near and the
-        // walk would not stop for length first.
-        if spaces == 0
-            || len == 0
-            || end - start > MAX_FORM_BYTES
-            || rest.get(len).is_some_and(|b| !b.is_ascii())
-            || !key.push(b" ")
-            || !key.push(&rest[..len])
+        // walk would not stop for length first. (On `Unknown` the key is not read again.)
+        if len == 0 || end - start > MAX_FORM_BYTES || rest.get(len).is_some_and(|b| !b.is_ascii())
         {
             return Head::Unknown;
         }
@@ -532,29 +525,51 @@ impl Matcher<'_> {
 /// Pushes the entities of the embedded record at `offset` whose surface form fits `text`'s
 /// case, each once. Equal ordinals are equal entities: build.rs writes each entity once.
 fn embedded_entries(offset: u64, text: &str, ids: &mut Vec<EntryId>) {
-    let Some(record) = line_at(FORMS_TXT, offset as usize) else {
+    let Some(record) = FORMS_TXT.as_bytes().get(offset as usize..) else {
         return;
     };
-    // Byte scans for the separators: str::split(char) sets up a searcher for each record.
-    let items = record.as_bytes().split(|&b| b == b';');
+    // One pass over the record (`surface\x1fentry;…\n`, see build.rs): records are short, and
+    // finding the line's end, then the items, then each separator read each byte three times.
     let mut at = 0;
-    for item in items {
-        let (from, to) = (at, at + item.len());
-        at = to + 1;
-        // Both separators are ASCII, so these are char boundaries.
-        let Some(unit) = item.iter().rposition(|&b| b == 0x1f) else {
-            continue;
+    while at < record.len() {
+        let Some(unit) = record[at..]
+            .iter()
+            .position(|&b| matches!(b, 0x1f | b';' | b'\n'))
+            .map(|u| at + u)
+        else {
+            return;
         };
-        let (surface, entry) = (&record[from..from + unit], &record[from + unit + 1..to]);
-        if !case_fits(surface, text) {
+        if record[unit] != 0x1f {
+            // An item without an entry: none are written, but skip it as the format allows.
+            at = unit + 1;
+            if record[unit] == b'\n' {
+                return;
+            }
             continue;
         }
-        let Ok(entry) = entry.parse::<u32>() else {
-            continue;
-        };
-        let id = EntryId::Embedded(entry);
-        if !ids.contains(&id) {
-            ids.push(id);
+        let digits = record[unit + 1..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(record.len(), |d| unit + 1 + d);
+        let end = record.get(digits).copied();
+        // Both separators are ASCII, so these are char boundaries.
+        let surface = FORMS_TXT
+            .get(offset as usize + at..offset as usize + unit)
+            .unwrap_or("");
+        let entry = std::str::from_utf8(&record[unit + 1..digits])
+            .ok()
+            .and_then(|e| e.parse::<u32>().ok());
+        if let (Some(entry), Some(b';' | b'\n') | None) = (entry, end) {
+            if case_fits(surface, text) {
+                let id = EntryId::Embedded(entry);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        match end {
+            Some(b';') => at = digits + 1,
+            _ => return,
         }
     }
 }
@@ -605,10 +620,53 @@ impl HeadKey {
         true
     }
 
+    /// Appends the run of ASCII letters and digits `bytes` starts with, lower-cased, and
+    /// returns its length: one pass finds, copies and hashes it (a scan, then a copy, read each
+    /// byte twice). `None`, and the key as it was, when the run would not fit.
+    fn push_run(&mut self, bytes: &[u8]) -> Option<usize> {
+        // In locals over the room left, so the loop neither checks bounds nor stores state.
+        let room = self.bytes.get_mut(self.len..).unwrap_or_default();
+        let (mut len, mut hash) = (0, self.hash);
+        for (k, &b) in room.iter_mut().zip(bytes) {
+            let lower = LOWER_ALNUM[usize::from(b)];
+            if lower == 0 {
+                break;
+            }
+            *k = lower;
+            hash = table::fnv1a_step(hash, lower);
+            len += 1;
+        }
+        // The run goes on beyond the room.
+        if bytes
+            .get(len)
+            .is_some_and(|&b| LOWER_ALNUM[usize::from(b)] != 0)
+        {
+            return None;
+        }
+        self.len += len;
+        self.hash = hash;
+        Some(len)
+    }
+
     fn bytes(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
 }
+
+/// By byte: the byte lower-cased when it is an ASCII letter or digit, else 0 (which is
+/// neither), so one load both tests and lower-cases.
+const LOWER_ALNUM: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The root's transitions by input byte. Every walk starts at the root, whose many
 /// transitions cost the most to search; a table makes that first step one index.
@@ -632,14 +690,6 @@ fn lower_shapes(pick: impl Fn(&[u8]) -> Option<&u8>) -> Box<[u64; 256]> {
         set[usize::from(b)] |= 1 << w.len().min(63);
         set
     })
-}
-
-/// The line of `data` starting at byte `at`. A byte scan: lines are short, and
-/// str::split(char) sets up a searcher for each.
-fn line_at(data: &str, at: usize) -> Option<&str> {
-    let rest = data.get(at..)?;
-    let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
-    Some(&rest[..end])
 }
 
 /// Walks `fst` over the lower-cased text from `start`, collecting every whole-word end.
@@ -831,6 +881,31 @@ mod tests {
         std::fs::write(&path, "Bad\tthing\t\t\n").unwrap();
         assert!(Gazetteer::embedded().add_file(&path).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn head_key_takes_the_leading_run_lower_cased() {
+        let long = "a".repeat(MAX_HEAD_PAIR_BYTES + 1);
+        for (text, run) in [
+            ("New York", Some("new")),
+            ("U.S.", Some("u")),
+            ("Zürich", Some("z")),
+            ("B52s rock", Some("b52s")),
+            ("'s", Some("")),
+            ("", Some("")),
+            (long.as_str(), None),
+        ] {
+            let mut key = HeadKey::default();
+            let pushed = key.push_run(text.as_bytes());
+            assert_eq!(pushed, run.map(str::len), "{text}");
+            let expected = run.unwrap_or("");
+            assert_eq!(key.bytes(), expected.as_bytes(), "{text}");
+            assert_eq!(
+                key.hash,
+                expected.bytes().fold(table::FNV_START, table::fnv1a_step),
+                "{text}"
+            );
+        }
     }
 
     #[test]

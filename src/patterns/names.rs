@@ -167,6 +167,11 @@ impl RoleSet {
     fn has(self, role: Role) -> bool {
         self.0 & 1 << role as u32 != 0
     }
+
+    /// True when the word plays any of `roles`: one test for the lot.
+    fn has_any(self, roles: &[Role]) -> bool {
+        self.0 & roles.iter().fold(0, |m, &r| m | 1 << r as u32) != 0
+    }
 }
 
 /// Abbreviated organisation suffixes written with a period ("Inc.", "Corp.").
@@ -456,7 +461,7 @@ impl Via {
 
 /// The `via` texts made for one document, each shared by every mention found the same way.
 struct SharedVias {
-    made: HashSet<document::Via, FnvBuild>,
+    made: HashSet<document::Via, WordHashBuild>,
     /// Where a text is written before it is looked up.
     buffer: String,
 }
@@ -465,7 +470,7 @@ impl SharedVias {
     /// Room for `vias` texts (an article's mentions are found a dozen ways, give or take).
     fn with_capacity(vias: usize) -> SharedVias {
         SharedVias {
-            made: HashSet::with_capacity_and_hasher(vias, FnvBuild::default()),
+            made: HashSet::with_capacity_and_hasher(vias, WordHashBuild::default()),
             buffer: String::with_capacity(64),
         }
     }
@@ -487,7 +492,6 @@ impl SharedVias {
 /// fewer; a huge document repeats its names, so its maps grow to the distinct names they hold
 /// rather than taking a slot per mention (18 MB for a 10 MB paragraph: 14k names, 88k mentions).
 const PRESIZED_NAMES: usize = 1 << 12;
-
 
 /// Spans taken by mentions, none overlapping: a span is added only when it overlaps none
 /// (`resolve::SpanSet`'s rule, which the passes after chunking share).
@@ -815,48 +819,68 @@ impl Eq for Caseless<'_> {}
 
 impl Hash for Caseless<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        // Byte by byte, so that both branches hash equal keys alike.
-        if self.0.is_ascii() {
-            self.0
-                .bytes()
-                .for_each(|b| state.write_u8(b.to_ascii_lowercase()));
+        // Both branches feed the lower-case bytes, so equal keys hash alike; `to_lowercase`
+        // never gives an ASCII capital, so lower-casing its bytes again changes nothing.
+        let lower;
+        let bytes = if self.0.is_ascii() {
+            self.0.as_bytes()
         } else {
-            self.0
-                .to_lowercase()
-                .bytes()
-                .for_each(|b| state.write_u8(b));
+            lower = self.0.to_lowercase();
+            lower.as_bytes()
+        };
+        write_words(bytes, |b| b.to_ascii_lowercase(), state);
+    }
+}
+
+/// Feeds `bytes`, each mapped by `map`, to `state` eight to a word, then their length: one
+/// hasher step per eight bytes.
+fn write_words<H: Hasher>(bytes: &[u8], map: impl Fn(u8) -> u8, state: &mut H) {
+    let mut chunks = bytes.chunks(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        for (w, &b) in word.iter_mut().zip(chunk) {
+            *w = map(b);
         }
-        state.write_u8(0xff);
+        state.write_u64(u64::from_le_bytes(word));
     }
+    state.write_usize(bytes.len());
 }
 
-/// FNV-1a: the maps here hold a document's names, short keys for which SipHash's set-up
-/// dominates; no untrusted party chooses the keys to collide.
-struct Fnv(u64);
+/// A multiply-and-rotate hash (rustc's FxHash) over eight-byte words, mixed at the end so that
+/// the table's low bits depend on every byte: the maps here hold a document's names, short
+/// keys for which SipHash's set-up dominates; no untrusted party chooses the keys to collide.
+#[derive(Default)]
+struct WordHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // MurmurHash3's 64-bit finaliser.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ h >> 33
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u8(b);
-        }
+        write_words(bytes, |b| b, self);
     }
 
     fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        self.write_u64(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-type FnvBuild = BuildHasherDefault<Fnv>;
+type WordHashBuild = BuildHasherDefault<WordHasher>;
 
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
@@ -1107,9 +1131,15 @@ impl Context<'_> {
     /// Inline for the cached answer, which most asks get; the lookup stays out of line.
     #[inline]
     fn lower_word_is(&self, i: usize, role: Role) -> bool {
+        self.roles(i).has(role)
+    }
+
+    /// Every role word `i` plays, from the cache.
+    #[inline]
+    fn roles(&self, i: usize) -> RoleSet {
         match self.roles[i].get().known() {
-            Some(roles) => roles.has(role),
-            None => self.look_up_roles(i).has(role),
+            Some(roles) => roles,
+            None => self.look_up_roles(i),
         }
     }
 
@@ -1285,7 +1315,13 @@ impl Context<'_> {
             return None;
         }
         // Demonyms and nationalities are not places ("Afghan civilians").
-        let roles = self.words.roles_of(surface);
+        // A name of one token has its roles cached already.
+        let t = self.token(first);
+        let roles = if first == last && t.kind == TokenKind::Word && t.span() == m.span {
+            self.roles(first)
+        } else {
+            self.words.roles_of(surface)
+        };
         if roles.has(DEMONYMS) {
             return None;
         }
@@ -1514,8 +1550,7 @@ impl Context<'_> {
             via: Via::rule(via),
         };
         let first_name = self.lower_word_is(a, FIRST_NAMES) && !is_all_caps(self.word(a));
-        let misc = (a..=last)
-            .any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS));
+        let misc = (a..=last).any(|i| self.roles(i).has_any(&[DEMONYMS, MISC_WORDS]));
         if (2..=4).contains(&n_words) && first_name && !misc {
             found.push(person("rule:first_name"));
             return;
@@ -1616,16 +1651,14 @@ impl Context<'_> {
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
                 && !is_all_caps(w)
-                && ![
+                && !self.roles(i).has_any(&[
                     FIRST_NAMES,
                     TITLES,
                     NOT_NAMES,
                     DEMONYMS,
                     MISC_WORDS,
                     PLACE_WORDS,
-                ]
-                .iter()
-                .any(|&l| self.lower_word_is(i, l));
+                ]);
             if !plain {
                 return None;
             }
@@ -1702,7 +1735,7 @@ impl Context<'_> {
             return;
         }
         // Nationalities and events are MISC, not people ("Iraqi Kurds", "Labour Day").
-        if words().any(|i| self.lower_word_is(i, DEMONYMS) || self.lower_word_is(i, MISC_WORDS)) {
+        if words().any(|i| self.roles(i).has_any(&[DEMONYMS, MISC_WORDS])) {
             return;
         }
         // "Trade and Industry Secretary", "Finance Minister": a role, not a name.
@@ -1740,10 +1773,13 @@ impl Context<'_> {
         taken: &mut TakenSpans,
     ) {
         // Sized once for an article: growing would hash every key again, a byte at a time.
-        let mut known: HashMap<Caseless, usize, FnvBuild> = HashMap::with_capacity_and_hasher(
+        let mut known: HashMap<Caseless, usize, WordHashBuild> = HashMap::with_capacity_and_hasher(
             (found.len() * 2).min(PRESIZED_NAMES),
-            FnvBuild::default(),
+            WordHashBuild::default(),
         );
+        // By mention, the last word of a name of two words or more: the surname map below
+        // wants it again.
+        let mut surnames = Vec::with_capacity(found.len());
         for (k, f) in found.iter().enumerate() {
             let surface = f.span.text(self.text);
             known.entry(Caseless(surface)).or_insert(k);
@@ -1753,6 +1789,7 @@ impl Context<'_> {
                 more,
                 last,
             } = NameWords::of(surface);
+            surnames.push(last.filter(|_| second.is_some()));
             if f.entity_type == EntityType::Person && second.is_some() {
                 if let Some(last) = last {
                     known.entry(Caseless(last)).or_insert(k);
@@ -1824,14 +1861,21 @@ impl Context<'_> {
             }
         }
         // A person mention of a surname alone points at the full name, listed or not.
-        let mut full: HashMap<Caseless, (Name, Option<EntryId>), FnvBuild> =
-            HashMap::with_capacity_and_hasher(found.len().min(PRESIZED_NAMES), FnvBuild::default());
-        for f in found.iter() {
-            let surface = f.span.text(self.text);
-            let words = NameWords::of(surface);
-            if let (EntityType::Person, Some(_), Some(last)) =
-                (f.entity_type, words.second, words.last)
-            {
+        let mut full: HashMap<Caseless, (Name, Option<EntryId>), WordHashBuild> =
+            HashMap::with_capacity_and_hasher(
+                found.len().min(PRESIZED_NAMES),
+                WordHashBuild::default(),
+            );
+        for (k, f) in found.iter().enumerate() {
+            if f.entity_type != EntityType::Person {
+                continue;
+            }
+            // Mentions from the leftovers came after the surnames were taken.
+            let surname = surnames.get(k).copied().unwrap_or_else(|| {
+                let words = NameWords::of(f.span.text(self.text));
+                words.last.filter(|_| words.second.is_some())
+            });
+            if let Some(last) = surname {
                 full.entry(Caseless(last)).or_insert_with(|| {
                     let name = match f.entry {
                         Some(id) => Name::Listed(id),
@@ -2076,7 +2120,7 @@ mod tests {
     #[test]
     fn caseless_keys_compare_and_hash_as_lower_case() {
         use std::hash::BuildHasher;
-        let hash = |s: &str| FnvBuild::default().hash_one(Caseless(s));
+        let hash = |s: &str| WordHashBuild::default().hash_one(Caseless(s));
         for (a, b, equal) in [
             ("Clarke", "clarke", true),
             ("CLARKE", "Clarke", true),

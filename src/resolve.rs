@@ -25,7 +25,7 @@ pub fn resolve(text: &str, candidates: Vec<Candidate<'_>>) -> Vec<Entity> {
     let mut index_of: HashMap<EntityKey, usize, BuildHasherDefault<Fnv>> =
         HashMap::with_capacity_and_hasher(presized, Default::default());
     for c in &kept {
-        let name = resolved_name(c);
+        let name: &str = &c.name;
         let key = EntityKey {
             entity_type: c.entity_type,
             kb_id: c.kb_id,
@@ -80,19 +80,6 @@ fn without_overlaps(mut candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
     candidates.retain(|c| taken.insert_if_free(c.span));
     candidates.sort_by_key(|c| c.span);
     candidates
-}
-
-/// The name a candidate gives its entity. A propagated candidate without a kb id is named
-/// by its `via`, the name it was recognised by: "propagated:Colin Clarke".
-///
-/// Known wart, kept while output must stay byte-identical (issue 6): when an acronym's
-/// definition renamed such a candidate, its via ends in "+acronym", and so does the entity's
-/// name ("PPI+acronym" in the BBC corpus).
-fn resolved_name<'c>(c: &'c Candidate<'_>) -> &'c str {
-    match c.via.strip_prefix("propagated:") {
-        Some(full) if c.kb_id.is_none() => full,
-        _ => &c.name,
-    }
 }
 
 /// Most entities a document's key map is sized for before it is filled: an article has fewer;
@@ -335,27 +322,6 @@ mod tests {
                 .map(|c| (c.span.start, c.span.end))
                 .collect();
             assert_eq!(got, kept, "{spans:?}");
-        }
-    }
-
-    #[test]
-    fn propagated_candidates_are_named_by_their_via() {
-        let text = "Colin Clarke met Clarke.";
-        let clarke = Candidate {
-            span: Span::new(17, 23),
-            ..candidate(text, "Clarke", EntityType::Person, "x")
-        };
-        for (via, kb_id, name) in [
-            ("propagated:Colin Clarke", None, "Colin Clarke"),
-            ("propagated:Colin Clarke", Some("Q1"), "Clarke"),
-            ("rule:name_shape", None, "Clarke"),
-        ] {
-            let c = Candidate {
-                via: via.into(),
-                kb_id,
-                ..clarke.clone()
-            };
-            assert_eq!(resolved_name(&c), name, "{via} {kb_id:?}");
         }
     }
 

@@ -205,3 +205,24 @@ fn a_later_partial_organisation_name_joins_the_full_name() {
     assert_eq!(texts, ["Brenner Group", "Brenner"]);
     assert_eq!(doc.entities.len(), 1, "{:#?}", doc.entities);
 }
+
+#[test]
+fn an_acronym_recognised_again_joins_its_defined_full_name() {
+    let extractor = Extractor::new(&Config::default()).unwrap();
+    // The later "HPA"s are recognised from "HPA said", then renamed by the definition: they
+    // must join the full name, not become an entity named after their provenance.
+    let text = "The Harbour Pilots Association (HPA) met on Monday. HPA said fees would rise. \
+                Members of HPA voted later, and the HPA board agreed.";
+    let doc = extractor.extract(text);
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Harbour Pilots Association"], "{:#?}", doc.entities);
+    let texts: Vec<&str> = doc.entities[0]
+        .mentions
+        .iter()
+        .map(|m| m.span.text(text))
+        .collect();
+    assert_eq!(
+        texts,
+        ["Harbour Pilots Association", "HPA", "HPA", "HPA", "HPA"]
+    );
+}

@@ -680,23 +680,27 @@ impl Found {
     ) -> Candidate<'a> {
         let entry = self.entry.map(|id| (id, gazetteer.entry(id)));
         let via = self.via.render(text, gazetteer, entry, vias);
-        match entry.map(|(_, e)| e) {
-            Some(e) => Candidate {
-                span: self.span,
-                entity_type: self.entity_type,
-                subtype: e.subtype.filter(|_| e.entity_type == self.entity_type),
-                name: Cow::Borrowed(e.name),
-                kb_id: e.kb_id,
-                via,
+        let listed = entry.map(|(_, e)| e);
+        let kb_id = listed.and_then(|e| e.kb_id);
+        // A name recognised again from one found elsewhere is named by it ("Clarke" → "Colin
+        // Clarke"), unless its own listing gives it an id.
+        let name = match (self.via.how, kb_id) {
+            (How::Propagated(Name::Listed(id)), None) => Cow::Borrowed(gazetteer.entry(id).name),
+            (How::Propagated(Name::Text(span)), None) => canonical_text(span.text(text)),
+            _ => match listed {
+                Some(e) => Cow::Borrowed(e.name),
+                None => canonical_text(self.span.text(text)),
             },
-            None => Candidate {
-                span: self.span,
-                entity_type: self.entity_type,
-                subtype: None,
-                name: canonical_text(self.span.text(text)),
-                kb_id: None,
-                via,
-            },
+        };
+        Candidate {
+            span: self.span,
+            entity_type: self.entity_type,
+            subtype: listed
+                .and_then(|e| e.subtype)
+                .filter(|_| listed.is_some_and(|e| e.entity_type == self.entity_type)),
+            name,
+            kb_id,
+            via,
         }
     }
 }

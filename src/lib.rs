@@ -19,6 +19,7 @@ pub mod document;
 pub mod error;
 pub mod extractor;
 pub mod gazetteer;
+pub mod hash;
 pub mod input;
 pub mod output;
 pub mod patterns;

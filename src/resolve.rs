@@ -5,9 +5,10 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 
 use crate::document::{Candidate, Entity, EntityType, Mention, Span, Via};
+use crate::hash::{write_words, FastMap};
 
 /// Chooses among overlapping candidates and groups the rest into entities ordered by first
 /// mention.
@@ -22,7 +23,7 @@ pub fn resolve(text: &str, candidates: Vec<Candidate<'_>>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::with_capacity(presized);
     let mut entity_of = Vec::with_capacity(kept.len());
     let mut counts: Vec<usize> = Vec::with_capacity(presized);
-    let mut index_of: HashMap<EntityKey, usize, BuildHasherDefault<Fnv>> =
+    let mut index_of: FastMap<EntityKey, usize> =
         HashMap::with_capacity_and_hasher(presized, Default::default());
     for c in &kept {
         let name: &str = &c.name;
@@ -114,16 +115,11 @@ impl Hash for EntityKey<'_> {
         state.write_u8(self.entity_type as u8);
         match self.kb_id {
             Some(id) => state.write(id.as_bytes()),
-            // Byte by byte, so that both branches hash names equal in lower case alike.
-            None if self.name.is_ascii() => self
-                .name
-                .bytes()
-                .for_each(|b| state.write_u8(b.to_ascii_lowercase())),
-            None => self
-                .name
-                .to_lowercase()
-                .bytes()
-                .for_each(|b| state.write_u8(b)),
+            // Both branches feed the lower-case bytes, so names equal in lower case hash alike.
+            None if self.name.is_ascii() => {
+                write_words(self.name.as_bytes(), |b| b.to_ascii_lowercase(), state)
+            }
+            None => write_words(self.name.to_lowercase().as_bytes(), |b| b, state),
         }
         state.write_u8(0xff);
     }
@@ -135,32 +131,6 @@ fn same_lower_case(a: &str, b: &str) -> bool {
         a.eq_ignore_ascii_case(b)
     } else {
         a.to_lowercase() == b.to_lowercase()
-    }
-}
-
-/// FNV-1a: keys are a document's short names, for which SipHash's set-up dominates; no
-/// untrusted party chooses them to collide.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u8(b);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
 }
 
@@ -250,6 +220,7 @@ fn initials_fit(acronym: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::FastHasher;
 
     fn candidate<'a>(text: &str, word: &'a str, t: EntityType, via: &'static str) -> Candidate<'a> {
         let start = text.find(word).unwrap();
@@ -334,7 +305,7 @@ mod tests {
             name,
         };
         let hash = |k: &EntityKey| {
-            let mut h = Fnv::default();
+            let mut h = FastHasher::default();
             k.hash(&mut h);
             h.finish()
         };

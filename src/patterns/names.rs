@@ -17,11 +17,12 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use crate::document::{self, Candidate, EntityType, Span};
 use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
+use crate::hash::{write_words, FastBuild};
 use crate::text::tokens::{Token, TokenKind};
 
 /// The word lists name recognition consults, by role. Each role accepts several file stems,
@@ -461,7 +462,7 @@ impl Via {
 
 /// The `via` texts made for one document, each shared by every mention found the same way.
 struct SharedVias {
-    made: HashSet<document::Via, WordHashBuild>,
+    made: HashSet<document::Via, FastBuild>,
     /// Where a text is written before it is looked up.
     buffer: String,
 }
@@ -470,7 +471,7 @@ impl SharedVias {
     /// Room for `vias` texts (an article's mentions are found a dozen ways, give or take).
     fn with_capacity(vias: usize) -> SharedVias {
         SharedVias {
-            made: HashSet::with_capacity_and_hasher(vias, WordHashBuild::default()),
+            made: HashSet::with_capacity_and_hasher(vias, FastBuild::default()),
             buffer: String::with_capacity(64),
         }
     }
@@ -835,56 +836,6 @@ impl Hash for Caseless<'_> {
         write_words(bytes, |b| b.to_ascii_lowercase(), state);
     }
 }
-
-/// Feeds `bytes`, each mapped by `map`, to `state` eight to a word, then their length: one
-/// hasher step per eight bytes.
-fn write_words<H: Hasher>(bytes: &[u8], map: impl Fn(u8) -> u8, state: &mut H) {
-    let mut chunks = bytes.chunks(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        for (w, &b) in word.iter_mut().zip(chunk) {
-            *w = map(b);
-        }
-        state.write_u64(u64::from_le_bytes(word));
-    }
-    state.write_usize(bytes.len());
-}
-
-/// A multiply-and-rotate hash (rustc's FxHash) over eight-byte words, mixed at the end so that
-/// the table's low bits depend on every byte: the maps here hold a document's names, short
-/// keys for which SipHash's set-up dominates; no untrusted party chooses the keys to collide.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        // MurmurHash3's 64-bit finaliser.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ h >> 33
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        write_words(bytes, |b| b, self);
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write_u64(u64::from(b));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type WordHashBuild = BuildHasherDefault<WordHasher>;
 
 /// True when a word is written in capitals throughout ("NATO", "ISIS-K").
 fn is_all_caps(word: &str) -> bool {
@@ -1777,9 +1728,9 @@ impl Context<'_> {
         taken: &mut TakenSpans,
     ) {
         // Sized once for an article: growing would hash every key again, a byte at a time.
-        let mut known: HashMap<Caseless, usize, WordHashBuild> = HashMap::with_capacity_and_hasher(
+        let mut known: HashMap<Caseless, usize, FastBuild> = HashMap::with_capacity_and_hasher(
             (found.len() * 2).min(PRESIZED_NAMES),
-            WordHashBuild::default(),
+            FastBuild::default(),
         );
         // By mention, the last word of a name of two words or more: the surname map below
         // wants it again.
@@ -1865,10 +1816,10 @@ impl Context<'_> {
             }
         }
         // A person mention of a surname alone points at the full name, listed or not.
-        let mut full: HashMap<Caseless, (Name, Option<EntryId>), WordHashBuild> =
+        let mut full: HashMap<Caseless, (Name, Option<EntryId>), FastBuild> =
             HashMap::with_capacity_and_hasher(
                 found.len().min(PRESIZED_NAMES),
-                WordHashBuild::default(),
+                FastBuild::default(),
             );
         for (k, f) in found.iter().enumerate() {
             if f.entity_type != EntityType::Person {
@@ -2124,7 +2075,7 @@ mod tests {
     #[test]
     fn caseless_keys_compare_and_hash_as_lower_case() {
         use std::hash::BuildHasher;
-        let hash = |s: &str| WordHashBuild::default().hash_one(Caseless(s));
+        let hash = |s: &str| FastBuild::default().hash_one(Caseless(s));
         for (a, b, equal) in [
             ("Clarke", "clarke", true),
             ("CLARKE", "Clarke", true),

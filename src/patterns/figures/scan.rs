@@ -202,43 +202,7 @@ pub(super) fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
-/// FxHash (rustc's hasher): the lists are our own short words, so no flooding defence is
-/// needed, and SipHash was a tenth of the run time.
-#[derive(Clone, Copy, Default)]
-pub(super) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline(always)]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    /// Eight bytes a step, as rustc's own FxHasher: a byte a step cost more than the lookups.
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let last = rest
-                .iter()
-                .rev()
-                .fold(0, |word, &b| word << 8 | u64::from(b));
-            self.add(last);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(super) type Map<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-pub(super) type Set<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+pub(super) use crate::hash::{FastMap as Map, FastSet as Set};
 
 /// A word or phrase from a list, tokenized like the text.
 #[derive(Clone, Debug)]

@@ -3,8 +3,7 @@
 //! Each list gives its words one role; a word may have several ("ft" is a unit after a number
 //! and a title before a name, "st" a title or a street). The splitter resolves them in context.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FastMap;
 use std::sync::LazyLock;
 
 /// The roles a word can play before a period (or, for starters, after a boundary).
@@ -108,35 +107,7 @@ pub(super) fn entries(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// FNV-1a: the keys are short, trusted words, so a simple hash beats SipHash here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    /// The length prefix of a byte-string key, mixed in once rather than byte by byte.
-    fn write_usize(&mut self, n: usize) {
-        self.write(&[n as u8]);
-    }
-}
-
-/// Keyed by bytes, so that a word lower-cased in a byte buffer is looked up as it is.
-type Words = HashMap<Box<[u8]>, Roles, BuildHasherDefault<Fnv>>;
+type Words = FastMap<Box<[u8]>, Roles>;
 
 /// Lower-cased words (without their final period) and their roles.
 #[derive(Debug)]

@@ -309,6 +309,23 @@ pub struct Claim {
     pub via: Via,
 }
 
+impl Claim {
+    /// A claim of one unbroken `span`, with no cue, source, hedges, figures or entities yet.
+    pub fn whole(span: Span, kind: ClaimKind, via: impl Into<Via>) -> Claim {
+        Claim {
+            span,
+            fragments: vec![span],
+            kind,
+            cue: None,
+            source: None,
+            hedges: Vec::new(),
+            figures: Vec::new(),
+            entities: Vec::new(),
+            via: via.into(),
+        }
+    }
+}
+
 /// What an optional first line `date YYYY-MM-DD Title` says about the document.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Header {

@@ -375,16 +375,8 @@ mod tests {
         let mut claims: Vec<Claim> = spans
             .iter()
             .enumerate()
-            .map(|(k, &(start, end))| Claim {
-                span: Span::new(start, end),
-                fragments: vec![Span::new(start, end)],
-                kind: ClaimKind::Indirect,
-                cue: None,
-                source: None,
-                hedges: Vec::new(),
-                figures: Vec::new(),
-                entities: Vec::new(),
-                via: k.to_string().into(),
+            .map(|(k, &(start, end))| {
+                Claim::whole(Span::new(start, end), ClaimKind::Indirect, k.to_string())
             })
             .collect();
         let mut stable = claims.clone();

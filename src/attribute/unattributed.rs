@@ -46,17 +46,11 @@ pub fn claims(v: &DocView, figures: &[Figure], claims: &[Claim]) -> Vec<Claim> {
         last_sentence = Some(k);
         let (a, b) = v.sentence_tokens(k);
         if let Some(span) = trimmed(v, a, b) {
-            found.push(Claim {
+            found.push(Claim::whole(
                 span,
-                fragments: vec![span],
-                kind: ClaimKind::Unattributed,
-                cue: None,
-                source: None,
-                hedges: Vec::new(),
-                figures: Vec::new(),
-                entities: Vec::new(),
-                via: "attribute:figure-statement".into(),
-            });
+                ClaimKind::Unattributed,
+                "attribute:figure-statement",
+            ));
         }
     }
     found

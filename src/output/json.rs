@@ -627,9 +627,7 @@ mod tests {
             via: "gazetteer".into(),
         };
         let full_claim = Claim {
-            span: at("\"£2.5bn\" was é’ too\tmuch."),
             fragments: vec![at("£2.5bn"), at("too\tmuch")],
-            kind: ClaimKind::Mixed,
             cue: Some(at("said")),
             source: Some(Source {
                 span: at("Jo"),
@@ -640,19 +638,13 @@ mod tests {
             hedges: vec!["may".into(), "reportedly".into()],
             figures: vec![0, 9],
             entities: vec![99],
-            via: "reported:said".into(),
+            ..Claim::whole(
+                at("\"£2.5bn\" was é’ too\tmuch."),
+                ClaimKind::Mixed,
+                "reported:said",
+            )
         };
-        let bare_claim = Claim {
-            span: at("no"),
-            fragments: vec![at("no")],
-            kind: ClaimKind::Indirect,
-            cue: None,
-            source: None,
-            hedges: Vec::new(),
-            figures: Vec::new(),
-            entities: Vec::new(),
-            via: "unattributed".into(),
-        };
+        let bare_claim = Claim::whole(at("no"), ClaimKind::Indirect, "unattributed");
         let full = Document {
             header: Header {
                 date: Some("2024-01-02".into()),

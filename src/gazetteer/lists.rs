@@ -46,21 +46,19 @@ impl WordLists {
     /// The bit set of the lists that contain `word`, in any case.
     pub fn lookup(&self, word: &str) -> u64 {
         // Lower-case short ASCII words on the stack, hashing as we go: this runs for most
-        // capitalised tokens.
+        // capitalised tokens. The loop ORs the bytes and tests for non-ASCII once, after.
         let mut buf = [0u8; 48];
         if word.len() <= buf.len() {
+            let key = &mut buf[..word.len()];
             let mut hash = FNV_START;
-            let mut ascii = true;
-            for (to, &b) in buf.iter_mut().zip(word.as_bytes()) {
-                if !b.is_ascii() {
-                    ascii = false;
-                    break;
-                }
+            let mut high = 0;
+            for (to, &b) in key.iter_mut().zip(word.as_bytes()) {
+                high |= b;
                 *to = b.to_ascii_lowercase();
                 hash = fnv1a_step(hash, *to);
             }
-            if ascii {
-                return Self::bits(self.table.get_hashed(&buf[..word.len()], hash));
+            if high.is_ascii() {
+                return Self::bits(self.table.get_hashed(key, hash));
             }
         }
         self.get(word.to_lowercase().as_bytes())

@@ -1218,9 +1218,10 @@ impl Context<'_> {
         let mut j = i;
         while j > 0 {
             j -= 1;
-            match self.word(j) {
-                "." => continue,
-                _ => return self.is_title(j),
+            // Bytes, not a `str`: slicing one checks char boundaries, on every name.
+            let s = self.token(j).span();
+            if self.text.as_bytes().get(s.start..s.end) != Some(b".") {
+                return self.is_title(j);
             }
         }
         false

@@ -142,6 +142,33 @@ pub(crate) struct SpanSet {
 }
 
 impl SpanSet {
+    /// The set of `spans`, each added in turn if free.
+    pub(crate) fn of<I>(spans: I) -> SpanSet
+    where
+        I: IntoIterator<Item = Span>,
+        I::IntoIter: Clone,
+    {
+        let spans = spans.into_iter();
+        // Nearly always the spans are in order, apart and not empty, so every one is added:
+        // the map is then built in one go instead of a search per span.
+        let mut previous: Option<Span> = None;
+        let apart = spans.clone().all(|span| {
+            let fits = !span.is_empty() && previous.is_none_or(|p| p.end <= span.start);
+            previous = Some(span);
+            fits
+        });
+        if apart {
+            return SpanSet {
+                spans: spans.map(|span| (span.start, span.end)).collect(),
+            };
+        }
+        let mut set = SpanSet::default();
+        for span in spans {
+            set.insert_if_free(span);
+        }
+        set
+    }
+
     /// True when `span` overlaps a span in the set.
     pub(crate) fn overlaps(&self, span: Span) -> bool {
         // The last span starting before `span` ends is the only one that can overlap it.
@@ -338,6 +365,28 @@ mod tests {
             if same {
                 assert_eq!(hash(&a), hash(&b), "{} / {}", a.name, b.name);
             }
+        }
+    }
+
+    #[test]
+    fn a_span_set_of_spans_is_the_set_built_one_span_at_a_time() {
+        let s = |start, end| Span::new(start, end);
+        for spans in [
+            vec![],
+            vec![s(0, 3), s(3, 5), s(9, 12)],
+            vec![s(0, 3), s(2, 5), s(9, 12)],
+            vec![s(9, 12), s(0, 3)],
+            vec![s(0, 3), s(0, 3)],
+            vec![s(0, 3), s(4, 4), s(6, 8)],
+        ] {
+            let mut one_at_a_time = SpanSet::default();
+            for &span in &spans {
+                one_at_a_time.insert_if_free(span);
+            }
+            assert_eq!(
+                SpanSet::of(spans.iter().copied()).spans,
+                one_at_a_time.spans
+            );
         }
     }
 

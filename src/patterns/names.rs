@@ -16,13 +16,14 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use crate::document::{self, Candidate, EntityType, Span};
 use crate::gazetteer::{EntryId, Gazetteer, GazetteerEntry, WordLists};
 use crate::hash::{write_words, FastBuild};
+use crate::resolve::SpanSet;
 use crate::text::tokens::{Token, TokenKind};
 
 /// The word lists name recognition consults, by role. Each role accepts several file stems,
@@ -494,56 +495,6 @@ impl SharedVias {
 /// rather than taking a slot per mention (18 MB for a 10 MB paragraph: 14k names, 88k mentions).
 const PRESIZED_NAMES: usize = 1 << 12;
 
-/// Spans taken by mentions, none overlapping: a span is added only when it overlaps none
-/// (`resolve::SpanSet`'s rule, which the passes after chunking share).
-#[derive(Default)]
-struct TakenSpans {
-    /// start → end
-    spans: BTreeMap<usize, usize>,
-}
-
-impl TakenSpans {
-    /// The spans of `found`, each added in turn if free.
-    fn of(found: &[Found]) -> TakenSpans {
-        // Nearly always the mentions are in order, apart and not empty, so every one is
-        // added: the map is then built in one go instead of a search per span.
-        let apart = found.iter().all(|f| !f.span.is_empty())
-            && found
-                .windows(2)
-                .all(|w| w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start);
-        if apart {
-            return TakenSpans {
-                spans: found.iter().map(|f| (f.span.start, f.span.end)).collect(),
-            };
-        }
-        let mut taken = TakenSpans::default();
-        for f in found {
-            taken.insert_if_free(f.span);
-        }
-        taken
-    }
-
-    /// True when `span` overlaps a span in the set.
-    fn overlaps(&self, span: Span) -> bool {
-        // The last span starting before `span` ends is the only one that can overlap it.
-        self.spans
-            .range(..span.end.max(span.start + 1))
-            .next_back()
-            .is_some_and(|(&start, &end)| {
-                Span::new(start, end).overlaps(&span) || start == span.start
-            })
-    }
-
-    /// Adds `span` unless it overlaps the set; says whether it was added.
-    fn insert_if_free(&mut self, span: Span) -> bool {
-        if self.overlaps(span) {
-            return false;
-        }
-        self.spans.insert(span.start, span.end);
-        true
-    }
-}
-
 /// A decided name: its span, type and provenance.
 struct Found {
     span: Span,
@@ -644,7 +595,7 @@ impl NameRecognizer {
             }
         }
         // The spans taken by mentions, kept up to date as the passes below add mentions.
-        let mut taken = TakenSpans::of(&found);
+        let mut taken = SpanSet::of(found.iter().map(|f| f.span));
         cx.propagate(&mut found, &leftovers, &mut taken);
         cx.places_by_context(&mut found, &leftovers, &mut taken);
         if cx.is_sports() {
@@ -1722,12 +1673,7 @@ impl Context<'_> {
     /// Recognises again, in left-over words, the names found elsewhere in the document; a
     /// surname alone takes its full name's person ("Clarke" → "Colin Clarke").
     #[inline(never)]
-    fn propagate(
-        &self,
-        found: &mut Vec<Found>,
-        leftovers: &[(usize, usize)],
-        taken: &mut TakenSpans,
-    ) {
+    fn propagate(&self, found: &mut Vec<Found>, leftovers: &[(usize, usize)], taken: &mut SpanSet) {
         // Sized once for an article: growing would hash every key again, a byte at a time.
         let mut known: HashMap<Caseless, usize, FastBuild> = HashMap::with_capacity_and_hasher(
             (found.len() * 2).min(PRESIZED_NAMES),
@@ -1861,7 +1807,7 @@ impl Context<'_> {
         &self,
         found: &mut Vec<Found>,
         leftovers: &[(usize, usize)],
-        taken: &mut TakenSpans,
+        taken: &mut SpanSet,
     ) {
         for &(a, last) in leftovers {
             let span = self.span(a, last);
@@ -1970,7 +1916,7 @@ impl Context<'_> {
         &self,
         found: &mut Vec<Found>,
         leftovers: &[(usize, usize)],
-        mut taken: TakenSpans,
+        mut taken: SpanSet,
     ) {
         for f in found.iter_mut() {
             let convert = match f.entity_type {

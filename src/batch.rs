@@ -397,7 +397,9 @@ fn run_lines<R: LineBuffered + Send>(
                         match extract_counted(extractor, &id, &text, options.explain, |json| {
                             render(json, options.format)
                         }) {
-                            Ok((bytes, entities, claims)) => {
+                            Ok((mut bytes, entities, claims)) => {
+                                // A chunk holds hundreds of these until its turn: not 8 KB each.
+                                bytes.shrink_to_fit();
                                 done.output = Output::Bytes(bytes);
                                 done.entities = entities;
                                 done.claims = claims;

@@ -1139,6 +1139,26 @@ fn huge_jobs_are_capped_not_fatal() {
     let many = run(&["--input-format", "jsonl", "-j", "20000"], records.as_bytes());
     assert_eq!(code(&many), 0, "{}", stderr(&many));
     assert_eq!(stdout(&many), stdout(&one));
+    // With 1 GB of address space (each thread reserves a stack and a malloc arena), 20,000
+    // threads used to abort with "failed to spawn thread".
+    #[cfg(unix)]
+    {
+        let script = format!(
+            "ulimit -v 1000000 && exec '{}' --input-format jsonl -j 20000",
+            env!("CARGO_BIN_EXE_claimex")
+        );
+        let mut child = Command::new("sh")
+            .args(["-c", &script])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(records.as_bytes()).unwrap();
+        let limited = child.wait_with_output().unwrap();
+        assert_eq!(code(&limited), 0, "{}", stderr(&limited));
+        assert_eq!(stdout(&limited), stdout(&one));
+    }
     let help = stdout(&run(&["--help"], b""));
     assert!(help.contains("at most 4 per core"), "{help}");
 }

@@ -115,10 +115,15 @@ impl OutDir {
                 return Err(self.outside(&next));
             }
         }
-        let temp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .rand_bytes(TEMP_RANDOM)
-            .tempfile_in(&dir)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX).rand_bytes(TEMP_RANDOM);
+        // An output is as readable as any file the user creates (umask applies), not 0600.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(&dir)?;
         Ok(AtomicFile {
             file: Some(temp),
             target: dir.join(name),
@@ -307,6 +312,22 @@ mod tests {
         let err = full.write(&dir.join("b.json"), b"12345").unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(files_below(&dir), ["a.json"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_get_the_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("mode");
+        let out = OutDir::create(&dir).unwrap();
+        out.write(&dir.join("a.json"), b"x").unwrap();
+        std::fs::write(dir.join("b.json"), b"x").unwrap();
+        let mode = |name: &str| {
+            let meta = std::fs::metadata(dir.join(name)).unwrap();
+            meta.permissions().mode() & 0o777
+        };
+        assert_eq!(mode("a.json"), mode("b.json"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

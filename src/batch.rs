@@ -324,22 +324,24 @@ pub fn run_records(
             Some(dir) => {
                 let target = dir.target(&source.relative, "jsonl");
                 let name = target.as_ref().unwrap_or(&source.path).clone();
-                let written = target.and_then(|target| dir.open(&target)).and_then(|mut file| {
-                    let flow = run_lines(
-                        extractor,
-                        source,
-                        &mut lines,
-                        options,
-                        &mut file,
-                        errors,
-                        &mut summary,
-                    )?;
-                    // Stopped at a bad record (--on-error fail): no partial file.
-                    if flow == Flow::Continue {
-                        file.commit()?;
-                    }
-                    Ok(flow)
-                });
+                let written = target
+                    .and_then(|target| dir.open(&target))
+                    .and_then(|mut file| {
+                        let flow = run_lines(
+                            extractor,
+                            source,
+                            &mut lines,
+                            options,
+                            &mut file,
+                            errors,
+                            &mut summary,
+                        )?;
+                        // Stopped at a bad record (--on-error fail): no partial file.
+                        if flow == Flow::Continue {
+                            file.commit()?;
+                        }
+                        Ok(flow)
+                    });
                 written.or_else(|e| {
                     if e.kind() == io::ErrorKind::BrokenPipe {
                         return Err(e);
@@ -629,7 +631,11 @@ where
     });
     match outcome {
         Some(outcome) => outcome,
-        None => map_in_order(items.into_inner().unwrap_or_else(|e| e.into_inner()), work, emit),
+        None => map_in_order(
+            items.into_inner().unwrap_or_else(|e| e.into_inner()),
+            work,
+            emit,
+        ),
     }
 }
 
@@ -798,7 +804,12 @@ mod tests {
             .collect();
         assert_eq!(chunks.concat(), (1..=10_002).collect::<Vec<_>>());
         // 129 KB of small records: two chunks, then the long line alone, then the last.
-        assert_eq!(chunks.len(), 4, "{:?}", chunks.iter().map(Vec::len).collect::<Vec<_>>());
+        assert_eq!(
+            chunks.len(),
+            4,
+            "{:?}",
+            chunks.iter().map(Vec::len).collect::<Vec<_>>()
+        );
         assert_eq!(chunks[2], [10_001]);
     }
 

@@ -975,10 +975,23 @@ fn out_never_replaces_its_own_input() {
         std::fs::hard_link(dir.join("d/y.txt"), dir.join("d/linked.json")).unwrap();
         let out = run_in(Some(&dir), args, b"");
         assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains("is the input itself"), "{}", stderr(&out));
-        assert_eq!(files_below(&dir.join("d")), ["linked.json", "x.json", "y.txt"]);
-        assert_eq!(std::fs::read_to_string(dir.join("d/x.json")).unwrap(), ARTICLE);
-        assert_eq!(std::fs::read_to_string(dir.join("d/y.txt")).unwrap(), ARTICLE);
+        assert!(
+            stderr(&out).contains("is the input itself"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(
+            files_below(&dir.join("d")),
+            ["linked.json", "x.json", "y.txt"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("d/x.json")).unwrap(),
+            ARTICLE
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("d/y.txt")).unwrap(),
+            ARTICLE
+        );
     }
 }
 
@@ -999,7 +1012,11 @@ fn dot_names_are_written_below_out() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     top.sort();
-    assert_eq!(top, ["in", "res"], "nothing written beside the output folder");
+    assert_eq!(
+        top,
+        ["in", "res"],
+        "nothing written beside the output folder"
+    );
 
     write(&dir.join("..jsonl"), "{\"id\":\"a\",\"text\":\"A.\"}\n");
     let out = run_in(
@@ -1028,24 +1045,26 @@ fn stdin_is_drained_when_out_fails() {
     }
     let dir = scratch("drain-out");
     // The first chunk of output already fails: the rest of stdin must still be read.
-    for args in [&["--out", "full", "--simulate-full-disk", "100"][..]] {
-        let mut child = claimex()
-            .args(["--input-format", "jsonl", "-j", "2"])
-            .args(args)
-            .current_dir(&dir)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let data = input.clone();
-        let writer = std::thread::spawn(move || stdin.write_all(&data));
-        let out = child.wait_with_output().unwrap();
-        let written = writer.join().unwrap();
-        assert!(written.is_ok(), "{args:?}: writer saw {written:?}");
-        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
-    }
+    let mut child = claimex()
+        .args(["--input-format", "jsonl", "-j", "2", "--out", "full"])
+        .args(["--simulate-full-disk", "100"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    assert!(written.is_ok(), "writer saw {written:?}");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("No space left on device"),
+        "{}",
+        stderr(&out)
+    );
     assert!(files_below(&dir.join("full")).is_empty());
 }
 
@@ -1062,7 +1081,10 @@ fn out_never_writes_through_symlinks() {
     symlink("../outside.txt", dir.join("res/a.json")).unwrap();
     let out = run_in(Some(&dir), &["a.txt", "--out", "res"], b"");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(dir.join("outside.txt")).unwrap(), "precious");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("outside.txt")).unwrap(),
+        "precious"
+    );
     let meta = std::fs::symlink_metadata(dir.join("res/a.json")).unwrap();
     assert!(meta.is_file(), "the link itself was replaced");
 
@@ -1078,10 +1100,18 @@ fn out_never_writes_through_symlinks() {
         .unwrap();
     let planted = format!("res/.stdin.json.{}-0.tmp", child.id());
     symlink("../outside.txt", dir.join(&planted)).unwrap();
-    child.stdin.take().unwrap().write_all(ARTICLE.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ARTICLE.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(dir.join("outside.txt")).unwrap(), "precious");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("outside.txt")).unwrap(),
+        "precious"
+    );
     assert!(dir.join("res/stdin.json").is_file());
 
     // A symlinked folder inside OUTDIR that leads outside: that file fails, the rest is written.
@@ -1103,12 +1133,19 @@ fn out_never_writes_through_symlinks() {
     );
 
     // The same for check --bless: a fixture folder linked from outside is read, not written.
-    write(&dir.join("shared/two.txt"), "The mayor said 12 roads were closed.");
+    write(
+        &dir.join("shared/two.txt"),
+        "The mayor said 12 roads were closed.",
+    );
     write(&dir.join("fx/one.txt"), ARTICLE);
     symlink("../shared", dir.join("fx/sub")).unwrap();
     let bless = run_in(Some(&dir), &["check", "--bless", "fx"], b"");
     assert_eq!(code(&bless), 1, "{}", stderr(&bless));
-    assert!(stdout(&bless).contains("leads outside"), "{}", stdout(&bless));
+    assert!(
+        stdout(&bless).contains("leads outside"),
+        "{}",
+        stdout(&bless)
+    );
     assert_eq!(files_below(&dir.join("shared")), ["two.txt"]);
     assert!(dir.join("fx/one.json").is_file());
 }
@@ -1136,7 +1173,10 @@ fn huge_jobs_are_capped_not_fatal() {
     }
     let one = run(&["--input-format", "jsonl", "-j", "1"], records.as_bytes());
     assert_eq!(code(&one), 0);
-    let many = run(&["--input-format", "jsonl", "-j", "20000"], records.as_bytes());
+    let many = run(
+        &["--input-format", "jsonl", "-j", "20000"],
+        records.as_bytes(),
+    );
     assert_eq!(code(&many), 0, "{}", stderr(&many));
     assert_eq!(stdout(&many), stdout(&one));
     // With 1 GB of address space (each thread reserves a stack and a malloc arena), 20,000
@@ -1154,7 +1194,12 @@ fn huge_jobs_are_capped_not_fatal() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(records.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(records.as_bytes())
+            .unwrap();
         let limited = child.wait_with_output().unwrap();
         assert_eq!(code(&limited), 0, "{}", stderr(&limited));
         assert_eq!(stdout(&limited), stdout(&one));
@@ -1171,7 +1216,16 @@ fn fifo_swapped_in_after_listing_is_reported() {
     write(&dir.join("d/b.jsonl"), "{\"id\":\"b\",\"text\":\"B.\"}\n");
     // stdin comes first: once its first answer is out, the folder has been listed.
     let mut child = claimex()
-        .args(["--input-format", "jsonl", "-j", "1", "-", "d", "--glob", "*.jsonl"])
+        .args([
+            "--input-format",
+            "jsonl",
+            "-j",
+            "1",
+            "-",
+            "d",
+            "--glob",
+            "*.jsonl",
+        ])
         .current_dir(&dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -1201,7 +1255,12 @@ fn fifo_swapped_in_after_listing_is_reported() {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(1), "{err}");
     assert!(
         err.contains("d/a.jsonl: not a regular file (a pipe, socket or device), skipped"),

@@ -21,22 +21,25 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
 
 fn run_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Output {
     let mut cmd = claimex();
-    cmd.args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.args(args);
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }
+    feed(&mut cmd, stdin).0
+}
+
+/// Runs `cmd` feeding `stdin` from another thread; also says whether all of it was written
+/// (a writer that sees a broken pipe is what the stream contract rules out).
+fn feed(cmd: &mut Command, stdin: &[u8]) -> (Output, std::io::Result<()>) {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("claimex runs");
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
     let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    (out, writer.join().unwrap())
 }
 
 fn code(out: &Output) -> i32 {
@@ -1045,19 +1048,11 @@ fn stdin_is_drained_when_out_fails() {
     }
     let dir = scratch("drain-out");
     // The first chunk of output already fails: the rest of stdin must still be read.
-    let mut child = claimex()
-        .args(["--input-format", "jsonl", "-j", "2", "--out", "full"])
+    let mut cmd = claimex();
+    cmd.args(["--input-format", "jsonl", "-j", "2", "--out", "full"])
         .args(["--simulate-full-disk", "100"])
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().unwrap();
-    let written = writer.join().unwrap();
+        .current_dir(&dir);
+    let (out, written) = feed(&mut cmd, &input);
     assert!(written.is_ok(), "writer saw {written:?}");
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(
@@ -1187,20 +1182,7 @@ fn huge_jobs_are_capped_not_fatal() {
             "ulimit -v 1000000 && exec '{}' --input-format jsonl -j 20000",
             env!("CARGO_BIN_EXE_claimex")
         );
-        let mut child = Command::new("sh")
-            .args(["-c", &script])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(records.as_bytes())
-            .unwrap();
-        let limited = child.wait_with_output().unwrap();
+        let (limited, _) = feed(Command::new("sh").args(["-c", &script]), records.as_bytes());
         assert_eq!(code(&limited), 0, "{}", stderr(&limited));
         assert_eq!(stdout(&limited), stdout(&one));
     }

@@ -696,6 +696,32 @@ mod tests {
     }
 
     #[test]
+    fn buffered_lines_are_the_lines_a_plain_read_gives() {
+        let inputs: [&[u8]; 4] = [
+            b"a\n\n  \r\nb\r\nc",
+            b"0123456789abc\nok\n\n",
+            b"\xef\xbb\xbf{}\nx",
+            b"no newline at all",
+        ];
+        for input in inputs {
+            let plain = lines(input, 5);
+            let mut reader = LineReader::new(input, Path::new("-"), 5);
+            let mut mixed = Vec::new();
+            while let Some(first) = reader.next() {
+                mixed.push(first);
+                while let Some(line) = reader.next_buffered() {
+                    mixed.push(line);
+                }
+            }
+            let mixed: Vec<_> = mixed
+                .into_iter()
+                .map(|l| (l.number, l.bytes.map_err(|e| e.to_string())))
+                .collect();
+            assert_eq!(mixed, plain, "{input:?}");
+        }
+    }
+
+    #[test]
     fn line_reader_refuses_long_lines_and_goes_on() {
         let got = lines(b"0123456789abc\nok\n", 5);
         assert_eq!(got.len(), 2);

@@ -558,7 +558,7 @@ where
         for _ in 0..jobs {
             // When the system refuses a thread (too many, no memory for its stack), go on with
             // the workers started so far instead of aborting.
-            let spawned = std::thread::Builder::new().spawn_scoped(scope, || {
+            let spawned = worker_builder().spawn_scoped(scope, || {
                 // If `work` panics, wake the emitter so that it stops instead of waiting; the
                 // panic itself is raised again when the scope ends.
                 let _wake = WakeOnPanic(&shared, &changed);
@@ -637,6 +637,15 @@ where
             emit,
         ),
     }
+}
+
+fn worker_builder() -> std::thread::Builder {
+    let builder = std::thread::Builder::new();
+    #[cfg(test)]
+    if let Some(size) = tests::WORKER_STACK.get() {
+        return builder.stack_size(size);
+    }
+    builder
 }
 
 /// [`ordered_map`] on the calling thread alone.
@@ -725,6 +734,33 @@ impl Progress {
 mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+
+    thread_local! {
+        /// Test hook: the stack size of workers started from this thread; one too large for
+        /// the address space makes every spawn fail, as `-j 20000` did.
+        pub(super) static WORKER_STACK: std::cell::Cell<Option<usize>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn ordered_map_runs_alone_when_no_thread_starts() {
+        WORKER_STACK.set(Some(1 << 46));
+        let mut items = 0..100;
+        let mut seen = Vec::new();
+        let flow = ordered_map(
+            4,
+            &mut items,
+            |i| i * 2,
+            |r| {
+                seen.push(r);
+                Ok(Flow::Continue)
+            },
+        );
+        WORKER_STACK.set(None);
+        assert_eq!(flow.unwrap(), Flow::Continue);
+        assert_eq!(seen, (0..100).map(|i| i * 2).collect::<Vec<_>>());
+    }
 
     #[test]
     fn ordered_map_keeps_order_and_bounds_work_in_flight() {

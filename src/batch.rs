@@ -456,7 +456,7 @@ fn run_lines<R: LineBuffered + Send>(
     })
 }
 
-/// Records go to workers in chunks of up to this many bytes: handing over one tiny record at a
+/// Records go to workers in chunks of about this many bytes: handing over one tiny record at a
 /// time cost more in locking than extracting it (`-j2` was 4x slower than `-j1` on 200k tiny
 /// records, issue 11), while a chunk this small still spreads a stream over the workers.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -639,6 +639,7 @@ where
     }
 }
 
+/// The builder of one worker thread (a test makes it fail).
 fn worker_builder() -> std::thread::Builder {
     let builder = std::thread::Builder::new();
     #[cfg(test)]

@@ -103,8 +103,11 @@ impl OutDir {
             return Err(not_plain(relative));
         }
         let mut dir = self.real_root.clone();
+        // The same folder as the user named it, for messages.
+        let mut shown = self.root.clone();
         for part in parents.components() {
             let next = dir.join(part);
+            shown.push(part);
             match std::fs::create_dir(&next) {
                 Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
                 _ => {}
@@ -112,7 +115,7 @@ impl OutDir {
             // Follow a symlinked folder only while it stays below the real root.
             dir = next.canonicalize()?;
             if !dir.starts_with(&self.real_root) {
-                return Err(self.outside(&next));
+                return Err(self.outside(&shown));
             }
         }
         let mut builder = tempfile::Builder::new();

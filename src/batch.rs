@@ -6,16 +6,16 @@
 //! binary passes stderr), documents to `out` or to files.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufReader, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::document::Document;
-use crate::error::Error;
 use crate::extractor::Extractor;
-use crate::input::{self, LineReader, Source};
-use crate::output::writer::{render, write_document, ErrorRecord, Format, OutDir};
+use crate::input::{self, LineBuffered, LineReader, Source};
+use crate::output::outdir::{output_relative, OutDir};
+use crate::output::writer::{render, write_document, ErrorRecord, Format};
 use crate::output::DocumentJson;
 
 /// What to do with a JSON Lines record that cannot be read.
@@ -34,7 +34,8 @@ pub enum OnError {
 #[derive(Clone, Debug)]
 pub struct BatchOptions {
     pub format: Format,
-    /// Worker threads; 1 runs everything on the calling thread.
+    /// Worker threads; 1 runs everything on the calling thread. See [`jobs`] for a sane
+    /// number; fewer run when the system cannot start that many.
     pub jobs: usize,
     /// Write one file per input here instead of to `out`.
     pub out_dir: Option<OutDir>,
@@ -81,12 +82,29 @@ impl Summary {
     }
 }
 
+/// How many worker threads a run may start: `requested` (all cores when `None` or 0), at most
+/// [`JOBS_PER_CORE`] per core. More threads only cost memory: `-j 20000` used to abort with
+/// "failed to spawn thread" (issue 11).
+pub fn jobs(requested: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    requested
+        .filter(|&n| n > 0)
+        .unwrap_or(cores)
+        .min(cores * JOBS_PER_CORE)
+}
+
+/// The cap of [`jobs`], per core: some headroom for inputs on slow disks or network mounts.
+pub const JOBS_PER_CORE: usize = 4;
+
 /// Checks that no two inputs would write the same output file below an output folder (two
 /// file arguments `a/x.txt` and `b/x.txt` both map to `x.json`); names the first clash.
 pub fn find_clash<'s>(sources: &'s [Source], extension: &str) -> Option<(&'s Source, &'s Source)> {
     let mut seen = std::collections::HashMap::new();
     for source in sources {
-        let target = source.relative.with_extension(extension);
+        // A name that cannot be mirrored is reported when its turn comes.
+        let Ok(target) = output_relative(&source.relative, extension) else {
+            continue;
+        };
         if let Some(first) = seen.insert(target, source) {
             return Some((first, source));
         }
@@ -194,7 +212,7 @@ pub fn run_documents(
             claims: 0,
             bytes: 0,
         };
-        let text = match input::read_text(&source.path, options.max_bytes) {
+        let text = match input::read_text(source, options.max_bytes) {
             Ok(text) => text,
             Err(e) => {
                 done.error = Some(e.to_string());
@@ -212,7 +230,13 @@ pub fn run_documents(
                 done.output = Output::Bytes(render(json, options.format));
             }),
             Some(dir) => {
-                let target = dir.target(&source.relative, "json");
+                let target = match dir.target(&source.relative, "json") {
+                    Ok(target) => target,
+                    Err(e) => {
+                        done.error = Some(format!("{}: {e}", source.path.display()));
+                        return done;
+                    }
+                };
                 extract_counted(extractor, &id, &text, options.explain, |json| {
                     let written = dir.open(&target).and_then(|mut file| {
                         write_document(json, options.format, &mut file)?;
@@ -273,18 +297,11 @@ pub fn run_records(
         let reader: Box<dyn Read + Send> = if source.is_stdin() {
             Box::new(io::stdin())
         } else {
-            match std::fs::File::open(&source.path) {
+            match input::open(source) {
                 Ok(f) => Box::new(f),
                 Err(e) => {
                     summary.failures += 1;
-                    let _ = writeln!(
-                        errors,
-                        "claimex: {}",
-                        Error::Io {
-                            path: source.path.clone(),
-                            source: e,
-                        }
-                    );
+                    let _ = writeln!(errors, "claimex: {e}");
                     continue;
                 }
             }
@@ -306,53 +323,56 @@ pub fn run_records(
             ),
             Some(dir) => {
                 let target = dir.target(&source.relative, "jsonl");
-                let written = dir.open(&target).and_then(|mut file| {
-                    let flow = run_lines(
-                        extractor,
-                        source,
-                        &mut lines,
-                        options,
-                        &mut file,
-                        errors,
-                        &mut summary,
-                    )?;
-                    // Stopped at a bad record (--on-error fail): no partial file.
-                    if flow == Flow::Continue {
-                        file.commit()?;
-                    }
-                    Ok(flow)
-                });
+                let name = target.as_ref().unwrap_or(&source.path).clone();
+                let written = target
+                    .and_then(|target| dir.open(&target))
+                    .and_then(|mut file| {
+                        let flow = run_lines(
+                            extractor,
+                            source,
+                            &mut lines,
+                            options,
+                            &mut file,
+                            errors,
+                            &mut summary,
+                        )?;
+                        // Stopped at a bad record (--on-error fail): no partial file.
+                        if flow == Flow::Continue {
+                            file.commit()?;
+                        }
+                        Ok(flow)
+                    });
                 written.or_else(|e| {
                     if e.kind() == io::ErrorKind::BrokenPipe {
                         return Err(e);
                     }
                     summary.failures += 1;
-                    let _ = writeln!(errors, "claimex: {}: {e}", target.display());
+                    let _ = writeln!(errors, "claimex: {}: {e}", name.display());
                     Ok(Flow::Continue)
                 })
             }
         };
-        let flow = match flow {
-            Ok(flow) => flow,
+        // Whatever happened to the output (a full disk, a file that could not be opened), the
+        // writer of stdin must not die of a broken pipe: read it to its end.
+        let closed = matches!(&flow, Err(e) if e.kind() == io::ErrorKind::BrokenPipe);
+        if !closed && (source.is_stdin() || !matches!(flow, Ok(Flow::Continue))) {
+            lines.drain();
+        }
+        match flow {
+            Ok(Flow::Continue) => {}
+            Ok(Flow::Stop) => break,
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 summary.closed_output = true;
                 break;
             }
-            Err(e) => {
-                lines.drain();
-                return Err(e);
-            }
-        };
-        if flow == Flow::Stop {
-            lines.drain();
-            break;
+            Err(e) => return Err(e),
         }
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
-fn run_lines<R: BufRead + Send>(
+fn run_lines<R: LineBuffered + Send>(
     extractor: &Extractor,
     source: &Source,
     lines: &mut LineReader<R>,
@@ -361,7 +381,7 @@ fn run_lines<R: BufRead + Send>(
     errors: &mut dyn Write,
     summary: &mut Summary,
 ) -> io::Result<Flow> {
-    let work = |line: input::Line| -> Done {
+    let work_one = |line: input::Line| -> Done {
         let mut done = Done {
             output: Output::Bytes(Vec::new()),
             error: None,
@@ -379,7 +399,9 @@ fn run_lines<R: BufRead + Send>(
                         match extract_counted(extractor, &id, &text, options.explain, |json| {
                             render(json, options.format)
                         }) {
-                            Ok((bytes, entities, claims)) => {
+                            Ok((mut bytes, entities, claims)) => {
+                                // A chunk holds hundreds of these until its turn: not 8 KB each.
+                                bytes.shrink_to_fit();
                                 done.output = Output::Bytes(bytes);
                                 done.entities = entities;
                                 done.claims = claims;
@@ -407,25 +429,58 @@ fn run_lines<R: BufRead + Send>(
         done.error = Some(error);
         done
     };
-    ordered_map(options.jobs, lines, work, |done: Done| {
-        summary.documents += 1;
-        summary.bytes += done.bytes;
-        summary.entities += done.entities;
-        summary.claims += done.claims;
-        if let Some(message) = &done.error {
-            summary.failures += 1;
-            let _ = writeln!(errors, "claimex: {message}");
-        }
-        // Records are always rendered by their worker: a line is short, and none waits.
-        if let Output::Bytes(bytes) = &done.output {
-            out.write_all(bytes)?;
+    let work = |chunk: Vec<input::Line>| -> Vec<Done> { chunk.into_iter().map(work_one).collect() };
+    let mut chunks = Chunks(lines);
+    ordered_map(options.jobs, &mut chunks, work, |chunk: Vec<Done>| {
+        let mut flow = Flow::Continue;
+        for done in chunk {
+            summary.documents += 1;
+            summary.bytes += done.bytes;
+            summary.entities += done.entities;
+            summary.claims += done.claims;
+            if let Some(message) = &done.error {
+                summary.failures += 1;
+                let _ = writeln!(errors, "claimex: {message}");
+            }
+            // Records are always rendered by their worker: a line is short, and none waits.
+            if let Output::Bytes(bytes) = &done.output {
+                out.write_all(bytes)?;
+            }
+            if done.error.is_some() && options.on_error == OnError::Fail {
+                flow = Flow::Stop;
+                break;
+            }
         }
         out.flush()?;
-        if done.error.is_some() && options.on_error == OnError::Fail {
-            return Ok(Flow::Stop);
-        }
-        Ok(Flow::Continue)
+        Ok(flow)
     })
+}
+
+/// Records go to workers in chunks of about this many bytes: handing over one tiny record at a
+/// time cost more in locking than extracting it (`-j2` was 4x slower than `-j1` on 200k tiny
+/// records, issue 11), while a chunk this small still spreads a stream over the workers.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// Groups records into chunks of about [`CHUNK_BYTES`], taking into a chunk only lines that are
+/// already buffered, so that a co-process that waits for each answer is never kept waiting.
+struct Chunks<'a, R>(&'a mut LineReader<R>);
+
+impl<R: LineBuffered> Iterator for Chunks<'_, R> {
+    type Item = Vec<input::Line>;
+
+    fn next(&mut self) -> Option<Vec<input::Line>> {
+        let first = self.0.next()?;
+        let mut bytes = first.held();
+        let mut chunk = vec![first];
+        while bytes < CHUNK_BYTES {
+            let Some(line) = self.0.next_buffered() else {
+                break;
+            };
+            bytes += line.held();
+            chunk.push(line);
+        }
+        Some(chunk)
+    }
 }
 
 fn finish(
@@ -484,12 +539,7 @@ where
     E: FnMut(R) -> io::Result<Flow>,
 {
     if jobs <= 1 {
-        for item in items {
-            if emit(work(item))? == Flow::Stop {
-                return Ok(Flow::Stop);
-            }
-        }
-        return Ok(Flow::Continue);
+        return map_in_order(items, work, emit);
     }
     let window = 2 * jobs;
     let items = Mutex::new(items);
@@ -503,9 +553,12 @@ where
     let changed = Condvar::new();
     let lock = || shared.lock().unwrap_or_else(|e| e.into_inner());
     let wait = |guard| changed.wait(guard).unwrap_or_else(|e| e.into_inner());
-    std::thread::scope(|scope| {
+    let outcome = std::thread::scope(|scope| {
+        let mut started = 0;
         for _ in 0..jobs {
-            scope.spawn(|| {
+            // When the system refuses a thread (too many, no memory for its stack), go on with
+            // the workers started so far instead of aborting.
+            let spawned = worker_builder().spawn_scoped(scope, || {
                 // If `work` panics, wake the emitter so that it stops instead of waiting; the
                 // panic itself is raised again when the scope ends.
                 let _wake = WakeOnPanic(&shared, &changed);
@@ -540,6 +593,13 @@ where
                     changed.notify_all();
                 }
             });
+            if spawned.is_err() {
+                break;
+            }
+            started += 1;
+        }
+        if started == 0 {
+            return None;
         }
         let outcome = loop {
             let mut state = lock();
@@ -567,8 +627,41 @@ where
         let mut state = lock();
         state.stop = true;
         changed.notify_all();
-        outcome
-    })
+        Some(outcome)
+    });
+    match outcome {
+        Some(outcome) => outcome,
+        None => map_in_order(
+            items.into_inner().unwrap_or_else(|e| e.into_inner()),
+            work,
+            emit,
+        ),
+    }
+}
+
+/// The builder of one worker thread (a test makes it fail).
+fn worker_builder() -> std::thread::Builder {
+    let builder = std::thread::Builder::new();
+    #[cfg(test)]
+    if let Some(size) = tests::WORKER_STACK.get() {
+        return builder.stack_size(size);
+    }
+    builder
+}
+
+/// [`ordered_map`] on the calling thread alone.
+fn map_in_order<I, T, R, W, E>(items: &mut I, work: W, mut emit: E) -> io::Result<Flow>
+where
+    I: Iterator<Item = T>,
+    W: Fn(T) -> R,
+    E: FnMut(R) -> io::Result<Flow>,
+{
+    for item in items {
+        if emit(work(item))? == Flow::Stop {
+            return Ok(Flow::Stop);
+        }
+    }
+    Ok(Flow::Continue)
 }
 
 struct WakeOnPanic<'a, R>(&'a Mutex<Shared<R>>, &'a Condvar);
@@ -643,6 +736,33 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
+    thread_local! {
+        /// Test hook: the stack size of workers started from this thread; one too large for
+        /// the address space makes every spawn fail, as `-j 20000` did.
+        pub(super) static WORKER_STACK: std::cell::Cell<Option<usize>> =
+            const { std::cell::Cell::new(None) };
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn ordered_map_runs_alone_when_no_thread_starts() {
+        WORKER_STACK.set(Some(1 << 46));
+        let mut items = 0..100;
+        let mut seen = Vec::new();
+        let flow = ordered_map(
+            4,
+            &mut items,
+            |i| i * 2,
+            |r| {
+                seen.push(r);
+                Ok(Flow::Continue)
+            },
+        );
+        WORKER_STACK.set(None);
+        assert_eq!(flow.unwrap(), Flow::Continue);
+        assert_eq!(seen, (0..100).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
     #[test]
     fn ordered_map_keeps_order_and_bounds_work_in_flight() {
         for jobs in [1, 2, 4, 8] {
@@ -707,10 +827,37 @@ mod tests {
     }
 
     #[test]
+    fn records_go_to_workers_in_chunks() {
+        let mut input = Vec::new();
+        for i in 0..10_000 {
+            input.extend_from_slice(format!("{{\"id\":{i}}}\n").as_bytes());
+        }
+        let long = format!("{}\n", "x".repeat(CHUNK_BYTES * 2));
+        input.extend_from_slice(long.as_bytes());
+        input.extend_from_slice(b"last\n");
+        let mut lines = LineReader::new(&input[..], std::path::Path::new("-"), 1 << 20);
+        let chunks: Vec<Vec<usize>> = Chunks(&mut lines)
+            .map(|c| c.iter().map(|l| l.number).collect())
+            .collect();
+        assert_eq!(chunks.concat(), (1..=10_002).collect::<Vec<_>>());
+        // 129 KB of small records: two chunks; the long line is whole in this reader's buffer,
+        // so it joins the second (a chunk passes CHUNK_BYTES by at most one line, and a line
+        // whole in the binary's 64 KB read buffer is shorter than that); then the last.
+        assert_eq!(
+            chunks.len(),
+            3,
+            "{:?}",
+            chunks.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+        assert_eq!(chunks[2], [10_002]);
+    }
+
+    #[test]
     fn clashing_outputs_are_found() {
         let source = |path: &str, rel: &str| Source {
             path: path.into(),
             relative: rel.into(),
+            in_folder: false,
         };
         let ok = [source("a/x.txt", "x.txt"), source("d/y.txt", "y.txt")];
         assert!(find_clash(&ok, "json").is_none());

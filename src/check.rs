@@ -11,7 +11,8 @@ use serde_json::Value;
 use crate::extractor::Extractor;
 use crate::input::{self, Filter};
 use crate::output::diff::{diff_doc, first_difference, report};
-use crate::output::writer::{render, Format, OutDir};
+use crate::output::outdir::{output_relative, OutDir};
+use crate::output::writer::{render, Format};
 use crate::output::DocumentJson;
 
 /// The outcome of checking one folder of fixtures.
@@ -61,8 +62,15 @@ pub fn check_fixtures(extractor: &Extractor, dir: &Path, bless: bool) -> CheckRe
     let out = OutDir::create(dir);
     for source in sources {
         report.fixtures += 1;
-        let expected_path = source.path.with_extension("json");
-        let text = match input::read_text(&source.path, input::DEFAULT_MAX_BYTES) {
+        // The same name `--out` would give: `..txt` must not expect `..`.
+        let expected_path = match output_relative(&source.relative, "json") {
+            Ok(relative) => dir.join(relative),
+            Err(e) => {
+                report.failures.push((source.path.clone(), e.to_string()));
+                continue;
+            }
+        };
+        let text = match input::read_text(&source, input::DEFAULT_MAX_BYTES) {
             Ok(text) => text,
             Err(e) => {
                 report.failures.push((source.path.clone(), e.to_string()));

@@ -25,6 +25,9 @@ pub const STDIN: &str = "-";
 pub struct Source {
     pub path: PathBuf,
     pub relative: PathBuf,
+    /// Found by listing a folder (not named on the command line): only a regular file is read,
+    /// so that a FIFO swapped in after the listing is reported instead of blocking the batch.
+    pub in_folder: bool,
 }
 
 impl Source {
@@ -32,6 +35,7 @@ impl Source {
         Source {
             path: PathBuf::from(STDIN),
             relative: PathBuf::from("stdin"),
+            in_folder: false,
         }
     }
 
@@ -71,14 +75,46 @@ fn plain_error(path: &Path, message: String) -> Error {
     io_error(path, io::Error::other(message))
 }
 
-/// Reads a whole file (or stdin for `-`) as text, up to `max_bytes`. An empty input is an
-/// error: in a batch it is almost always a failed download or export.
+/// Opens an input file for reading. A file found in a folder is opened without blocking
+/// (`O_NONBLOCK`: opening a FIFO for reading otherwise waits for a writer) and must be a regular
+/// file, checked on the opened handle so that nothing can be swapped in between; a file named
+/// on the command line may be anything readable (`claimex <(cmd)`).
+pub fn open(source: &Source) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    if source.in_folder {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(&source.path)
+        .map_err(|e| io_error(&source.path, e))?;
+    if source.in_folder {
+        let meta = file.metadata().map_err(|e| io_error(&source.path, e))?;
+        if !meta.is_file() {
+            return Err(not_regular(&source.path));
+        }
+    }
+    Ok(file)
+}
+
+fn not_regular(path: &Path) -> Error {
+    plain_error(
+        path,
+        "not a regular file (a pipe, socket or device), skipped".into(),
+    )
+}
+
+/// Reads a whole input (a file, or stdin for `-`) as text, up to `max_bytes`. An empty input
+/// is an error: in a batch it is almost always a failed download or export.
 ///
 /// On failure stdin is still read to its end, so that the program writing to it (a shell
 /// pipeline, Spark, Hadoop Streaming) never sees a broken pipe.
-pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
+pub fn read_text(source: &Source, max_bytes: u64) -> Result<String> {
+    let path = source.path.as_path();
     let mut bytes = Vec::new();
-    if path == Path::new(STDIN) {
+    if source.is_stdin() {
         let mut stdin = io::stdin().lock();
         let read = (&mut stdin)
             .take(max_bytes.saturating_add(1))
@@ -88,7 +124,7 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String> {
         }
         read.map_err(|e| io_error(path, e))?;
     } else {
-        let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+        let file = open(source)?;
         // A regular file's size is known up front: refuse a huge one without reading it, and
         // read the rest into one allocation of the right size (`take` hides the size hint).
         if let Ok(meta) = file.metadata() {
@@ -293,6 +329,7 @@ pub fn expand_paths(paths: &[PathBuf], filter: &Filter) -> (Vec<Source>, Vec<Err
             sources.push(Source {
                 path: path.clone(),
                 relative,
+                in_folder: false,
             });
         }
     }
@@ -347,10 +384,7 @@ impl Walker<'_> {
                 Ok(meta) if meta.is_dir() => self.walk(&path, &rel),
                 Ok(meta) if !meta.is_file() => {
                     if self.filter.wanted(&rel) {
-                        self.errors.push(plain_error(
-                            &path,
-                            "not a regular file (a pipe, socket or device), skipped".into(),
-                        ));
+                        self.errors.push(not_regular(&path));
                     }
                 }
                 _ => {
@@ -358,6 +392,7 @@ impl Walker<'_> {
                         self.sources.push(Source {
                             path,
                             relative: rel,
+                            in_folder: true,
                         });
                     }
                 }
@@ -410,6 +445,13 @@ pub fn salvage_id(line: &[u8]) -> Option<String> {
 pub struct Line {
     pub number: usize,
     pub bytes: std::result::Result<Vec<u8>, Error>,
+}
+
+impl Line {
+    /// Bytes held (none for a refused line).
+    pub fn held(&self) -> usize {
+        self.bytes.as_ref().map_or(0, Vec::len)
+    }
 }
 
 /// Reads lines of at most `max_bytes` each; a longer line is skipped (not held in memory) and
@@ -480,11 +522,14 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
-impl<R: BufRead> Iterator for LineReader<R> {
-    type Item = Line;
-
-    fn next(&mut self) -> Option<Line> {
+impl<R: BufRead> LineReader<R> {
+    /// The next line; before reading each line, `ready` is asked whether to go on (a `false`
+    /// returns `None` and leaves the stream where it is).
+    fn next_if(&mut self, ready: impl Fn(&R) -> bool) -> Option<Line> {
         while !self.done {
+            if !ready(&self.reader) {
+                return None;
+            }
             let mut bytes = Vec::new();
             let read = self.read_line(&mut bytes);
             self.number += 1;
@@ -534,6 +579,39 @@ impl<R: BufRead> Iterator for LineReader<R> {
             });
         }
         None
+    }
+}
+
+impl<R: LineBuffered> LineReader<R> {
+    /// The next line if it is already whole in the buffer; never waits on the stream (a
+    /// co-process may be waiting for the answer to the line before).
+    pub fn next_buffered(&mut self) -> Option<Line> {
+        self.next_if(LineBuffered::has_line)
+    }
+}
+
+impl<R: BufRead> Iterator for LineReader<R> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        self.next_if(|_| true)
+    }
+}
+
+/// A buffered reader that can tell whether a whole line is already in its buffer.
+pub trait LineBuffered: BufRead {
+    fn has_line(&self) -> bool;
+}
+
+impl<R: Read> LineBuffered for io::BufReader<R> {
+    fn has_line(&self) -> bool {
+        memchr::memchr(b'\n', self.buffer()).is_some()
+    }
+}
+
+impl LineBuffered for &[u8] {
+    fn has_line(&self) -> bool {
+        memchr::memchr(b'\n', self).is_some()
     }
 }
 
@@ -618,6 +696,32 @@ mod tests {
     }
 
     #[test]
+    fn buffered_lines_are_the_lines_a_plain_read_gives() {
+        let inputs: [&[u8]; 4] = [
+            b"a\n\n  \r\nb\r\nc",
+            b"0123456789abc\nok\n\n",
+            b"\xef\xbb\xbf{}\nx",
+            b"no newline at all",
+        ];
+        for input in inputs {
+            let plain = lines(input, 5);
+            let mut reader = LineReader::new(input, Path::new("-"), 5);
+            let mut mixed = Vec::new();
+            while let Some(first) = reader.next() {
+                mixed.push(first);
+                while let Some(line) = reader.next_buffered() {
+                    mixed.push(line);
+                }
+            }
+            let mixed: Vec<_> = mixed
+                .into_iter()
+                .map(|l| (l.number, l.bytes.map_err(|e| e.to_string())))
+                .collect();
+            assert_eq!(mixed, plain, "{input:?}");
+        }
+    }
+
+    #[test]
     fn line_reader_refuses_long_lines_and_goes_on() {
         let got = lines(b"0123456789abc\nok\n", 5);
         assert_eq!(got.len(), 2);
@@ -641,6 +745,26 @@ mod tests {
         assert!(read_record(p, 1, b"{\"text\":\"\xff\"}").is_err());
         assert_eq!(salvage_id(br#"{"id":"a"}"#), Some("a".into()));
         assert_eq!(salvage_id(b"garbage"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_found_in_folders_must_be_regular() {
+        let dir = std::env::temp_dir().join(format!("claimex-input-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("a.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let source = Source {
+            path: fifo,
+            relative: "a.txt".into(),
+            in_folder: true,
+        };
+        // Returns at once (no writer would ever come), with a clear error.
+        let err = read_text(&source, 100).unwrap_err().to_string();
+        assert!(err.ends_with("not a regular file (a pipe, socket or device), skipped"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -12,7 +12,8 @@ use claimex::batch::{self, BatchOptions, OnError, Summary};
 use claimex::check::check_fixtures;
 use claimex::input::{self, Filter, Glob, DEFAULT_MAX_BYTES};
 use claimex::output::diff;
-use claimex::output::writer::{Format, OutDir};
+use claimex::output::outdir::OutDir;
+use claimex::output::writer::Format;
 use claimex::{Config, Extractor};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -105,7 +106,8 @@ struct ExtractArgs {
     #[arg(long, short = 'o', value_name = "OUTDIR")]
     out: Option<PathBuf>,
 
-    /// Worker threads [default: all cores]. Output is the same for any number.
+    /// Worker threads [default: all cores; at most 4 per core, and fewer when the system
+    /// cannot start more]. Output is the same for any number.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
 
@@ -276,6 +278,17 @@ fn run_extract(args: ExtractArgs) -> u8 {
             }
         },
     };
+    if let Some(dir) = &out_dir {
+        let extension = if records { "jsonl" } else { "json" };
+        if let Some((source, target)) = dir.find_overwrite(&sources, extension) {
+            report!(
+                "{}: its output {} is the input itself; give --out another folder",
+                source.path.display(),
+                target.display()
+            );
+            return fail_config();
+        }
+    }
     let any_folder = paths.iter().any(|p| p.is_dir());
     let batch = any_folder || sources.len() > 1;
     let format = match args.format {
@@ -289,10 +302,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     }
     let options = BatchOptions {
         format,
-        jobs: args
-            .jobs
-            .filter(|&n| n > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: batch::jobs(args.jobs),
         out_dir,
         max_bytes: args.max_bytes,
         on_error: match args.on_error {

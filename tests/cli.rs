@@ -21,22 +21,25 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
 
 fn run_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Output {
     let mut cmd = claimex();
-    cmd.args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    cmd.args(args);
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }
+    feed(&mut cmd, stdin).0
+}
+
+/// Runs `cmd` feeding `stdin` from another thread; also says whether all of it was written
+/// (a writer that sees a broken pipe is what the stream contract rules out).
+fn feed(cmd: &mut Command, stdin: &[u8]) -> (Output, std::io::Result<()>) {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("claimex runs");
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
     let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    (out, writer.join().unwrap())
 }
 
 fn code(out: &Output) -> i32 {
@@ -937,4 +940,313 @@ fn progress_only_on_a_terminal() {
         }
         _ => eprintln!("note: `script` is not available; terminal progress not checked"),
     }
+}
+
+// Issue 11: file and CLI safety. Each case failed before its fix.
+
+#[test]
+fn out_never_replaces_its_own_input() {
+    let dir = scratch("self-overwrite");
+    let records = "{\"id\":\"a\",\"text\":\"A said 3 things.\"}\n";
+    write(&dir.join("recs.jsonl"), records);
+    let out = run_in(
+        Some(&dir),
+        &["--input-format", "jsonl", "recs.jsonl", "--out", "."],
+        b"",
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("recs.jsonl: its output ./recs.jsonl is the input itself"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("recs.jsonl")).unwrap(),
+        records
+    );
+
+    // Text files matched by --glob in the output folder itself; and the same file reached by
+    // another name (a hard link) is caught too, by device and inode.
+    write(&dir.join("d/x.json"), ARTICLE);
+    write(&dir.join("d/y.txt"), ARTICLE);
+    std::fs::hard_link(dir.join("d/y.txt"), dir.join("linked.txt")).unwrap();
+    for args in [
+        &["--glob", "*.json", "d", "--out", "d"][..],
+        &["linked.txt", "--out", "d", "--format", "jsonl"][..],
+    ] {
+        let _ = std::fs::remove_file(dir.join("d/linked.json"));
+        std::fs::hard_link(dir.join("d/y.txt"), dir.join("d/linked.json")).unwrap();
+        let out = run_in(Some(&dir), args, b"");
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is the input itself"),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(
+            files_below(&dir.join("d")),
+            ["linked.json", "x.json", "y.txt"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("d/x.json")).unwrap(),
+            ARTICLE
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("d/y.txt")).unwrap(),
+            ARTICLE
+        );
+    }
+}
+
+#[test]
+fn dot_names_are_written_below_out() {
+    let dir = scratch("dot-names");
+    for name in ["..txt", ".txt", "...txt", "a.txt"] {
+        write(&dir.join("in").join(name), ARTICLE);
+    }
+    let out = run_in(Some(&dir), &["in", "--out", "res"], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        files_below(&dir.join("res")),
+        ["...txt.json", "..txt.json", ".txt.json", "a.json"]
+    );
+    let mut top: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    top.sort();
+    assert_eq!(
+        top,
+        ["in", "res"],
+        "nothing written beside the output folder"
+    );
+
+    write(&dir.join("..jsonl"), "{\"id\":\"a\",\"text\":\"A.\"}\n");
+    let out = run_in(
+        Some(&dir),
+        &["--input-format", "jsonl", "..jsonl", "--out", "res2"],
+        b"",
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(files_below(&dir.join("res2")), ["..jsonl.jsonl"]);
+
+    // check --bless maps the same way, and check then finds what it wrote.
+    let bless = run_in(Some(&dir), &["check", "--bless", "in"], b"");
+    assert_eq!(code(&bless), 0, "{}", stderr(&bless));
+    let check = run_in(Some(&dir), &["check", "in"], b"");
+    assert_eq!(code(&check), 0, "{}", stdout(&check));
+    assert!(dir.join("in/..txt.json").is_file());
+    assert!(!dir.join("..json").exists() && !dir.join("in/..json").exists());
+}
+
+#[test]
+fn stdin_is_drained_when_out_fails() {
+    let mut input = Vec::new();
+    let line = b"{\"id\": \"x\", \"text\": \"The mayor said 12 roads were closed.\"}\n";
+    while input.len() < 8_000_000 {
+        input.extend_from_slice(line);
+    }
+    let dir = scratch("drain-out");
+    // The first chunk of output already fails: the rest of stdin must still be read.
+    let mut cmd = claimex();
+    cmd.args(["--input-format", "jsonl", "-j", "2", "--out", "full"])
+        .args(["--simulate-full-disk", "100"])
+        .current_dir(&dir);
+    let (out, written) = feed(&mut cmd, &input);
+    assert!(written.is_ok(), "writer saw {written:?}");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("No space left on device"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(files_below(&dir.join("full")).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn out_never_writes_through_symlinks() {
+    use std::os::unix::fs::symlink;
+    let dir = scratch("symlinks");
+    write(&dir.join("outside.txt"), "precious");
+    write(&dir.join("a.txt"), ARTICLE);
+
+    // A symlink at the output name is replaced, not written through.
+    std::fs::create_dir_all(dir.join("res")).unwrap();
+    symlink("../outside.txt", dir.join("res/a.json")).unwrap();
+    let out = run_in(Some(&dir), &["a.txt", "--out", "res"], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("outside.txt")).unwrap(),
+        "precious"
+    );
+    let meta = std::fs::symlink_metadata(dir.join("res/a.json")).unwrap();
+    assert!(meta.is_file(), "the link itself was replaced");
+
+    // A symlink planted at the temporary name the old code would use (`.NAME.PID-0.tmp`,
+    // predictable once the process runs) is not followed either: temporaries are created new.
+    let mut child = claimex()
+        .args(["--out", "res"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let planted = format!("res/.stdin.json.{}-0.tmp", child.id());
+    symlink("../outside.txt", dir.join(&planted)).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ARTICLE.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("outside.txt")).unwrap(),
+        "precious"
+    );
+    assert!(dir.join("res/stdin.json").is_file());
+
+    // A symlinked folder inside OUTDIR that leads outside: that file fails, the rest is written.
+    corpus(&dir.join("in"), 3);
+    std::fs::create_dir_all(dir.join("elsewhere")).unwrap();
+    std::fs::create_dir_all(dir.join("res2")).unwrap();
+    symlink("../elsewhere", dir.join("res2/part0")).unwrap();
+    let out = run_in(Some(&dir), &["in", "--out", "res2"], b"");
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("leads outside the output folder res2"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(files_below(&dir.join("elsewhere")).is_empty());
+    assert_eq!(
+        files_below(&dir.join("res2")),
+        ["part1/story-001.json", "part2/story-002.json"]
+    );
+
+    // The same for check --bless: a fixture folder linked from outside is read, not written.
+    write(
+        &dir.join("shared/two.txt"),
+        "The mayor said 12 roads were closed.",
+    );
+    write(&dir.join("fx/one.txt"), ARTICLE);
+    symlink("../shared", dir.join("fx/sub")).unwrap();
+    let bless = run_in(Some(&dir), &["check", "--bless", "fx"], b"");
+    assert_eq!(code(&bless), 1, "{}", stderr(&bless));
+    assert!(
+        stdout(&bless).contains("leads outside"),
+        "{}",
+        stdout(&bless)
+    );
+    assert_eq!(files_below(&dir.join("shared")), ["two.txt"]);
+    assert!(dir.join("fx/one.json").is_file());
+}
+
+#[test]
+fn long_names_fit_their_temporary_file() {
+    let dir = scratch("long-name");
+    let name = format!("{}.txt", "n".repeat(240));
+    write(&dir.join(&name), ARTICLE);
+    let out = run_in(Some(&dir), &[&name, "--out", "res"], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        files_below(&dir.join("res")),
+        [format!("{}.json", "n".repeat(240))]
+    );
+}
+
+#[test]
+fn huge_jobs_are_capped_not_fatal() {
+    let mut records = String::new();
+    for i in 0..300 {
+        records.push_str(&format!(
+            "{{\"id\":\"{i}\",\"text\":\"Officials said {i} people were hurt.\"}}\n"
+        ));
+    }
+    let one = run(&["--input-format", "jsonl", "-j", "1"], records.as_bytes());
+    assert_eq!(code(&one), 0);
+    let many = run(
+        &["--input-format", "jsonl", "-j", "20000"],
+        records.as_bytes(),
+    );
+    assert_eq!(code(&many), 0, "{}", stderr(&many));
+    assert_eq!(stdout(&many), stdout(&one));
+    // With 1 GB of address space (each thread reserves a stack and a malloc arena), 20,000
+    // threads used to abort with "failed to spawn thread".
+    #[cfg(unix)]
+    {
+        let script = format!(
+            "ulimit -v 1000000 && exec '{}' --input-format jsonl -j 20000",
+            env!("CARGO_BIN_EXE_claimex")
+        );
+        let (limited, _) = feed(Command::new("sh").args(["-c", &script]), records.as_bytes());
+        assert_eq!(code(&limited), 0, "{}", stderr(&limited));
+        assert_eq!(stdout(&limited), stdout(&one));
+    }
+    let help = stdout(&run(&["--help"], b""));
+    assert!(help.contains("at most 4 per core"), "{help}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_swapped_in_after_listing_is_reported() {
+    let dir = scratch("fifo-swap");
+    write(&dir.join("d/a.jsonl"), "{\"id\":\"a\",\"text\":\"A.\"}\n");
+    write(&dir.join("d/b.jsonl"), "{\"id\":\"b\",\"text\":\"B.\"}\n");
+    // stdin comes first: once its first answer is out, the folder has been listed.
+    let mut child = claimex()
+        .args([
+            "--input-format",
+            "jsonl",
+            "-j",
+            "1",
+            "-",
+            "d",
+            "--glob",
+            "*.jsonl",
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    writeln!(stdin, "{{\"id\":\"s\",\"text\":\"S.\"}}").unwrap();
+    stdin.flush().unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    assert!(line.contains("\"s\""), "{line}");
+    std::fs::remove_file(dir.join("d/a.jsonl")).unwrap();
+    let made = Command::new("mkfifo").arg(dir.join("d/a.jsonl")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    drop(stdin);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("claimex blocked on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(1), "{err}");
+    assert!(
+        err.contains("d/a.jsonl: not a regular file (a pipe, socket or device), skipped"),
+        "{err}"
+    );
+    assert!(rest.contains("\"b\""), "the batch went on: {rest}");
 }

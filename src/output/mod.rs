@@ -6,6 +6,7 @@
 pub mod diff;
 mod direct;
 mod json;
+pub mod outdir;
 pub mod wire;
 pub mod writer;
 

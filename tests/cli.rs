@@ -938,3 +938,38 @@ fn progress_only_on_a_terminal() {
         _ => eprintln!("note: `script` is not available; terminal progress not checked"),
     }
 }
+
+/// Issue 11: record ids come out exactly as written, and only objects are records.
+#[test]
+fn record_ids_are_kept_as_written_and_records_are_objects() {
+    let input = concat!(
+        "{\"id\": 1e2, \"text\": \"One.\"}\n",
+        "{\"id\": -0, \"text\": \"Two.\"}\n",
+        "{\"id\": 12345678901234567890123, \"text\": \"Three.\"}\n",
+        "{\"id\": 12345678901234567890124, \"text\": \"Four.\"}\n",
+        "[7, \"The UN said 5 people died.\"]\n",
+        "{\"id\": \"last\", \"text\": \"Five.\"}\n",
+    );
+    let out = run(&["--input-format", "jsonl"], input.as_bytes());
+    assert_eq!(code(&out), 1, "the array is an error");
+    let lines = json_lines(&out);
+    let ids: Vec<Value> = lines.iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            Value::from("1e2"),
+            Value::from("-0"),
+            Value::from("12345678901234567890123"),
+            Value::from("12345678901234567890124"),
+            Value::Null,
+            Value::from("last"),
+        ]
+    );
+    assert_eq!(lines[4]["line"], 5);
+    assert!(
+        lines[4]["error"].as_str().unwrap().contains("JSON object"),
+        "{}",
+        lines[4]
+    );
+    assert!(stderr(&out).contains("claimex: -:5: "), "{}", stderr(&out));
+}

@@ -973,3 +973,32 @@ fn record_ids_are_kept_as_written_and_records_are_objects() {
     );
     assert!(stderr(&out).contains("claimex: -:5: "), "{}", stderr(&out));
 }
+
+/// Issue 11: U+2028, U+2029 and U+0085 are valid raw in JSON, but line splitters break a JSON
+/// Lines line at them: they are escaped in every JSON output.
+#[test]
+fn line_separators_are_escaped_in_json_output() {
+    let text = "The UN said\u{2028}5 people\u{2029}died in\u{85}Kabul.";
+    let record = serde_json::json!({"id": "a\u{2028}b", "text": text}).to_string();
+    let input = format!("{record}\n{{\"id\": \"x\u{2029}\", \"text\": 5}}\n");
+    let out = run(&["--input-format", "jsonl"], input.as_bytes());
+    let dir = scratch("separators");
+    let name = "a\u{2028}b\u{85}.txt";
+    write(&dir.join(name), text);
+    let pretty = run_in(Some(&dir), &[name], b"");
+    for out in [&out, &pretty] {
+        let written = stdout(out);
+        assert!(
+            !written.contains(['\u{2028}', '\u{2029}', '\u{85}']),
+            "{written}"
+        );
+        assert!(written.contains("\\u2028"), "{written}");
+    }
+    // The same strings once parsed, the error record's id included.
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a\u{2028}b");
+    assert_eq!(lines[1]["id"], "x\u{2029}");
+    let doc: Value = serde_json::from_str(&stdout(&pretty)).unwrap();
+    assert_eq!(doc["id"], name);
+}

@@ -1002,3 +1002,32 @@ fn line_separators_are_escaped_in_json_output() {
     let doc: Value = serde_json::from_str(&stdout(&pretty)).unwrap();
     assert_eq!(doc["id"], name);
 }
+
+/// Issue 11: `diff` pairs repeated ids in order, and its text report escapes what a terminal
+/// would act on.
+#[test]
+fn diff_pairs_repeated_ids_and_escapes_its_report() {
+    let dir = scratch("diff-repeated");
+    let records = concat!(
+        "{\"id\": \"x\", \"text\": \"The UN said 5 people died in Kabul.\"}\n",
+        "{\"id\": \"x\", \"text\": \"Police said 7 cars burned.\"}\n",
+        "{\"id\": \"y\\u001b[2J\\nremoved z\", \"text\": \"The UN said 5 people died.\"}\n",
+    );
+    let out = run(&["--input-format", "jsonl"], records.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    write(&dir.join("a.jsonl"), &out.stdout);
+    let same = run_in(Some(&dir), &["diff", "a.jsonl", "a.jsonl"], b"");
+    assert_eq!(code(&same), 0, "{}", stdout(&same));
+    assert!(same.stdout.is_empty(), "{}", stdout(&same));
+
+    // Only the strange id's document: it is removed, and printed escaped on one line.
+    let kept: String = stdout(&out)
+        .lines()
+        .take(2)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    write(&dir.join("b.jsonl"), kept);
+    let removed = run_in(Some(&dir), &["diff", "a.jsonl", "b.jsonl"], b"");
+    assert_eq!(code(&removed), 1);
+    assert_eq!(stdout(&removed), "removed y\\u{1b}[2J\\nremoved z\n");
+}

@@ -1031,3 +1031,25 @@ fn diff_pairs_repeated_ids_and_escapes_its_report() {
     assert_eq!(code(&removed), 1);
     assert_eq!(stdout(&removed), "removed y\\u{1b}[2J\\nremoved z\n");
 }
+
+/// Issue 11: a gazetteer that is not UTF-8 is named with its line, not "stream did not contain
+/// valid UTF-8".
+#[test]
+fn gazetteer_not_utf8_names_its_line() {
+    let dir = scratch("gazetteer-latin1");
+    write(
+        &dir.join("latin1.tsv"),
+        b"Zed Corp\tgroup\t\t\nCaf\xe9 Rouge\tgroup\t\t\n",
+    );
+    let out = run_in(
+        Some(&dir),
+        &["--gazetteer", "latin1.tsv"],
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("latin1.tsv:2: not valid UTF-8 (first invalid byte at column 4)"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -281,6 +281,10 @@ pub fn run_documents(
     Ok(summary)
 }
 
+/// Records with more text than this are rendered as they are written rather than by their
+/// worker, so that their JSON is never held whole.
+const STREAM_RECORD_BYTES: usize = 1024 * 1024;
+
 /// Processes JSON Lines inputs: each line a record `{"id", "text"}`, one output line per record
 /// in the same order, flushed as soon as it is ready so that a stream consumer sees each one.
 /// With an output folder, each input file gives one `.jsonl` file there.
@@ -393,8 +397,31 @@ fn run_lines<R: LineBuffered + Send>(
             Err(e) => (None, e.to_string()),
             Ok(bytes) => {
                 done.bytes = bytes.len() as u64;
-                match input::read_record(&source.path, line.number, &bytes) {
-                    Err(e) => (input::salvage_id(&bytes), e.to_string()),
+                let record = input::read_record(&source.path, line.number, &bytes);
+                let record = match record {
+                    Err(e) => Err((input::salvage_id(&bytes), e.to_string())),
+                    Ok(record) => Ok(record),
+                };
+                // The record's text is a copy: free the line before extracting.
+                drop(bytes);
+                match record {
+                    Err(failed) => failed,
+                    // One worker, or a large record: its JSON (often ten times the text) goes
+                    // straight to the output when its turn comes, not into a buffer.
+                    Ok((id, text)) if options.jobs <= 1 || text.len() > STREAM_RECORD_BYTES => {
+                        done = extract_unrendered(extractor, id.clone(), text, done);
+                        match done.error {
+                            None => return done,
+                            Some(_) => (
+                                Some(id),
+                                format!(
+                                    "{}:{}: {INTERNAL_ERROR}",
+                                    source.path.display(),
+                                    line.number
+                                ),
+                            ),
+                        }
+                    }
                     Ok((id, text)) => {
                         match extract_counted(extractor, &id, &text, options.explain, |json| {
                             render(json, options.format)
@@ -432,27 +459,28 @@ fn run_lines<R: LineBuffered + Send>(
     let work = |chunk: Vec<input::Line>| -> Vec<Done> { chunk.into_iter().map(work_one).collect() };
     let mut chunks = Chunks(lines);
     ordered_map(options.jobs, &mut chunks, work, |chunk: Vec<Done>| {
-        let mut flow = Flow::Continue;
         for done in chunk {
             summary.documents += 1;
             summary.bytes += done.bytes;
             summary.entities += done.entities;
             summary.claims += done.claims;
-            if let Some(message) = &done.error {
+            let mut error = done.error;
+            match write_output(done.output, options, out) {
+                Ok(written) => written?,
+                // A bug while rendering: the line may be cut short; reported like any other.
+                Err(message) => error = Some(message),
+            }
+            if let Some(message) = &error {
                 summary.failures += 1;
                 let _ = writeln!(errors, "claimex: {message}");
             }
-            // Records are always rendered by their worker: a line is short, and none waits.
-            if let Output::Bytes(bytes) = &done.output {
-                out.write_all(bytes)?;
-            }
-            if done.error.is_some() && options.on_error == OnError::Fail {
-                flow = Flow::Stop;
-                break;
+            if error.is_some() && options.on_error == OnError::Fail {
+                out.flush()?;
+                return Ok(Flow::Stop);
             }
         }
         out.flush()?;
-        Ok(flow)
+        Ok(Flow::Continue)
     })
 }
 
@@ -884,5 +912,62 @@ mod tests {
             s.line("file"),
             "3 files, 1 failed, 10 entities, 4 claims, 1.00 s (2.0 MB/s)"
         );
+    }
+
+    /// A writer that keeps the size of its largest single write.
+    #[derive(Default)]
+    struct Pieces {
+        total: usize,
+        largest: usize,
+    }
+
+    impl Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.total += buf.len();
+            self.largest = self.largest.max(buf.len());
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn large_records_are_streamed_not_buffered_whole() {
+        // Issue 11: a 50 MB record's 650 MB line was rendered into one buffer first.
+        let dir = std::env::temp_dir().join(format!("claimex-batch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.jsonl");
+        let text = "The UN said 5 people died in Kabul, Maria Lopez said. ".repeat(40_000);
+        let record = serde_json::json!({"id": "big", "text": text}).to_string();
+        std::fs::write(&path, format!("{record}\n")).unwrap();
+        let extractor = Extractor::new(&crate::extractor::Config::default()).unwrap();
+        let sources = [Source {
+            path: path.clone(),
+            relative: "big.jsonl".into(),
+            in_folder: false,
+        }];
+        for jobs in [1, 2] {
+            let options = BatchOptions {
+                format: Format::Jsonl,
+                jobs,
+                out_dir: None,
+                max_bytes: input::DEFAULT_MAX_BYTES,
+                on_error: OnError::Record,
+                explain: false,
+                progress: false,
+            };
+            let mut out = Pieces::default();
+            let summary = run_records(&extractor, &sources, &options, &mut out, &mut io::sink());
+            assert_eq!(summary.unwrap().failures, 0);
+            assert!(out.total > 10 * text.len(), "{}", out.total);
+            assert!(
+                out.largest <= 1 << 20,
+                "jobs {jobs}: a write of {} bytes",
+                out.largest
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::extractor::Extractor;
 use crate::input::{self, Filter};
-use crate::output::diff::{diff_doc, first_difference, report};
+use crate::output::diff::{diff_texts, first_difference, report};
 use crate::output::outdir::{output_relative, OutDir};
 use crate::output::writer::{render, Format};
 use crate::output::DocumentJson;
@@ -111,18 +111,28 @@ fn compare(expected_path: &Path, expected: Option<Vec<u8>>, actual: &[u8]) -> Op
             expected_path.display()
         ));
     };
-    let expected: Value = match serde_json::from_slice(&expected) {
+    let expected_bytes = expected;
+    let expected: Value = match serde_json::from_slice(&expected_bytes) {
         Ok(v) => v,
         Err(e) => return Some(format!("{} is not JSON: {e}", expected_path.display())),
     };
-    let actual: Value = serde_json::from_slice(actual).expect("claimex writes JSON");
+    let actual_bytes = actual;
+    let actual: Value = serde_json::from_slice(actual_bytes).expect("claimex writes JSON");
     if expected == actual {
         return None;
     }
     let id = actual["id"].as_str().unwrap_or_default();
-    let mut message = match diff_doc(id, &expected, &actual) {
-        Some(d) => report(&[d]),
-        None => String::new(),
+    // Both parsed as JSON above, so both are UTF-8.
+    let texts = (
+        std::str::from_utf8(&expected_bytes),
+        std::str::from_utf8(actual_bytes),
+    );
+    let mut message = match texts {
+        (Ok(old), Ok(new)) => match diff_texts(id, old, new) {
+            Ok(Some(d)) => report(&[d]),
+            _ => String::new(),
+        },
+        _ => String::new(),
     };
     if message.is_empty() {
         // Same entities, figures and claims; something else moved.

@@ -9,6 +9,7 @@ use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
 
@@ -404,41 +405,65 @@ impl Walker<'_> {
 
 /// One JSON Lines input record; fields other than `id` and `text` are ignored.
 #[derive(Deserialize, Debug)]
-pub struct Record {
-    #[serde(default)]
-    pub id: Option<serde_json::Value>,
+pub struct Record<'a> {
+    /// The id's JSON text as written: a number such as `1e2` or a 23-digit one would lose its
+    /// spelling, or collide with another, if it went through `f64`.
+    #[serde(default, borrow)]
+    pub id: Option<&'a RawValue>,
     pub text: String,
 }
 
-impl Record {
-    /// The record's id as a string (numbers are written as they are).
+impl Record<'_> {
+    /// The record's id as a string: a string's value, any other JSON value's text exactly as
+    /// written (`1e2` stays `1e2`); `None` for a missing or null id.
     pub fn id_string(&self) -> Option<String> {
-        id_string(self.id.as_ref())
+        id_string(self.id)
     }
 }
 
-fn id_string(id: Option<&serde_json::Value>) -> Option<String> {
-    match id {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
-        Some(other) => Some(other.to_string()),
+fn id_string(id: Option<&RawValue>) -> Option<String> {
+    let raw = id?.get();
+    match raw.as_bytes().first() {
+        Some(b'"') => serde_json::from_str(raw).ok(),
+        _ if raw == "null" => None,
+        _ => Some(raw.to_string()),
     }
+}
+
+/// Only an object is a record: serde would also take an array (`[7, "text"]`) as one, by
+/// field order.
+fn starts_an_object(json: &[u8]) -> bool {
+    json.iter().find(|b| !b" \t\r\n".contains(b)) == Some(&b'{')
 }
 
 /// Parses one JSON Lines record; `line` (1-based) is for the error message.
-pub fn parse_record(source: &Path, line: usize, json: &str) -> Result<Record> {
-    serde_json::from_str(json).map_err(|e| Error::Parse {
+pub fn parse_record<'a>(source: &Path, line: usize, json: &'a str) -> Result<Record<'a>> {
+    let error = |message: String| Error::Parse {
         path: source.to_path_buf(),
         line,
-        message: format!("not a {{\"id\", \"text\"}} record: {e}"),
-    })
+        message,
+    };
+    if !starts_an_object(json.as_bytes()) {
+        return Err(error(
+            "not a {\"id\", \"text\"} record: a record must be a JSON object".into(),
+        ));
+    }
+    serde_json::from_str(json).map_err(|e| error(format!("not a {{\"id\", \"text\"}} record: {e}")))
 }
 
 /// The `id` of a line that is not a valid record, when one can still be read from it (the
 /// line is a JSON object with an `id` but no string `text`, for example).
 pub fn salvage_id(line: &[u8]) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_slice(line).ok()?;
-    id_string(value.get("id"))
+    #[derive(Deserialize)]
+    struct IdOnly<'a> {
+        #[serde(default, borrow)]
+        id: Option<&'a RawValue>,
+    }
+    if !starts_an_object(line) {
+        return None;
+    }
+    let record: IdOnly = serde_json::from_slice(line).ok()?;
+    id_string(record.id)
 }
 
 /// One line of a JSON Lines input: its 1-based number and its bytes, or why it was refused.
@@ -765,6 +790,42 @@ mod tests {
         let err = read_text(&source, 100).unwrap_err().to_string();
         assert!(err.ends_with("not a regular file (a pipe, socket or device), skipped"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn record_ids_keep_their_json_text() {
+        let p = Path::new("in.jsonl");
+        let id = |raw: &str| {
+            let line = format!(r#"{{"id":{raw},"text":"T"}}"#);
+            read_record(p, 1, line.as_bytes()).unwrap().0
+        };
+        // Through f64 these were "100.0", "-0.0" and twice "1.2345678901234568e+22".
+        for raw in [
+            "1e2",
+            "-0",
+            "12345678901234567890123",
+            "12345678901234567890124",
+            "7",
+        ] {
+            assert_eq!(id(raw), raw);
+        }
+        assert_eq!(id(r#""a\u0041""#), "aA");
+        assert_eq!(id("null"), "in.jsonl:1");
+        assert_eq!(salvage_id(br#"{"id":1e2}"#), Some("1e2".into()));
+    }
+
+    #[test]
+    fn only_objects_are_records() {
+        let p = Path::new("in.jsonl");
+        for bad in [r#"[7,"text"]"#, r#"  ["text"]"#, r#""text""#, "7"] {
+            let e = read_record(p, 4, bad.as_bytes()).unwrap_err().to_string();
+            assert!(
+                e.contains("in.jsonl:4: ") && e.contains("JSON object"),
+                "{bad}: {e}"
+            );
+            assert_eq!(salvage_id(bad.as_bytes()), None, "{bad}");
+        }
+        assert!(read_record(p, 1, b" \t{\"text\":\"T\"}").is_ok());
     }
 
     #[test]

@@ -349,18 +349,19 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) ->
         }
     };
     let text = match format {
-        DiffFormat::Text => diff::report(&diffs),
+        DiffFormat::Text => diff::report(&diffs).into_bytes(),
         DiffFormat::Json => {
             let report = diff::DiffReport {
                 differ: !diffs.is_empty(),
                 documents: &diffs,
             };
-            let mut s = serde_json::to_string_pretty(&report).expect("diffs serialize");
-            s.push('\n');
-            s
+            let json = serde_json::to_vec_pretty(&report).expect("diffs serialize");
+            let mut json = claimex::output::escape_separators(json);
+            json.push(b'\n');
+            json
         }
     };
-    let written = io::stdout().lock().write_all(text.as_bytes());
+    let written = io::stdout().lock().write_all(&text);
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             report!("writing output: {e}");

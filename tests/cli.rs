@@ -1250,3 +1250,118 @@ fn fifo_swapped_in_after_listing_is_reported() {
     );
     assert!(rest.contains("\"b\""), "the batch went on: {rest}");
 }
+
+/// Issue 11: record ids come out exactly as written, and only objects are records.
+#[test]
+fn record_ids_are_kept_as_written_and_records_are_objects() {
+    let input = concat!(
+        "{\"id\": 1e2, \"text\": \"One.\"}\n",
+        "{\"id\": -0, \"text\": \"Two.\"}\n",
+        "{\"id\": 12345678901234567890123, \"text\": \"Three.\"}\n",
+        "{\"id\": 12345678901234567890124, \"text\": \"Four.\"}\n",
+        "[7, \"The UN said 5 people died.\"]\n",
+        "{\"id\": \"last\", \"text\": \"Five.\"}\n",
+    );
+    let out = run(&["--input-format", "jsonl"], input.as_bytes());
+    assert_eq!(code(&out), 1, "the array is an error");
+    let lines = json_lines(&out);
+    let ids: Vec<Value> = lines.iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            Value::from("1e2"),
+            Value::from("-0"),
+            Value::from("12345678901234567890123"),
+            Value::from("12345678901234567890124"),
+            Value::Null,
+            Value::from("last"),
+        ]
+    );
+    assert_eq!(lines[4]["line"], 5);
+    assert!(
+        lines[4]["error"].as_str().unwrap().contains("JSON object"),
+        "{}",
+        lines[4]
+    );
+    assert!(stderr(&out).contains("claimex: -:5: "), "{}", stderr(&out));
+}
+
+/// Issue 11: U+2028, U+2029 and U+0085 are valid raw in JSON, but line splitters break a JSON
+/// Lines line at them: they are escaped in every JSON output.
+#[test]
+fn line_separators_are_escaped_in_json_output() {
+    let text = "The UN said\u{2028}5 people\u{2029}died in\u{85}Kabul.";
+    let record = serde_json::json!({"id": "a\u{2028}b", "text": text}).to_string();
+    let input = format!("{record}\n{{\"id\": \"x\u{2029}\", \"text\": 5}}\n");
+    let out = run(&["--input-format", "jsonl"], input.as_bytes());
+    let dir = scratch("separators");
+    let name = "a\u{2028}b\u{85}.txt";
+    write(&dir.join(name), text);
+    let pretty = run_in(Some(&dir), &[name], b"");
+    for out in [&out, &pretty] {
+        let written = stdout(out);
+        assert!(
+            !written.contains(['\u{2028}', '\u{2029}', '\u{85}']),
+            "{written}"
+        );
+        assert!(written.contains("\\u2028"), "{written}");
+    }
+    // The same strings once parsed, the error record's id included.
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a\u{2028}b");
+    assert_eq!(lines[1]["id"], "x\u{2029}");
+    let doc: Value = serde_json::from_str(&stdout(&pretty)).unwrap();
+    assert_eq!(doc["id"], name);
+}
+
+/// Issue 11: `diff` pairs repeated ids in order, and its text report escapes what a terminal
+/// would act on.
+#[test]
+fn diff_pairs_repeated_ids_and_escapes_its_report() {
+    let dir = scratch("diff-repeated");
+    let records = concat!(
+        "{\"id\": \"x\", \"text\": \"The UN said 5 people died in Kabul.\"}\n",
+        "{\"id\": \"x\", \"text\": \"Police said 7 cars burned.\"}\n",
+        "{\"id\": \"y\\u001b[2J\\nremoved z\", \"text\": \"The UN said 5 people died.\"}\n",
+    );
+    let out = run(&["--input-format", "jsonl"], records.as_bytes());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    write(&dir.join("a.jsonl"), &out.stdout);
+    let same = run_in(Some(&dir), &["diff", "a.jsonl", "a.jsonl"], b"");
+    assert_eq!(code(&same), 0, "{}", stdout(&same));
+    assert!(same.stdout.is_empty(), "{}", stdout(&same));
+
+    // Only the strange id's document: it is removed, and printed escaped on one line.
+    let kept: String = stdout(&out)
+        .lines()
+        .take(2)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    write(&dir.join("b.jsonl"), kept);
+    let removed = run_in(Some(&dir), &["diff", "a.jsonl", "b.jsonl"], b"");
+    assert_eq!(code(&removed), 1);
+    assert_eq!(stdout(&removed), "removed y\\u{1b}[2J\\nremoved z\n");
+}
+
+/// Issue 11: a gazetteer that is not UTF-8 is named with its line, not "stream did not contain
+/// valid UTF-8".
+#[test]
+fn gazetteer_not_utf8_names_its_line() {
+    let dir = scratch("gazetteer-latin1");
+    write(
+        &dir.join("latin1.tsv"),
+        b"Zed Corp\tgroup\t\t\nCaf\xe9 Rouge\tgroup\t\t\n",
+    );
+    let out = run_in(
+        Some(&dir),
+        &["--gazetteer", "latin1.tsv"],
+        ARTICLE.as_bytes(),
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("latin1.tsv:2: not valid UTF-8 (first invalid byte at column 4)"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -15,8 +15,10 @@ pub mod lists;
 mod table;
 mod tsv;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use fst::raw::{CompiledAddr, Fst, Node, Output};
 use fst::Map;
@@ -113,20 +115,33 @@ struct UserEntry {
     entity_type: EntityType,
     subtype: Option<String>,
     kb_id: Option<String>,
-    list: String,
+    /// The list's name, shared by its entries.
+    list: Arc<str>,
 }
 
 /// Entities of user lists, and a small map over their surface forms.
 #[derive(Default)]
 struct UserLists {
     entries: Vec<UserEntry>,
-    /// key → (surface, entry index)
-    forms: BTreeMap<String, Vec<(String, usize)>>,
+    /// Every surface form read, in file order until [`Gazetteer::build_user_map`] sorts them
+    /// by key and keeps each surface of a key once.
+    forms: Vec<UserForm>,
     /// key → index into `records`
     map: Option<Map<Vec<u8>>>,
-    records: Vec<Vec<(String, usize)>>,
+    /// The range of `forms` that each key lists.
+    records: Vec<Range<usize>>,
     /// First words of the user's surface forms that start in lower case.
     lower_starts: HashSet<String>,
+    /// Surface forms compared while loading: linear in the forms read (a test checks it; the
+    /// per-form `retain` it replaces made 80k case variants of one name take 16 s).
+    comparisons: u64,
+}
+
+/// One surface form of a user list: its matching key, as written, and its entry's index.
+struct UserForm {
+    key: Box<str>,
+    surface: Box<str>,
+    entry: u32,
 }
 
 /// Name lists and a matcher over every surface form.
@@ -173,11 +188,14 @@ impl Gazetteer {
 
     /// Adds a user list; its entries take precedence over the defaults for the same surface form.
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
-        let contents = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
+        let contents = String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes()))?;
         self.add_tsv(path, &contents)?;
+        // The forms own their text: the file need not stay while the map is built.
+        drop(contents);
         self.build_user_map();
         Ok(())
     }
@@ -187,6 +205,7 @@ impl Gazetteer {
             || path.display().to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
+        let list: Arc<str> = list.into();
         for tsv::Row {
             line: n,
             name,
@@ -223,35 +242,45 @@ impl Gazetteer {
             });
             let surfaces = std::iter::once(name).chain(aliases.split('|').map(str::trim));
             for surface in surfaces.filter(|s| !s.is_empty()) {
-                let forms = self.user.forms.entry(form_key(surface)).or_default();
-                // A later user file wins over an earlier one for the same surface form.
-                forms.retain(|(s, _)| s != surface);
-                forms.push((surface.to_string(), index));
+                let entry = u32::try_from(index)
+                    .map_err(|_| parse_error("more than 4 billion user entries".into()))?;
+                self.user.forms.push(UserForm {
+                    key: form_key(surface).into(),
+                    surface: surface.into(),
+                    entry,
+                });
             }
         }
         Ok(())
     }
 
     fn build_user_map(&mut self) {
+        let user = &mut self.user;
+        // Stable: the forms of one key stay in the order they were read.
+        user.forms.sort_by(|a, b| a.key.cmp(&b.key));
+        user.comparisons += keep_last_of_each_surface(&mut user.forms);
         let mut builder = fst::MapBuilder::memory();
-        self.user.records.clear();
-        for (key, forms) in &self.user.forms {
-            if key.is_empty() {
-                continue;
+        user.records.clear();
+        let mut start = 0;
+        while start < user.forms.len() {
+            let end = run_end(&user.forms, start);
+            let key = &user.forms[start].key;
+            if !key.is_empty() {
+                builder
+                    .insert(key.as_bytes(), user.records.len() as u64)
+                    .expect("keys are sorted");
+                user.records.push(start..end);
             }
-            builder
-                .insert(key, self.user.records.len() as u64)
-                .expect("keys are sorted");
-            self.user.records.push(forms.clone());
-            for (surface, _) in forms {
-                if surface.starts_with(char::is_lowercase) {
-                    if let Some(w) = surface.split_whitespace().next() {
-                        self.user.lower_starts.insert(w.to_string());
-                    }
+            start = end;
+        }
+        for form in &user.forms {
+            if form.surface.starts_with(char::is_lowercase) {
+                if let Some(w) = form.surface.split_whitespace().next() {
+                    user.lower_starts.insert(w.to_string());
                 }
             }
         }
-        self.user.map = Some(Map::new(builder.into_inner().expect("in memory")).expect("valid"));
+        user.map = Some(Map::new(builder.into_inner().expect("in memory")).expect("valid"));
     }
 
     /// The entity behind `id`.
@@ -443,16 +472,64 @@ impl Gazetteer {
 
     /// Pushes the entities of user record `record` whose surface form fits `text`'s case.
     fn user_entries(&self, record: u64, text: &str, ids: &mut Vec<EntryId>) {
-        let Some(forms) = self.user.records.get(record as usize) else {
+        let Some(range) = self.user.records.get(record as usize) else {
             return;
         };
         ids.extend(
-            forms
+            self.user.forms[range.clone()]
                 .iter()
-                .filter(|(surface, _)| case_fits(surface, text))
-                .map(|&(_, i)| EntryId::User(i as u32)),
+                .filter(|f| case_fits(&f.surface, text))
+                .map(|f| EntryId::User(f.entry)),
         );
     }
+}
+
+/// The end of the run of forms (sorted by key) that share the key of `forms[start]`. A scan,
+/// not a binary search: runs are short, and the search cost a log factor of string compares.
+fn run_end(forms: &[UserForm], start: usize) -> usize {
+    let key = &forms[start].key;
+    start + forms[start..].iter().take_while(|f| f.key == *key).count()
+}
+
+/// Names the line and column of a gazetteer's first invalid UTF-8 byte.
+fn not_utf8(path: &Path, bytes: &[u8]) -> Error {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+    let before = &bytes[..valid];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Error::Parse {
+        path: path.to_path_buf(),
+        line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+        message: format!(
+            "not valid UTF-8 (first invalid byte at column {}); convert it first, e.g. `iconv -f latin1 -t utf-8`",
+            valid - line_start + 1
+        ),
+    }
+}
+
+/// Within each run of forms of one key (sorted, in reading order), keeps the last form of each
+/// surface, where it was last read: a later user file wins over an earlier one for the same
+/// surface form. Linear: one hash set per run. Returns the surfaces compared.
+fn keep_last_of_each_surface(forms: &mut Vec<UserForm>) -> u64 {
+    let mut keep = vec![true; forms.len()];
+    let mut comparisons = 0;
+    let mut start = 0;
+    while start < forms.len() {
+        let end = run_end(forms, start);
+        if end - start > 1 {
+            let mut seen = HashSet::new();
+            for i in (start..end).rev() {
+                comparisons += 1;
+                keep[i] = seen.insert(&forms[i].surface);
+            }
+        }
+        start = end;
+    }
+    let mut kept = keep.into_iter();
+    forms.retain(|_| kept.next().unwrap_or(true));
+    comparisons
 }
 
 /// Finds listed names word by word (see [`Gazetteer::matcher`]).
@@ -881,6 +958,86 @@ mod tests {
         std::fs::write(&path, "Bad\tthing\t\t\n").unwrap();
         assert!(Gazetteer::embedded().add_file(&path).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Loads `contents` as a user list; the list and the surfaces compared while loading.
+    fn load(contents: &str) -> (Gazetteer, u64) {
+        let mut g = Gazetteer::embedded();
+        g.add_tsv(Path::new("mine.tsv"), contents).unwrap();
+        g.build_user_map();
+        let comparisons = g.user.comparisons;
+        (g, comparisons)
+    }
+
+    /// `n` case variants of one name ("abc", "Abc", "aBc", …), one a line.
+    fn case_variants(n: usize) -> String {
+        (0..n)
+            .map(|bits| {
+                let name: String = ("abcdefghijklmnopqrstu".chars().enumerate())
+                    .map(|(j, c)| {
+                        if bits >> j & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                format!("{name}\tperson\t\t\n")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn loading_case_variants_of_one_name_is_linear() {
+        // One key, n surfaces: each surface was compared with every earlier one (issue 11).
+        let (_, small) = load(&case_variants(2_000));
+        let (g, large) = load(&case_variants(8_000));
+        assert!(
+            large <= small * 4 + 16,
+            "{small} -> {large} comparisons for 4x the forms"
+        );
+        assert_eq!(g.lookup("aBcdefghijklmnopqrstu").len(), 1);
+    }
+
+    #[test]
+    fn a_later_list_wins_for_the_same_surface() {
+        let mut g = Gazetteer::embedded();
+        g.add_tsv(
+            Path::new("a.tsv"),
+            "Zed Corp\tgroup\t\tZed\nZED\tgroup\t\t\n",
+        )
+        .unwrap();
+        g.build_user_map();
+        g.add_tsv(Path::new("b.tsv"), "Zed Inc\tgroup\t\tZed\n")
+            .unwrap();
+        g.build_user_map();
+        let names = |form| -> Vec<String> {
+            g.lookup(form)
+                .iter()
+                .map(|e| format!("{} {}", e.name, e.list))
+                .collect()
+        };
+        assert_eq!(names("Zed"), ["Zed Inc b"]);
+        // Capitals fit any case; the order is where each surface was last read.
+        assert_eq!(names("ZED"), ["ZED a", "Zed Inc b"]);
+        assert_eq!(names("Zed Corp"), ["Zed Corp a"]);
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_line_and_column() {
+        let dir = std::env::temp_dir().join(format!("claimex-gaz-utf8-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("latin1.tsv");
+        std::fs::write(&path, b"Zed Corp\tgroup\t\t\nCaf\xe9 Rouge\tgroup\t\t\n").unwrap();
+        let e = Gazetteer::embedded()
+            .add_file(&path)
+            .unwrap_err()
+            .to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            e.contains("latin1.tsv:2: not valid UTF-8 (first invalid byte at column 4)"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -2,51 +2,141 @@
 //! by source text + content, so that offsets and ids that shift when the text moves are not
 //! differences, but a changed qualifier, cue or source is.
 //!
-//! Works on plain JSON values, so it reads outputs of any claimex version.
+//! Reads only the fields it compares, leniently (missing fields are null), so it reads outputs
+//! of any claimex version. Memory stays near the size of the two largest documents: an output
+//! file is first indexed (each document's id and where it lies), then the paired documents are
+//! read and compared one pair at a time, into compact items that borrow their text.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::input::{self, Filter, Glob};
 
-/// One document of an output: its id and its JSON.
-pub type Doc = (String, Value);
-
-/// Reads an output file: one JSON document (pretty or not), or JSON Lines.
-pub fn read_docs(path: &Path) -> Result<Vec<Doc>> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = input::decode(path, bytes)?;
-    if let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(&text) {
-        return Ok(vec![(doc_id(&value), value)]);
-    }
-    let mut docs = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value: Value = serde_json::from_str(line).map_err(|e| Error::Parse {
-            path: path.to_path_buf(),
-            line: n + 1,
-            message: format!("not a claimex output document: {e}"),
-        })?;
-        docs.push((doc_id(&value), value));
-    }
-    Ok(docs)
+/// One document of an output file: its id, and where its JSON lies in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocAt {
+    pub id: String,
+    /// 1-based line of its start, for messages.
+    line: usize,
+    start: u64,
+    len: usize,
 }
 
-fn doc_id(value: &Value) -> String {
-    match value.get("id") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
+/// An output file's documents, in file order; their JSON stays on disk until compared.
+#[derive(Debug)]
+pub struct OutputFile {
+    path: PathBuf,
+    pub docs: Vec<DocAt>,
+}
+
+/// Only the id of a document (serde skips the rest without keeping it).
+#[derive(Deserialize)]
+struct IdOnly<'a> {
+    #[serde(default, borrow)]
+    id: Option<&'a RawValue>,
+}
+
+fn parse_error(path: &Path, line: usize, e: impl std::fmt::Display) -> Error {
+    Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        message: format!("not a claimex output document: {e}"),
+    }
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The id of one document's JSON text.
+fn id_of(json: &[u8]) -> serde_json::Result<String> {
+    let doc: IdOnly = serde_json::from_slice(json)?;
+    Ok(match doc.id.map(RawValue::get) {
+        Some(raw) if raw.starts_with('"') => serde_json::from_str(raw)?,
+        Some("null") | None => String::new(),
+        Some(raw) => raw.to_string(),
+    })
+}
+
+impl OutputFile {
+    /// Indexes an output file: JSON Lines, or one JSON document (pretty or not).
+    pub fn index(path: &Path) -> Result<OutputFile> {
+        let file = File::open(path).map_err(|e| io_error(path, e))?;
+        let mut reader = BufReader::new(file);
+        let mut docs = Vec::new();
+        let mut line = Vec::new();
+        let (mut offset, mut number) = (0u64, 0usize);
+        loop {
+            line.clear();
+            let read = reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| io_error(path, e))?;
+            if read == 0 {
+                break;
+            }
+            number += 1;
+            let start = offset;
+            offset += read as u64;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match id_of(&line) {
+                Ok(id) => docs.push(DocAt {
+                    id,
+                    line: number,
+                    start,
+                    len: read,
+                }),
+                // Not a document on one line: the first line of a pretty document, maybe.
+                Err(e) if docs.is_empty() => return Self::whole(path, number, e),
+                Err(e) => return Err(parse_error(path, number, e)),
+            }
+        }
+        // Freed before the documents are read: it held the longest line.
+        drop(line);
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            docs,
+        })
+    }
+
+    /// The whole file as one document; `first` is why its first line was not one.
+    fn whole(path: &Path, line: usize, first: serde_json::Error) -> Result<OutputFile> {
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        let id = id_of(&bytes).map_err(|_| parse_error(path, line, first))?;
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            docs: vec![DocAt {
+                id,
+                line: 1,
+                start: 0,
+                len: bytes.len(),
+            }],
+        })
+    }
+
+    /// The JSON text of one of its documents.
+    fn read(&self, doc: &DocAt) -> Result<String> {
+        let mut file = File::open(&self.path).map_err(|e| io_error(&self.path, e))?;
+        file.seek(SeekFrom::Start(doc.start))
+            .map_err(|e| io_error(&self.path, e))?;
+        let mut bytes = Vec::with_capacity(doc.len);
+        file.take(doc.len as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(&self.path, e))?;
+        input::decode(&self.path, bytes)
     }
 }
 
@@ -73,37 +163,74 @@ pub fn diff_paths(old: &Path, new: &Path) -> Result<Vec<DocDiff>> {
         names.sort();
         names.dedup();
         for name in names {
-            let a = olds.get(name).map(|p| read_docs(p)).transpose()?;
-            let b = news.get(name).map(|p| read_docs(p)).transpose()?;
-            diffs.extend(diff_docs(a.unwrap_or_default(), b.unwrap_or_default()));
+            let a = olds.get(name).map(|p| OutputFile::index(p)).transpose()?;
+            let b = news.get(name).map(|p| OutputFile::index(p)).transpose()?;
+            diffs.extend(diff_files(a.as_ref(), b.as_ref())?);
         }
         return Ok(diffs);
     }
-    Ok(diff_docs(read_docs(old)?, read_docs(new)?))
+    diff_files(
+        Some(&OutputFile::index(old)?),
+        Some(&OutputFile::index(new)?),
+    )
 }
 
-/// Pairs documents by id (a lone document on each side is paired whatever its id) and
-/// compares each pair; returns only the documents that differ.
-pub fn diff_docs(old: Vec<Doc>, new: Vec<Doc>) -> Vec<DocDiff> {
-    if old.len() == 1 && new.len() == 1 {
-        let (id, a) = &old[0];
-        let (_, b) = &new[0];
-        return diff_doc(id, a, b).into_iter().collect();
+/// Pairs documents by id, the n-th of an id on one side with its n-th on the other (a lone
+/// document on each side is paired whatever its id), and compares each pair, reading one pair
+/// at a time; returns only the documents that differ.
+pub fn diff_files(old: Option<&OutputFile>, new: Option<&OutputFile>) -> Result<Vec<DocDiff>> {
+    let no_docs = &[][..];
+    let olds = old.map_or(no_docs, |f| f.docs.as_slice());
+    let news = new.map_or(no_docs, |f| f.docs.as_slice());
+    let compare = |a: &DocAt, b: &DocAt| -> Result<Option<DocDiff>> {
+        let (old, new) = (old.expect("has docs"), new.expect("has docs"));
+        let (x, y) = (old.read(a)?, new.read(b)?);
+        let x = Doc::parse(&x).map_err(|e| parse_error(&old.path, a.line, e))?;
+        let y = Doc::parse(&y).map_err(|e| parse_error(&new.path, b.line, e))?;
+        Ok(diff_doc(&a.id, &x, &y))
+    };
+    if olds.len() == 1 && news.len() == 1 {
+        return Ok(compare(&olds[0], &news[0])?.into_iter().collect());
     }
-    let mut news: HashMap<&str, &Value> = new.iter().map(|(id, v)| (id.as_str(), v)).collect();
+    let pairs = pair_by_id(olds, news);
     let mut diffs = Vec::new();
-    for (id, a) in &old {
-        match news.remove(id.as_str()) {
-            Some(b) => diffs.extend(diff_doc(id, a, b)),
-            None => diffs.push(DocDiff::whole(id, Status::Removed)),
+    for (a, partner) in olds.iter().zip(&pairs.partners) {
+        match partner {
+            Some(b) => diffs.extend(compare(a, &news[*b])?),
+            None => diffs.push(DocDiff::whole(&a.id, Status::Removed)),
         }
     }
-    for (id, _) in &new {
-        if news.contains_key(id.as_str()) {
-            diffs.push(DocDiff::whole(id, Status::Added));
+    for (b, taken) in news.iter().zip(&pairs.taken) {
+        if !taken {
+            diffs.push(DocDiff::whole(&b.id, Status::Added));
         }
     }
-    diffs
+    Ok(diffs)
+}
+
+/// Which new document each old one pairs with, and which new ones are paired.
+struct Pairs {
+    partners: Vec<Option<usize>>,
+    taken: Vec<bool>,
+}
+
+/// The n-th old document of an id pairs with the n-th new one of that id, so a file with
+/// repeated ids compares equal to itself.
+fn pair_by_id(olds: &[DocAt], news: &[DocAt]) -> Pairs {
+    let mut by_id: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (i, b) in news.iter().enumerate() {
+        by_id.entry(b.id.as_str()).or_default().push_back(i);
+    }
+    let mut taken = vec![false; news.len()];
+    let partners = olds
+        .iter()
+        .map(|a| {
+            let b = by_id.get_mut(a.id.as_str())?.pop_front()?;
+            taken[b] = true;
+            Some(b)
+        })
+        .collect();
+    Pairs { partners, taken }
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,25 +315,158 @@ pub struct FieldChange {
     pub new: Value,
 }
 
+/// A string field, borrowed from the document's text unless it has escapes.
+type Text<'a> = Option<Cow<'a, str>>;
+
+/// A field compared as it is (a number, a name, null when missing).
+type Raw<'a> = Option<&'a RawValue>;
+
+/// What the diff reads of one output document. Items stay raw (a slice of the text each) until
+/// [`Doc::entities`] and the others read the fields they compare.
+#[derive(Deserialize, Default)]
+pub struct Doc<'a> {
+    #[serde(default, borrow)]
+    document: Raw<'a>,
+    #[serde(default, borrow)]
+    entities: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    figures: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    claims: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct EntityFields<'a> {
+    #[serde(default, borrow)]
+    id: Text<'a>,
+    #[serde(default, borrow, rename = "type")]
+    entity_type: Text<'a>,
+    #[serde(default, borrow)]
+    name: Text<'a>,
+    #[serde(default, borrow)]
+    kb_id: Raw<'a>,
+    #[serde(default, borrow)]
+    subtype: Raw<'a>,
+    #[serde(default, borrow)]
+    mentions: Vec<Mention<'a>>,
+}
+
+/// A mention: only its text is compared (half the size of a [`Spanned`]; mentions are most
+/// of a document).
+#[derive(Deserialize)]
+struct Mention<'a> {
+    #[serde(default, borrow)]
+    text: Text<'a>,
+}
+
+/// A mention, a cue or a source: the diff reads their text (and a source's entity).
+#[derive(Deserialize)]
+struct Spanned<'a> {
+    #[serde(default, borrow)]
+    text: Text<'a>,
+    #[serde(default, borrow)]
+    entity: Text<'a>,
+}
+
+#[derive(Deserialize)]
+struct FigureFields<'a> {
+    #[serde(default, borrow)]
+    id: Text<'a>,
+    #[serde(default, borrow)]
+    text: Text<'a>,
+    #[serde(default, borrow)]
+    value: Raw<'a>,
+    #[serde(default, borrow)]
+    low: Raw<'a>,
+    #[serde(default, borrow)]
+    high: Raw<'a>,
+    #[serde(default, borrow)]
+    qualifier: Raw<'a>,
+    #[serde(default, borrow)]
+    approximate: Raw<'a>,
+    #[serde(default, borrow)]
+    unit: Raw<'a>,
+}
+
+#[derive(Deserialize)]
+struct ClaimFields<'a> {
+    #[serde(default, borrow)]
+    text: Text<'a>,
+    #[serde(default, borrow)]
+    kind: Raw<'a>,
+    #[serde(default, borrow)]
+    cue: Option<Spanned<'a>>,
+    #[serde(default, borrow)]
+    source: Option<Spanned<'a>>,
+    #[serde(default, borrow)]
+    figures: Vec<Text<'a>>,
+    #[serde(default, borrow)]
+    entities: Vec<Text<'a>>,
+}
+
+fn value(raw: Raw) -> Value {
+    raw.and_then(|r| serde_json::from_str(r.get()).ok())
+        .unwrap_or(Value::Null)
+}
+
+fn text<'t>(t: &'t Text) -> &'t str {
+    t.as_deref().unwrap_or_default()
+}
+
+impl<'a> Doc<'a> {
+    /// Reads an output document's JSON text.
+    pub fn parse(json: &'a str) -> serde_json::Result<Doc<'a>> {
+        serde_json::from_str(json)
+    }
+
+    /// Its `document` field (title, date).
+    fn header(&self, field: &str) -> Value {
+        value(self.document)
+            .get(field)
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+}
+
+fn parse_items<'a, T: Deserialize<'a>>(items: &[&'a RawValue]) -> Vec<(T, &'a RawValue)> {
+    // An item of an unexpected shape is left out rather than failing the whole document.
+    items
+        .iter()
+        .filter_map(|raw| Some((serde_json::from_str(raw.get()).ok()?, *raw)))
+        .collect()
+}
+
 /// Compares two documents; `None` when they agree on everything the diff looks at.
-pub fn diff_doc(id: &str, old: &Value, new: &Value) -> Option<DocDiff> {
+pub fn diff_doc(id: &str, old: &Doc, new: &Doc) -> Option<DocDiff> {
     let mut diff = DocDiff::whole(id, Status::Changed);
     for field in ["title", "date"] {
-        let a = old.pointer(&format!("/document/{field}")).cloned();
-        let b = new.pointer(&format!("/document/{field}")).cloned();
-        push_change(&mut diff.document, field, a, b);
+        push_change(
+            &mut diff.document,
+            field,
+            old.header(field),
+            new.header(field),
+        );
     }
-    let old_view = View::new(old);
-    let new_view = View::new(new);
-    diff.entities = compare(&old_view.entities(), &new_view.entities());
-    diff.figures = compare(&old_view.figures(), &new_view.figures());
-    diff.claims = compare(&old_view.claims(), &new_view.claims());
+    let (old, new) = (Items::new(old), Items::new(new));
+    let (old, new) = (View::new(&old), View::new(&new));
+    diff.entities = compare(&old.entities(), &new.entities(), |side, e| {
+        [&old, &new][side].entity_fields(e)
+    });
+    diff.figures = compare(&old.figures(), &new.figures(), |_, f| {
+        View::figure_fields(f)
+    });
+    diff.claims = compare(&old.claims(), &new.claims(), |side, c| {
+        [&old, &new][side].claim_fields(c)
+    });
     (!diff.is_empty()).then_some(diff)
 }
 
-fn push_change(out: &mut Vec<FieldChange>, field: &str, old: Option<Value>, new: Option<Value>) {
-    let old = old.unwrap_or(Value::Null);
-    let new = new.unwrap_or(Value::Null);
+/// Compares two documents' JSON texts (for `check`).
+pub fn diff_texts(id: &str, old: &str, new: &str) -> serde_json::Result<Option<DocDiff>> {
+    Ok(diff_doc(id, &Doc::parse(old)?, &Doc::parse(new)?))
+}
+
+fn push_change(out: &mut Vec<FieldChange>, field: &str, old: Value, new: Value) {
     if old != new {
         out.push(FieldChange {
             field: field.to_string(),
@@ -216,132 +476,159 @@ fn push_change(out: &mut Vec<FieldChange>, field: &str, old: Option<Value>, new:
     }
 }
 
-/// An item reduced to its key and the fields compared under that key.
-struct Keyed<'a> {
+/// An item reduced to its key; the fields compared under it are read only when it is paired.
+struct Keyed<'v, T> {
     key: String,
-    fields: Vec<(&'static str, Value)>,
-    item: &'a Value,
+    fields: &'v T,
+    item: &'v RawValue,
+}
+
+/// A document's items, each read into the fields the diff compares, beside its raw text.
+struct Items<'a> {
+    entities: Vec<(EntityFields<'a>, &'a RawValue)>,
+    figures: Vec<(FigureFields<'a>, &'a RawValue)>,
+    claims: Vec<(ClaimFields<'a>, &'a RawValue)>,
+}
+
+impl<'a> Items<'a> {
+    fn new(doc: &Doc<'a>) -> Items<'a> {
+        Items {
+            entities: parse_items(&doc.entities),
+            figures: parse_items(&doc.figures),
+            claims: parse_items(&doc.claims),
+        }
+    }
 }
 
 /// Reads a document's items with ids replaced by what they name.
-struct View<'a> {
-    doc: &'a Value,
-    entity_names: HashMap<&'a str, String>,
-    figure_texts: HashMap<&'a str, String>,
+struct View<'i, 'a> {
+    items: &'i Items<'a>,
+    entity_names: HashMap<&'i str, String>,
+    figure_texts: HashMap<&'i str, &'i str>,
 }
 
-fn items<'a>(doc: &'a Value, field: &str) -> &'a [Value] {
-    doc[field].as_array().map_or(&[], |a| a.as_slice())
+fn entity_key(e: &EntityFields) -> String {
+    format!("{} \"{}\"", text(&e.entity_type), text(&e.name))
 }
 
-fn text(v: &Value) -> String {
-    v.as_str().unwrap_or_default().to_string()
-}
-
-impl<'a> View<'a> {
-    fn new(doc: &'a Value) -> View<'a> {
-        let named = |field: &str, name: fn(&Value) -> String| {
-            items(doc, field)
-                .iter()
-                .filter_map(|item| Some((item["id"].as_str()?, name(item))))
-                .collect::<HashMap<_, _>>()
-        };
+impl<'i, 'a> View<'i, 'a> {
+    fn new(items: &'i Items<'a>) -> View<'i, 'a> {
         View {
-            doc,
-            entity_names: named("entities", |e| {
-                format!("{} \"{}\"", text(&e["type"]), text(&e["name"]))
-            }),
-            figure_texts: named("figures", |f| text(&f["text"])),
+            items,
+            entity_names: (items.entities.iter())
+                .filter_map(|(e, _)| Some((e.id.as_deref()?, entity_key(e))))
+                .collect(),
+            figure_texts: (items.figures.iter())
+                .filter_map(|(f, _)| Some((f.id.as_deref()?, text(&f.text))))
+                .collect(),
         }
     }
 
-    fn names(&self, ids: &Value, table: &HashMap<&str, String>) -> Value {
-        let mut names: Vec<String> = ids
-            .as_array()
-            .map(|a| a.as_slice())
-            .unwrap_or_default()
-            .iter()
+    fn entity_names(&self, ids: &[Text]) -> Value {
+        let mut names: Vec<String> = (ids.iter().map(text))
             .map(|id| {
-                let id = id.as_str().unwrap_or_default();
-                table.get(id).cloned().unwrap_or_else(|| id.to_string())
+                self.entity_names
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_else(|| id.to_string())
             })
             .collect();
         names.sort();
         Value::from(names)
     }
 
-    fn entities(&self) -> Vec<Keyed<'a>> {
-        items(self.doc, "entities")
-            .iter()
-            .map(|e| {
-                let mut mentions: Vec<String> = items(e, "mentions")
-                    .iter()
-                    .map(|m| text(&m["text"]))
-                    .collect();
-                mentions.sort();
+    fn figure_texts(&self, ids: &[Text]) -> Value {
+        let mut texts: Vec<&str> = (ids.iter().map(text))
+            .map(|id| self.figure_texts.get(id).copied().unwrap_or(id))
+            .collect();
+        texts.sort();
+        Value::from(texts)
+    }
+
+    fn entities(&self) -> Vec<Keyed<'i, EntityFields<'a>>> {
+        (self.items.entities.iter())
+            .map(|(e, item)| Keyed {
+                key: entity_key(e),
+                fields: e,
+                item,
+            })
+            .collect()
+    }
+
+    fn entity_fields(&self, e: &EntityFields) -> Vec<(&'static str, Value)> {
+        let mut mentions: Vec<&str> = e.mentions.iter().map(|m| text(&m.text)).collect();
+        mentions.sort();
+        vec![
+            ("kb_id", value(e.kb_id)),
+            ("subtype", value(e.subtype)),
+            ("mentions", Value::from(mentions)),
+        ]
+    }
+
+    fn figures(&self) -> Vec<Keyed<'i, FigureFields<'a>>> {
+        (self.items.figures.iter())
+            .map(|(f, item)| Keyed {
+                key: format!("\"{}\" = {}", text(&f.text), value(f.value)),
+                fields: f,
+                item,
+            })
+            .collect()
+    }
+
+    fn figure_fields(f: &FigureFields) -> Vec<(&'static str, Value)> {
+        vec![
+            ("low", value(f.low)),
+            ("high", value(f.high)),
+            ("qualifier", value(f.qualifier)),
+            ("approximate", value(f.approximate)),
+            ("unit", value(f.unit)),
+        ]
+    }
+
+    fn claims(&self) -> Vec<Keyed<'i, ClaimFields<'a>>> {
+        (self.items.claims.iter())
+            .map(|(c, item)| {
+                let source = c.source.as_ref().and_then(|s| s.text.as_deref());
                 Keyed {
-                    key: format!("{} \"{}\"", text(&e["type"]), text(&e["name"])),
-                    fields: vec![
-                        ("kb_id", e["kb_id"].clone()),
-                        ("subtype", e["subtype"].clone()),
-                        ("mentions", Value::from(mentions)),
-                    ],
-                    item: e,
+                    key: format!("{}: \"{}\"", source.unwrap_or("(no source)"), text(&c.text)),
+                    fields: c,
+                    item,
                 }
             })
             .collect()
     }
 
-    fn figures(&self) -> Vec<Keyed<'a>> {
-        items(self.doc, "figures")
-            .iter()
-            .map(|f| Keyed {
-                key: format!("\"{}\" = {}", text(&f["text"]), f["value"]),
-                fields: ["low", "high", "qualifier", "approximate", "unit"]
-                    .into_iter()
-                    .map(|k| (k, f[k].clone()))
-                    .collect(),
-                item: f,
-            })
-            .collect()
-    }
-
-    fn claims(&self) -> Vec<Keyed<'a>> {
-        items(self.doc, "claims")
-            .iter()
-            .map(|c| {
-                let source = c["source"]["text"].as_str().unwrap_or("(no source)");
-                let source_entity = c["source"]["entity"]
-                    .as_str()
-                    .and_then(|id| self.entity_names.get(id).cloned())
-                    .map_or(Value::Null, Value::from);
-                Keyed {
-                    key: format!("{source}: \"{}\"", text(&c["text"])),
-                    fields: vec![
-                        ("kind", c["kind"].clone()),
-                        ("cue", c["cue"]["text"].clone()),
-                        ("source entity", source_entity),
-                        ("figures", self.names(&c["figures"], &self.figure_texts)),
-                        ("entities", self.names(&c["entities"], &self.entity_names)),
-                    ],
-                    item: c,
-                }
-            })
-            .collect()
+    fn claim_fields(&self, c: &ClaimFields) -> Vec<(&'static str, Value)> {
+        let cue =
+            (c.cue.as_ref().and_then(|cue| cue.text.as_deref())).map_or(Value::Null, Value::from);
+        let source_entity = (c.source.as_ref().and_then(|s| s.entity.as_deref()))
+            .and_then(|id| self.entity_names.get(id).cloned())
+            .map_or(Value::Null, Value::from);
+        vec![
+            ("kind", value(c.kind)),
+            ("cue", cue),
+            ("source entity", source_entity),
+            ("figures", self.figure_texts(&c.figures)),
+            ("entities", self.entity_names(&c.entities)),
+        ]
     }
 }
 
 /// Pairs items with equal keys (the n-th with the n-th when a key repeats) and lists what was
-/// added, removed or changed.
-fn compare(old: &[Keyed], new: &[Keyed]) -> Changes {
-    type Sides<'k, 'a> = (Vec<&'k Keyed<'a>>, Vec<&'k Keyed<'a>>);
-    let mut by_key: BTreeMap<&str, Sides> = BTreeMap::new();
+/// added, removed or changed; `fields(side, item)` reads an item's fields (0 old, 1 new).
+fn compare<T>(
+    old: &[Keyed<T>],
+    new: &[Keyed<T>],
+    fields: impl Fn(usize, &T) -> Vec<(&'static str, Value)>,
+) -> Changes {
+    type Sides<'k, 'v, T> = (Vec<&'k Keyed<'v, T>>, Vec<&'k Keyed<'v, T>>);
+    let mut by_key: BTreeMap<&str, Sides<T>> = BTreeMap::new();
     let mut order = Vec::new();
     for (side, list) in [(0, old), (1, new)] {
         for item in list {
             let entry = by_key.entry(&item.key).or_insert_with(|| {
                 order.push(item.key.as_str());
-                Default::default()
+                (Vec::new(), Vec::new())
             });
             if side == 0 {
                 entry.0.push(item);
@@ -350,28 +637,27 @@ fn compare(old: &[Keyed], new: &[Keyed]) -> Changes {
             }
         }
     }
+    let whole = |key: &str, item: &RawValue| Item {
+        key: key.to_string(),
+        item: serde_json::from_str(item.get()).unwrap_or(Value::Null),
+    };
     let mut changes = Changes::default();
     for key in order {
         let (a, b) = &by_key[key];
         for pair in 0..a.len().max(b.len()) {
             match (a.get(pair), b.get(pair)) {
-                (Some(x), None) => changes.removed.push(Item {
-                    key: key.to_string(),
-                    item: x.item.clone(),
-                }),
-                (None, Some(y)) => changes.added.push(Item {
-                    key: key.to_string(),
-                    item: y.item.clone(),
-                }),
+                (Some(x), None) => changes.removed.push(whole(key, x.item)),
+                (None, Some(y)) => changes.added.push(whole(key, y.item)),
                 (Some(x), Some(y)) => {
-                    let mut fields = Vec::new();
-                    for ((name, va), (_, vb)) in x.fields.iter().zip(&y.fields) {
-                        push_change(&mut fields, name, Some(va.clone()), Some(vb.clone()));
+                    let mut changed = Vec::new();
+                    let (fa, fb) = (fields(0, x.fields), fields(1, y.fields));
+                    for ((name, va), (_, vb)) in fa.into_iter().zip(fb) {
+                        push_change(&mut changed, name, va, vb);
                     }
-                    if !fields.is_empty() {
+                    if !changed.is_empty() {
                         changes.changed.push(Change {
                             key: key.to_string(),
-                            fields,
+                            fields: changed,
                         });
                     }
                 }
@@ -384,10 +670,33 @@ fn compare(old: &[Keyed], new: &[Keyed]) -> Changes {
 
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
-        return s.to_string();
+        return printable(s).into_owned();
     }
     let cut: String = s.chars().take(max).collect();
-    format!("{cut}…")
+    format!("{}…", printable(&cut))
+}
+
+/// `s` safe to print on a terminal: control characters (an ANSI escape starts with ESC), line
+/// and paragraph separators and bidirectional overrides are written as Rust escapes (`\n`,
+/// `\u{1b}`), so an id or a name from a document can neither break the report's lines nor
+/// drive the terminal.
+fn printable(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.contains(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A readable report: one block per document, `+` added, `-` removed, `~` changed.
@@ -399,9 +708,16 @@ pub fn report(diffs: &[DocDiff]) -> String {
             Status::Removed => "removed",
             Status::Changed => "changed",
         };
-        let _ = writeln!(out, "{status} {}", d.id);
+        let _ = writeln!(out, "{status} {}", printable(&d.id));
         for f in &d.document {
-            let _ = writeln!(out, "  ~ {}: {} → {}", f.field, f.old, f.new);
+            let (old, new) = (f.old.to_string(), f.new.to_string());
+            let _ = writeln!(
+                out,
+                "  ~ {}: {} → {}",
+                f.field,
+                printable(&old),
+                printable(&new)
+            );
         }
         for (kind, changes) in [
             ("entity", &d.entities),
@@ -417,7 +733,9 @@ pub fn report(diffs: &[DocDiff]) -> String {
             for c in &changes.changed {
                 let _ = writeln!(out, "  ~ {kind} {}", shorten(&c.key, 100));
                 for f in &c.fields {
-                    let _ = writeln!(out, "      {}: {} → {}", f.field, f.old, f.new);
+                    let (old, new) = (f.old.to_string(), f.new.to_string());
+                    let (old, new) = (printable(&old), printable(&new));
+                    let _ = writeln!(out, "      {}: {old} → {new}", f.field);
                 }
             }
         }
@@ -461,6 +779,10 @@ pub fn first_difference(old: &Value, new: &Value) -> Option<(String, Value, Valu
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn diff_doc(id: &str, old: &Value, new: &Value) -> Option<DocDiff> {
+        diff_texts(id, &old.to_string(), &new.to_string()).unwrap()
+    }
 
     fn doc() -> Value {
         json!({
@@ -510,16 +832,48 @@ mod tests {
         );
     }
 
+    fn at(ids: &[&str]) -> Vec<DocAt> {
+        (ids.iter().enumerate())
+            .map(|(i, id)| DocAt {
+                id: id.to_string(),
+                line: i + 1,
+                start: i as u64,
+                len: 1,
+            })
+            .collect()
+    }
+
     #[test]
     fn documents_pair_by_id() {
-        let mut b = doc();
-        b["id"] = json!("b");
-        let diffs = diff_docs(
-            vec![("a".into(), doc()), ("b".into(), b.clone())],
-            vec![("b".into(), b), ("c".into(), doc())],
+        let pairs = pair_by_id(&at(&["a", "b"]), &at(&["b", "c"]));
+        assert_eq!(pairs.partners, [None, Some(0)]);
+        assert_eq!(pairs.taken, [true, false]);
+    }
+
+    #[test]
+    fn repeated_ids_pair_in_order() {
+        // The n-th "x" with the n-th "x": a file compared with itself pairs every document
+        // with itself (it was "changed x", then "removed x").
+        let docs = at(&["x", "y", "x", "x"]);
+        let pairs = pair_by_id(&docs, &docs);
+        assert_eq!(pairs.partners, [Some(0), Some(1), Some(2), Some(3)]);
+        let pairs = pair_by_id(&docs, &at(&["x", "x"]));
+        assert_eq!(pairs.partners, [Some(0), None, Some(1), None]);
+    }
+
+    #[test]
+    fn the_text_report_escapes_what_a_terminal_would_act_on() {
+        let mut d = DocDiff::whole("a\nremoved b\u{1b}[2J\u{2028}\u{202e}", Status::Removed);
+        d.figures.added.push(Item {
+            key: "\"5\u{1b}]0;x\u{7}\" = 5.0".into(),
+            item: Value::Null,
+        });
+        let text = report(&[d]);
+        assert_eq!(
+            text,
+            "removed a\\nremoved b\\u{1b}[2J\\u{2028}\\u{202e}\n  + figure \"5\\u{1b}]0;x\\u{7}\" = 5.0\n"
         );
-        let got: Vec<(&str, Status)> = diffs.iter().map(|d| (d.id.as_str(), d.status)).collect();
-        assert_eq!(got, [("a", Status::Removed), ("c", Status::Added)]);
+        assert_eq!(printable("Zoë “quoted” — fine"), "Zoë “quoted” — fine");
     }
 
     #[test]

@@ -303,7 +303,7 @@ fn decimal_len(n: usize) -> usize {
 
 /// What serde_json writes after a backslash for each byte, or 0 when the byte goes as it is:
 /// `"`, `\`, and the control characters below 0x20 (short forms where JSON has them, else
-/// `\u00XX`). Bytes from 0x7F up, including all of UTF-8's multi-byte sequences, go raw.
+/// `\u00XX`). Bytes from 0x7F up go raw, except [`SEPARATOR`]'s.
 static ESCAPE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -318,8 +318,29 @@ static ESCAPE: [u8; 256] = {
     table[0x0D] = b'r';
     table[b'"' as usize] = b'"';
     table[b'\\' as usize] = b'\\';
+    table[0x85] = SEPARATOR;
+    table[0xA8] = SEPARATOR;
+    table[0xA9] = SEPARATOR;
     table
 };
+
+/// The last byte of U+0085 (C2 85), U+2028 (E2 80 A8) or U+2029 (E2 80 A9) maybe: valid JSON
+/// raw, but line splitters (Python's `str.splitlines`, JavaScript before ES2019) break a
+/// JSON Lines line at them, so they are escaped (issue 11). Their last byte is flagged, not
+/// their first: E2 and C2 also start curly quotes, dashes, `€`, `£` and NBSP, which are common
+/// in news text; A8, A9 and 85 end few characters (`é` is one).
+const SEPARATOR: u8 = b'S';
+
+/// Where the separator whose last byte is at `i` starts, and its escape; `None` when the byte
+/// ends some other character.
+fn separator_at(bytes: &[u8], i: usize) -> Option<(usize, &'static [u8])> {
+    match (bytes[i], i.checked_sub(2).map(|j| &bytes[j..i])) {
+        (0x85, _) if i > 0 && bytes[i - 1] == 0xC2 => Some((i - 1, b"\\u0085")),
+        (0xA8, Some([0xE2, 0x80])) => Some((i - 2, b"\\u2028")),
+        (0xA9, Some([0xE2, 0x80])) => Some((i - 2, b"\\u2029")),
+        _ => None,
+    }
+}
 
 /// Whether any of the eight bytes of `word` needs escaping. Bit tricks from "Bit Twiddling
 /// Hacks" (haszero, hasless): exact for the word as a whole, which is all we ask.
@@ -335,15 +356,19 @@ fn escape_flags(word: u64) -> u64 {
     let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGHS;
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
-    // One test for the three conditions: fewer branches in the hottest loop of the output.
-    below(word, 0x20) | below(quote, 1) | below(backslash, 1)
+    // A8 or A9 (the low bit cleared), or 85: a separator's last byte, maybe.
+    let a8_a9 = (word & !ONES) ^ (ONES * 0xA8);
+    let x85 = word ^ (ONES * 0x85);
+    // One test for all the conditions: fewer branches in the hottest loop of the output.
+    below(word, 0x20) | below(quote, 1) | below(backslash, 1) | below(a8_a9, 1) | below(x85, 1)
 }
 
 fn word_at(chunk: &[u8]) -> u64 {
     u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
 }
 
-/// Appends `s` as a quoted JSON string, escaped exactly as serde_json escapes it. Runs of bytes
+/// Appends `s` as a quoted JSON string, escaped exactly as serde_json escapes it and with the
+/// line separators of [`SEPARATOR`] escaped too. Runs of bytes
 /// that need no escape (nearly all of a news text) are found eight at a time and copied whole.
 pub fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
@@ -378,6 +403,15 @@ pub fn write_escaped(out: &mut Vec<u8>, s: &str) {
             if escape == 0 {
                 continue;
             }
+            if escape == SEPARATOR {
+                // Its first bytes are not escapes, so nothing from them on is written yet.
+                if let Some((start, escaped)) = separator_at(bytes, i) {
+                    out.extend_from_slice(&bytes[copied..start]);
+                    out.extend_from_slice(escaped);
+                    copied = i + 1;
+                }
+                continue;
+            }
             out.extend_from_slice(&bytes[copied..i]);
             copied = i + 1;
             if escape == b'u' {
@@ -393,6 +427,30 @@ pub fn write_escaped(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
+}
+
+/// Escapes the line separators of [`SEPARATOR`] in JSON that serde_json wrote (error records,
+/// the diff report), as [`write_escaped`] does in documents. Outside strings JSON holds only
+/// ASCII, so every such character found is inside a string.
+pub fn escape_separators(json: Vec<u8>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut copied = 0;
+    for i in memchr::memchr2_iter(0xC2, 0xE2, &json) {
+        let len = match json[i..] {
+            [0xC2, 0x85, ..] => 2,
+            [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+            _ => continue,
+        };
+        let (_, escaped) = separator_at(&json, i + len - 1).expect("a separator ends here");
+        out.extend_from_slice(&json[copied..i]);
+        out.extend_from_slice(escaped);
+        copied = i + len;
+    }
+    if copied == 0 {
+        return json;
+    }
+    out.extend_from_slice(&json[copied..]);
+    out
 }
 
 /// A value that can write itself as JSON.
@@ -527,6 +585,41 @@ mod tests {
         }
     }
 
+    /// serde_json's text with the line separators escaped, as claimex writes them.
+    fn serde_escaped(value: &str, pretty: bool) -> String {
+        let json = serde(value, pretty).into_bytes();
+        String::from_utf8(escape_separators(json)).unwrap()
+    }
+
+    #[test]
+    fn line_separators_are_escaped() {
+        let cases = [
+            "a\u{2028}b\u{2029}c\u{85}d",
+            "\u{2028}",
+            "\u{85}",
+            "long enough for sixteen bytes a step\u{2029} and more after it, then\u{85}",
+            // Their last bytes ending other characters: é (C3 A9), © (C2 A9), ą (C4 85), ‧ (E2 80 A7),
+            // 㨀 (E3 A8 80), and the lead bytes of ’ and NBSP.
+            "café © ą ‧ 㨀 ’ \u{a0} ‰ \u{202a}",
+        ];
+        for case in cases {
+            for pad in 0..17 {
+                let s = format!("{}{case}", "x".repeat(pad));
+                for pretty in [false, true] {
+                    let ours = ours(s.as_str(), pretty);
+                    assert_eq!(ours, serde_escaped(&s, pretty), "{s:?}");
+                    assert!(!ours.contains(['\u{2028}', '\u{2029}', '\u{85}']), "{ours}");
+                    let back: String = serde_json::from_str(&ours).unwrap();
+                    assert_eq!(back, s);
+                }
+            }
+        }
+        assert_eq!(
+            serde_escaped("\u{2028}\u{85}x", false),
+            r#""\u2028\u0085x""#
+        );
+    }
+
     #[test]
     fn decimal_lengths_are_exact_at_every_power_of_ten() {
         let mut cases = vec![0usize, 1, usize::MAX];
@@ -545,7 +638,8 @@ mod tests {
     fn the_eight_byte_test_agrees_with_the_table() {
         // Every byte at every position, among fillers that stress the borrows of the trick.
         for filler in [
-            b'a', 0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF,
+            b'a', 0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0x84, 0x86, 0xA7, 0xA8,
+            0xAA, 0xFF,
         ] {
             for at in 0..8 {
                 for b in 0..=255u8 {

@@ -11,6 +11,7 @@ pub mod wire;
 pub mod writer;
 
 pub use direct::DocumentJson;
+pub use json::escape_separators;
 pub use wire::{to_wire, WireDocument, FORMAT_VERSION};
 
 /// Converts byte offsets of one text into character offsets.

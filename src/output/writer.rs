@@ -52,7 +52,8 @@ pub struct ErrorRecord<'a> {
 
 impl ErrorRecord<'_> {
     pub fn render(&self) -> Vec<u8> {
-        let mut out = serde_json::to_vec(self).expect("error records always serialize");
+        let json = serde_json::to_vec(self).expect("error records always serialize");
+        let mut out = super::escape_separators(json);
         out.push(b'\n');
         out
     }

@@ -212,7 +212,7 @@ pub fn run_documents(
                 done.output = Output::Bytes(render(json, options.format));
             }),
             Some(dir) => {
-                let target = dir.target(&source.relative, "json");
+                let target = dir.target(&source.relative, options.format.file_extension());
                 extract_counted(extractor, &id, &text, options.explain, |json| {
                     let written = dir.open(&target).and_then(|mut file| {
                         write_document(json, options.format, &mut file)?;

@@ -21,6 +21,8 @@ enum OutputFormat {
     Json,
     /// One compact JSON document per line (the default for folders and several inputs).
     Jsonl,
+    /// A review page to open in a browser; with --out, one page per article and an index.html.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -254,8 +256,18 @@ fn run_extract(args: ExtractArgs) -> u8 {
         return 1;
     }
     let records = args.input_format == InputFormat::Jsonl;
+    let html = args.format == Some(OutputFormat::Html);
+    let several = records || sources.len() > 1 || paths.iter().any(|p| p.is_dir());
+    if html && several && args.out.is_none() {
+        report!("--format html writes one page per article: give --out DIR for folders, several files or JSON Lines records");
+        return fail_config();
+    }
     if args.out.is_some() {
-        let extension = if records { "jsonl" } else { "json" };
+        let extension = match (html, records) {
+            (true, _) => "html",
+            (false, true) => "jsonl",
+            (false, false) => "json",
+        };
         if let Some((a, b)) = batch::find_clash(&sources, extension) {
             report!(
                 "{} and {} would both be written to {}; give their folder instead, or run twice",
@@ -281,6 +293,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let format = match args.format {
         Some(OutputFormat::Json) => Format::Json,
         Some(OutputFormat::Jsonl) => Format::Jsonl,
+        Some(OutputFormat::Html) => Format::Html,
         None if records || (batch && out_dir.is_none()) => Format::Jsonl,
         None => Format::Json,
     };

@@ -1,0 +1,15 @@
+//! HTML views of claimex output: an article's review page (`--format html`), the index of a
+//! folder of pages, and the report over a corpus's JSON Lines (`claimex report`). Static
+//! pages: inline style sheet and script, no network.
+
+mod article;
+pub mod escape;
+mod page;
+mod panel;
+mod sweep;
+
+pub use page::write_page;
+
+/// The pages' style sheet and script, kept as files so that they read as CSS and JavaScript.
+const STYLE: &str = include_str!("assets/page.css");
+const SCRIPT: &str = include_str!("assets/page.js");

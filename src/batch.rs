@@ -15,6 +15,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::extractor::Extractor;
 use crate::input::{self, LineReader, Source};
+use crate::output::html::{href, DocRow};
 use crate::output::writer::{render, write_document, ErrorRecord, Format, OutDir};
 use crate::output::DocumentJson;
 
@@ -59,6 +60,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Output stopped early because its reader went away (`| head`): not an error.
     pub closed_output: bool,
+    /// The pages written (HTML with an output folder), in input order, for their index.
+    pub pages: Vec<DocRow>,
 }
 
 impl Summary {
@@ -103,6 +106,8 @@ struct Done {
     entities: usize,
     claims: usize,
     bytes: u64,
+    /// The page written, for the index (HTML with an output folder).
+    page: Option<DocRow>,
 }
 
 /// A document's output on its way to stdout.
@@ -193,6 +198,7 @@ pub fn run_documents(
             entities: 0,
             claims: 0,
             bytes: 0,
+            page: None,
         };
         let text = match input::read_text(&source.path, options.max_bytes) {
             Ok(text) => text,
@@ -212,14 +218,22 @@ pub fn run_documents(
                 done.output = Output::Bytes(render(json, options.format));
             }),
             Some(dir) => {
-                let target = dir.target(&source.relative, options.format.file_extension());
+                let extension = options.format.file_extension();
+                let target = dir.target(&source.relative, extension);
                 extract_counted(extractor, &id, &text, options.explain, |json| {
                     let written = dir.open(&target).and_then(|mut file| {
                         write_document(json, options.format, &mut file)?;
                         file.commit()
                     });
-                    if let Err(e) = written {
-                        done.error = Some(format!("{}: {e}", target.display()));
+                    match written {
+                        Err(e) => done.error = Some(format!("{}: {e}", target.display())),
+                        Ok(()) if options.format == Format::Html => {
+                            let (id, text, doc) = json.parts();
+                            let mut row = DocRow::of(id, text, doc);
+                            row.href = Some(href(&source.relative.with_extension(extension)));
+                            done.page = Some(row);
+                        }
+                        Ok(()) => {}
                     }
                 })
             }
@@ -235,6 +249,7 @@ pub fn run_documents(
     };
     let mut items = sources.iter();
     let result = ordered_map(jobs, &mut items, work, |done: Done| {
+        summary.pages.extend(done.page);
         summary.documents += 1;
         summary.bytes += done.bytes;
         summary.entities += done.entities;
@@ -368,6 +383,7 @@ fn run_lines<R: BufRead + Send>(
             entities: 0,
             claims: 0,
             bytes: 0,
+            page: None,
         };
         let (salvaged, error) = match line.bytes {
             Err(e) => (None, e.to_string()),
@@ -732,6 +748,7 @@ mod tests {
             bytes: 2_000_000,
             elapsed: Duration::from_secs(1),
             closed_output: false,
+            pages: Vec::new(),
         };
         assert_eq!(
             s.line("file"),

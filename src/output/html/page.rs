@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use super::article::write_article;
 use super::escape;
 use super::panel::write_panel;
-use super::{SCRIPT, STYLE};
+use super::{shell, SCRIPT, STYLE};
 use crate::document::Document;
 use crate::output::writer::{render, Format};
 use crate::output::DocumentJson;
@@ -20,18 +20,7 @@ pub fn write_page(out: &mut dyn Write, id: &str, text: &str, doc: &Document) -> 
         .map(|t| t.text(text))
         .filter(|t| !t.trim().is_empty());
     let heading = title.unwrap_or(if id.is_empty() { "Article" } else { id });
-    out.write_all(b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")?;
-    out.write_all(b"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")?;
-    writeln!(
-        out,
-        "<meta name=\"generator\" content=\"claimex {}\">",
-        env!("CARGO_PKG_VERSION")
-    )?;
-    out.write_all(b"<title>")?;
-    escape::write_text(out, heading)?;
-    out.write_all(b" \xe2\x80\x93 claimex</title>\n<style>\n")?;
-    out.write_all(STYLE.as_bytes())?;
-    out.write_all(b"</style>\n<style id=\"selection-style\"></style>\n</head>\n<body>\n")?;
+    shell::write_head(out, heading, STYLE)?;
     write_header(out, id, heading, doc)?;
     out.write_all(b"<div class=\"layout\">\n<main>\n<article id=\"text\" class=\"text\" aria-label=\"Article text\">")?;
     write_article(out, text, doc)?;

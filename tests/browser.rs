@@ -68,6 +68,10 @@ fn drive(tools: &(PathBuf, PathBuf), page: &Path, shot: &Path) -> Value {
     serde_json::from_slice(&out.stdout).expect("drive.mjs prints JSON")
 }
 
+fn count_of(json: &Value, key: &str) -> u64 {
+    json[key].as_array().unwrap().len() as u64
+}
+
 fn claimex(args: &[&str]) -> Vec<u8> {
     let out = Command::new(env!("CARGO_BIN_EXE_claimex"))
         .current_dir(root())
@@ -104,7 +108,7 @@ fn pages_work_in_chromium() {
     let json: Value = serde_json::from_slice(&claimex(&[&txt])).unwrap();
     let got = drive(&tools, &page, &dir.join("seed.png"));
     assert_eq!(got["errors"], Value::Array(vec![]), "errors on the page");
-    let count = |key: &str| json[key].as_array().unwrap().len() as u64;
+    let count = |key: &str| count_of(&json, key);
     let mentions: usize = json["entities"]
         .as_array()
         .unwrap()
@@ -134,6 +138,22 @@ fn pages_work_in_chromium() {
         got["highlighted"], 3,
         "ISIS-K's three mentions are highlighted together"
     );
+
+    // A 1 MB article: loads without freezing, and every mark is still there.
+    let big = dir.join("big.txt");
+    let body = text.split_once("\n\n").map_or(text.as_str(), |(_, b)| b);
+    std::fs::write(&big, body.repeat(1_000_000 / body.len() + 1)).unwrap();
+    let big = big.to_str().unwrap();
+    let page = dir.join("big.html");
+    std::fs::write(&page, claimex(&["--format", "html", big])).unwrap();
+    let json: Value = serde_json::from_slice(&claimex(&[big])).unwrap();
+    let got = drive(&tools, &page, &dir.join("big.png"));
+    assert_eq!(got["errors"], Value::Array(vec![]), "errors on the 1 MB page");
+    assert_eq!(got["claims"], count_of(&json, "claims"));
+    assert_eq!(got["figures"], count_of(&json, "figures"));
+    let load = got["loadMs"].as_u64().unwrap();
+    eprintln!("1 MB article: page loaded in {load} ms");
+    assert!(load < 15_000, "the 1 MB page took {load} ms to load");
 
     // A report over every fixture, beside a page it links to.
     let jsonl = dir.join("fixtures.jsonl");

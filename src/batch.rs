@@ -310,6 +310,16 @@ pub fn run_records(
             options.max_bytes,
         );
         let flow = match &options.out_dir {
+            // Pages are written one per record by `run_lines`, not into one file per input.
+            Some(_) if options.format == Format::Html => run_lines(
+                extractor,
+                source,
+                &mut lines,
+                options,
+                &mut io::sink(),
+                errors,
+                &mut summary,
+            ),
             None => run_lines(
                 extractor,
                 source,
@@ -393,13 +403,34 @@ fn run_lines<R: BufRead + Send>(
                     Err(e) => (input::salvage_id(&bytes), e.to_string()),
                     Ok((id, text)) => {
                         match extract_counted(extractor, &id, &text, options.explain, |json| {
-                            render(json, options.format)
+                            let row = (options.format == Format::Html).then(|| {
+                                let (id, text, doc) = json.parts();
+                                DocRow::of(id, text, doc)
+                            });
+                            (render(json, options.format), row)
                         }) {
-                            Ok((bytes, entities, claims)) => {
-                                done.output = Output::Bytes(bytes);
+                            Ok(((bytes, row), entities, claims)) => {
                                 done.entities = entities;
                                 done.claims = claims;
-                                return done;
+                                match (&options.out_dir, row) {
+                                    // A page per record, named by its line and id.
+                                    (Some(dir), Some(mut row)) => {
+                                        let relative = record_page(source, line.number, &id);
+                                        let target = dir.target(&relative, "html");
+                                        match dir.write(&target, &bytes) {
+                                            Ok(()) => {
+                                                row.href = Some(href(&relative));
+                                                done.page = Some(row);
+                                                return done;
+                                            }
+                                            Err(e) => (None, format!("{}: {e}", target.display())),
+                                        }
+                                    }
+                                    _ => {
+                                        done.output = Output::Bytes(bytes);
+                                        return done;
+                                    }
+                                }
                             }
                             Err(message) => (
                                 Some(id),
@@ -424,6 +455,7 @@ fn run_lines<R: BufRead + Send>(
         done
     };
     ordered_map(options.jobs, lines, work, |done: Done| {
+        summary.pages.extend(done.page);
         summary.documents += 1;
         summary.bytes += done.bytes;
         summary.entities += done.entities;
@@ -442,6 +474,23 @@ fn run_lines<R: BufRead + Send>(
         }
         Ok(Flow::Continue)
     })
+}
+
+/// Where the page of the record on line `line` of `source` goes below the output folder:
+/// `NAME/LINE-ID.html` for input `NAME.jsonl`, unique per line; an id with characters unsafe in
+/// a file name is left out.
+fn record_page(source: &Source, line: usize, id: &str) -> std::path::PathBuf {
+    let safe = !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    let name = if safe {
+        format!("{line}-{id}.html")
+    } else {
+        format!("{line}.html")
+    };
+    source.relative.with_extension("").join(name)
 }
 
 fn finish(

@@ -133,14 +133,17 @@ const probe = `(() => {
         (n) => getComputedStyle(n).backgroundColor === "rgb(240, 228, 66)").length;
       lap("highlighted");
     }
-    const link = document.querySelector("a[data-claim]");
-    if (link) { link.click(); out.claimPicked = document.getElementById("selection-style").textContent.includes(link.dataset.claim); }
     document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
     out.cleared = document.getElementById("selection-style").textContent === "";
-    lap("panel");
     window.scrollTo(0, document.body.scrollHeight);
     window.scrollTo(0, 0);
     lap("scroll");
+    // Left selected for the screenshot: the first claim, picked from the panel.
+    const link = document.querySelector("a[data-claim]");
+    if (link) { link.click(); out.claimPicked = document.getElementById("selection-style").textContent.includes(link.dataset.claim); }
+    if (document.activeElement) document.activeElement.blur();
+    window.scrollTo(0, 0);
+    lap("panel");
   }
   return JSON.stringify(out);
 })()`;
@@ -150,6 +153,9 @@ const facts = JSON.parse(evaluated.result.value || "{}");
 // Let anything the clicks started finish and report.
 await sleep(200);
 if (shot) {
+  // The panel link's jump to its claim lands after the probe: back to the top for the picture.
+  await s("Runtime.evaluate", { expression: "window.scrollTo(0, 0)" });
+  await sleep(100);
   const { data } = await s("Page.captureScreenshot", { format: "png" });
   writeFileSync(shot, Buffer.from(data, "base64"));
 }

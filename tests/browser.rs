@@ -148,7 +148,11 @@ fn pages_work_in_chromium() {
     std::fs::write(&page, claimex(&["--format", "html", big])).unwrap();
     let json: Value = serde_json::from_slice(&claimex(&[big])).unwrap();
     let got = drive(&tools, &page, &dir.join("big.png"));
-    assert_eq!(got["errors"], Value::Array(vec![]), "errors on the 1 MB page");
+    assert_eq!(
+        got["errors"],
+        Value::Array(vec![]),
+        "errors on the 1 MB page"
+    );
     assert_eq!(got["claims"], count_of(&json, "claims"));
     assert_eq!(got["figures"], count_of(&json, "figures"));
     let load = got["loadMs"].as_u64().unwrap();

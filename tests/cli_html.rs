@@ -51,14 +51,27 @@ fn a_folder_gives_pages_an_index_and_a_report_that_links_them() {
     let dir = scratch("folder");
     std::fs::create_dir_all(dir.join("in/world")).unwrap();
     std::fs::write(dir.join("in/a.txt"), ARTICLE).unwrap();
-    std::fs::write(dir.join("in/world/b <c>.txt"), "Iran said 250 people fled.\n").unwrap();
+    std::fs::write(
+        dir.join("in/world/b <c>.txt"),
+        "Iran said 250 people fled.\n",
+    )
+    .unwrap();
     // Pages need a folder to go to.
     let out = run_in(&dir, &["in", "--format", "html"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out DIR"));
 
-    let out = run_in(&dir, &["in", "--format", "html", "--out", "site", "-q"], b"");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run_in(
+        &dir,
+        &["in", "--format", "html", "--out", "site", "-q"],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(read(&dir.join("site/a.html")).contains("Amina Bello"));
     let index = read(&dir.join("site/index.html"));
     assert!(index.contains("<a href=\"a.html\">in/a.txt</a>"), "{index}");
@@ -69,18 +82,27 @@ fn a_folder_gives_pages_an_index_and_a_report_that_links_them() {
     let mut lines = jsonl.clone();
     lines.extend_from_slice(b"not json\n{\"id\":\"x\",\"line\":3,\"error\":\"bad\"}\n\n");
     std::fs::write(dir.join("out.jsonl"), &lines).unwrap();
-    let out = run_in(&dir, &["report", "out.jsonl", "-o", "site/report.html"], b"");
+    let out = run_in(
+        &dir,
+        &["report", "out.jsonl", "-o", "site/report.html"],
+        b"",
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("2 documents, 1 failed inputs, 1 lines skipped as unreadable"));
     let report = read(&dir.join("site/report.html"));
     assert!(report.contains("<strong>1 lines skipped as unreadable</strong>"));
-    assert!(report.contains("<a href=\"a.html\">in/a.txt</a>"), "{report}");
+    assert!(
+        report.contains("<a href=\"a.html\">in/a.txt</a>"),
+        "{report}"
+    );
     assert!(report.contains("Amina Bello"));
     // From stdin to stdout, nothing to link.
     let out = run_in(&dir, &["report", "-"], &jsonl);
     assert_eq!(out.status.code(), Some(0));
-    assert!(!String::from_utf8(out.stdout).unwrap().contains("<a href=\"a.html\""));
+    assert!(!String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("<a href=\"a.html\""));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -91,10 +113,22 @@ fn records_give_a_page_each() {
         {\"id\":\"../../etc/x\",\"text\":\"Iran said 250 people fled.\"}\n";
     let out = run_in(
         &dir,
-        &["--input-format", "jsonl", "--format", "html", "--out", "site"],
+        &[
+            "--input-format",
+            "jsonl",
+            "--format",
+            "html",
+            "--out",
+            "site",
+        ],
         records.as_bytes(),
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(read(&dir.join("site/stdin/1-a1.html")).contains("Officials"));
     // An id that is no safe file name is left out of the page's name.
     assert!(read(&dir.join("site/stdin/2.html")).contains("Iran"));

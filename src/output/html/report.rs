@@ -41,6 +41,14 @@ const KINDS: [(&str, &str); 7] = [
     ("other", "#56b4e9"),
 ];
 
+/// A kind as people read it: `according to`.
+fn label(kind: &str) -> String {
+    kind.replace('_', " ")
+}
+
+/// Kinds a source's claims can have (an unattributed statement has no source).
+const SOURCED_KINDS: usize = 5;
+
 fn kind_index(kind: &str) -> usize {
     KINDS
         .iter()
@@ -336,7 +344,7 @@ impl Corpus {
             write!(
                 out,
                 "<li><svg width=\"12\" height=\"12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{colour}\"/></svg> {}</li>",
-                kind.replace('_', " ")
+                label(kind)
             )?;
         }
         out.write_all(b"</ul>\n")?;
@@ -345,12 +353,8 @@ impl Corpus {
         }
         let most = top[0].1.total();
         out.write_all(b"<table><thead><tr><th scope=\"col\">Source</th><th scope=\"col\" class=\"n\">Claims</th><th scope=\"col\">By kind</th>")?;
-        for (kind, _) in &KINDS[..6] {
-            write!(
-                out,
-                "<th scope=\"col\" class=\"n\">{}</th>",
-                kind.replace('_', " ")
-            )?;
+        for (kind, _) in &KINDS[..SOURCED_KINDS] {
+            write!(out, "<th scope=\"col\" class=\"n\">{}</th>", label(kind))?;
         }
         out.write_all(b"<th scope=\"col\" class=\"n\">Documents</th></tr></thead>\n<tbody>\n")?;
         for (key, cited) in top {
@@ -359,7 +363,7 @@ impl Corpus {
             write!(out, "</td><td class=\"n\">{}</td><td>", cited.total())?;
             stacked_bar(out, &cited.by_kind, most)?;
             out.write_all(b"</td>")?;
-            for n in &cited.by_kind[..6] {
+            for n in &cited.by_kind[..SOURCED_KINDS] {
                 write!(out, "<td class=\"n\">{n}</td>")?;
             }
             writeln!(out, "<td class=\"n\">{}</td></tr>", cited.documents)?;
@@ -514,7 +518,7 @@ fn stacked_bar(out: &mut dyn Write, counts: &[u64], most: u64) -> io::Result<()>
         .iter()
         .zip(KINDS)
         .filter(|(n, _)| **n > 0)
-        .map(|(n, (kind, _))| format!("{n} {}", kind.replace('_', " ")))
+        .map(|(n, (kind, _))| format!("{n} {}", label(kind)))
         .collect();
     write!(out, "{}\">", parts.join(", "))?;
     let mut x = 0.0;
@@ -526,7 +530,7 @@ fn stacked_bar(out: &mut dyn Write, counts: &[u64], most: u64) -> io::Result<()>
         write!(
             out,
             "<rect x=\"{x:.1}\" width=\"{w:.1}\" height=\"14\" fill=\"{colour}\" stroke=\"#fff\" stroke-width=\"1\"><title>{n} {}</title></rect>",
-            kind.replace('_', " ")
+            label(kind)
         )?;
         x += w;
     }

@@ -66,9 +66,9 @@ pub fn write_doc_table(out: &mut dyn Write, rows: &[DocRow]) -> io::Result<()> {
         escape::write_text(out, row.title.as_deref().unwrap_or(""))?;
         out.write_all(b"</td><td>")?;
         escape::write_text(out, row.date.as_deref().unwrap_or(""))?;
-        write!(
+        writeln!(
             out,
-            "</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             row.entities,
             row.mentions,
             row.figures,

@@ -9,7 +9,7 @@ use claimex::{Config, Document, Extractor};
 
 #[path = "html/page_text.rs"]
 mod page_text;
-use page_text::{article_text, marked};
+use page_text::{article_text, expected_text, marked};
 
 static EXTRACTOR: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::new(&Config::default()).expect("default pipeline builds"));
@@ -25,7 +25,7 @@ fn page_of(id: &str, text: &str) -> (String, Document) {
 fn assert_faithful(id: &str, text: &str) -> String {
     let (page, doc) = page_of(id, text);
     assert!(
-        article_text(&page) == text,
+        article_text(&page) == expected_text(text),
         "{id}: the page's text differs from the input"
     );
     let mentions: usize = doc
@@ -246,6 +246,10 @@ fn huge_and_odd_inputs_give_pages() {
             format!("{}Iran{}", "(".repeat(50_000), ")".repeat(50_000)),
         ),
         ("empty", String::new()),
+        (
+            "NUL and controls",
+            "Iran\0said\x01 250\x0b people\x7f.\0".repeat(1_000),
+        ),
         ("astral", "\u{1f600}\u{1d7d8} ".repeat(20_000)),
     ];
     for (name, text) in cases {

@@ -14,7 +14,7 @@ pub fn article_html(page: &str) -> &str {
 }
 
 /// The article's text as the DOM holds it: every `<` in the article starts a tag (text is
-/// escaped), and the page uses only these five references.
+/// escaped), and the page uses only these six references.
 pub fn article_text(page: &str) -> String {
     let html = article_html(page);
     let mut text = String::with_capacity(html.len());
@@ -29,6 +29,7 @@ pub fn article_text(page: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#13;", "\r")
+        .replace("&#xFFFD;", "\u{FFFD}")
         .replace("&amp;", "&")
 }
 
@@ -45,4 +46,10 @@ pub fn marked(page: &str, name: &str) -> BTreeSet<String> {
         rest = &rest[end..];
     }
     ids
+}
+
+/// What the page's text must be for `input`: the input, with NUL (which HTML cannot hold) as
+/// U+FFFD.
+pub fn expected_text(input: &str) -> String {
+    input.replace('\0', "\u{FFFD}")
 }

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 /// The replacement of each byte that text and attribute values must not carry raw; `None` for
 /// bytes written as they are. A carriage return is written as a reference because the HTML
 /// parser would turn a raw CR LF into LF, and the page must keep the text character for
-/// character.
+/// character. NUL is the one character HTML cannot hold (the parser drops it from text):
+/// it shows as U+FFFD, which keeps the count of characters and so every later offset.
 fn replacement(byte: u8) -> Option<&'static [u8]> {
     match byte {
         b'&' => Some(b"&amp;"),
@@ -14,6 +15,7 @@ fn replacement(byte: u8) -> Option<&'static [u8]> {
         b'>' => Some(b"&gt;"),
         b'"' => Some(b"&quot;"),
         b'\r' => Some(b"&#13;"),
+        b'\0' => Some(b"&#xFFFD;"),
         _ => None,
     }
 }
@@ -78,6 +80,11 @@ mod tests {
             text(s),
             "&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=x '&lt;/textarea&gt;&amp;amp;&#13;\n"
         );
+    }
+
+    #[test]
+    fn nul_shows_as_the_replacement_character() {
+        assert_eq!(text("a\0b"), "a&#xFFFD;b");
     }
 
     #[test]

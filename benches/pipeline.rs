@@ -132,6 +132,33 @@ fn serialise(bencher: Bencher) {
     });
 }
 
+/// The review page alone (`--format html`, issue 15): marks swept into segments, the panel,
+/// the embedded JSON, over already extracted documents.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn html_page(bencher: Bencher) {
+    let docs = extract_all();
+    bencher.counter(BytesCount::new(INPUTS.bytes())).bench(|| {
+        let mut out = Vec::with_capacity(INPUTS.bytes() * 12);
+        for (text, doc) in INPUTS.docs.iter().zip(&docs) {
+            claimex::output::html::write_page(&mut out, "doc", text, doc).expect("writes");
+        }
+        black_box(out)
+    });
+}
+
+/// Extraction and the review page: what `--format html` does per document.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn extract_and_html_page(bencher: Bencher) {
+    bencher.counter(BytesCount::new(INPUTS.bytes())).bench(|| {
+        let mut out = Vec::with_capacity(INPUTS.bytes() * 12);
+        for text in &INPUTS.docs {
+            let doc = EXTRACTOR.extract(text);
+            claimex::output::html::write_page(&mut out, "doc", text, &doc).expect("writes");
+        }
+        black_box(out)
+    });
+}
+
 /// Sentence splitting alone.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn sentences(bencher: Bencher) {

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use crate::document::Document;
 use crate::extractor::Extractor;
 use crate::input::{self, LineBuffered, LineReader, Source};
+use crate::output::html::{href, DocRow};
 use crate::output::outdir::{output_relative, OutDir};
 use crate::output::writer::{render, write_document, ErrorRecord, Format};
 use crate::output::DocumentJson;
@@ -60,6 +61,8 @@ pub struct Summary {
     pub elapsed: Duration,
     /// Output stopped early because its reader went away (`| head`): not an error.
     pub closed_output: bool,
+    /// The pages written (HTML with an output folder), in input order, for their index.
+    pub pages: Vec<DocRow>,
 }
 
 impl Summary {
@@ -121,6 +124,8 @@ struct Done {
     entities: usize,
     claims: usize,
     bytes: u64,
+    /// The page written, for the index (HTML with an output folder).
+    page: Option<DocRow>,
 }
 
 /// A document's output on its way to stdout.
@@ -211,6 +216,7 @@ pub fn run_documents(
             entities: 0,
             claims: 0,
             bytes: 0,
+            page: None,
         };
         let text = match input::read_text(source, options.max_bytes) {
             Ok(text) => text,
@@ -230,7 +236,7 @@ pub fn run_documents(
                 done.output = Output::Bytes(render(json, options.format));
             }),
             Some(dir) => {
-                let target = match dir.target(&source.relative, "json") {
+                let target = match dir.target(&source.relative, options.format.file_extension()) {
                     Ok(target) => target,
                     Err(e) => {
                         done.error = Some(format!("{}: {e}", source.path.display()));
@@ -242,8 +248,17 @@ pub fn run_documents(
                         write_document(json, options.format, &mut file)?;
                         file.commit()
                     });
-                    if let Err(e) = written {
-                        done.error = Some(format!("{}: {e}", target.display()));
+                    match written {
+                        Err(e) => done.error = Some(format!("{}: {e}", target.display())),
+                        Ok(()) if options.format == Format::Html => {
+                            let (id, text, doc) = json.parts();
+                            let mut row = DocRow::of(id, text, doc);
+                            row.href = output_relative(&source.relative, "html")
+                                .ok()
+                                .map(|p| href(&p));
+                            done.page = Some(row);
+                        }
+                        Ok(()) => {}
                     }
                 })
             }
@@ -259,6 +274,7 @@ pub fn run_documents(
     };
     let mut items = sources.iter();
     let result = ordered_map(jobs, &mut items, work, |done: Done| {
+        summary.pages.extend(done.page);
         summary.documents += 1;
         summary.bytes += done.bytes;
         summary.entities += done.entities;
@@ -316,6 +332,16 @@ pub fn run_records(
             options.max_bytes,
         );
         let flow = match &options.out_dir {
+            // Pages are written one per record by `run_lines`, not into one file per input.
+            Some(_) if options.format == Format::Html => run_lines(
+                extractor,
+                source,
+                &mut lines,
+                options,
+                &mut io::sink(),
+                errors,
+                &mut summary,
+            ),
             None => run_lines(
                 extractor,
                 source,
@@ -392,6 +418,7 @@ fn run_lines<R: LineBuffered + Send>(
             entities: 0,
             claims: 0,
             bytes: 0,
+            page: None,
         };
         let (salvaged, error) = match line.bytes {
             Err(e) => (None, e.to_string()),
@@ -408,7 +435,11 @@ fn run_lines<R: LineBuffered + Send>(
                     Err(failed) => failed,
                     // One worker, or a large record: its JSON (often ten times the text) goes
                     // straight to the output when its turn comes, not into a buffer.
-                    Ok((id, text)) if options.jobs <= 1 || text.len() > STREAM_RECORD_BYTES => {
+                    // (Pages of records written below --out are rendered by their worker.)
+                    Ok((id, text))
+                        if (options.jobs <= 1 || text.len() > STREAM_RECORD_BYTES)
+                            && !(options.format == Format::Html && options.out_dir.is_some()) =>
+                    {
                         done = extract_unrendered(extractor, id.clone(), text, done);
                         match done.error {
                             None => return done,
@@ -424,15 +455,40 @@ fn run_lines<R: LineBuffered + Send>(
                     }
                     Ok((id, text)) => {
                         match extract_counted(extractor, &id, &text, options.explain, |json| {
-                            render(json, options.format)
+                            let row = (options.format == Format::Html).then(|| {
+                                let (id, text, doc) = json.parts();
+                                DocRow::of(id, text, doc)
+                            });
+                            (render(json, options.format), row)
                         }) {
-                            Ok((mut bytes, entities, claims)) => {
+                            Ok(((mut bytes, row), entities, claims)) => {
                                 // A chunk holds hundreds of these until its turn: not 8 KB each.
                                 bytes.shrink_to_fit();
-                                done.output = Output::Bytes(bytes);
                                 done.entities = entities;
                                 done.claims = claims;
-                                return done;
+                                match (&options.out_dir, row) {
+                                    // A page per record, named by its line and id.
+                                    (Some(dir), Some(mut row)) => {
+                                        let relative = record_page(source, line.number, &id);
+                                        let written = dir
+                                            .target(&relative, "html")
+                                            .and_then(|target| dir.write(&target, &bytes));
+                                        match written {
+                                            Ok(()) => {
+                                                row.href = Some(href(&relative));
+                                                done.page = Some(row);
+                                                return done;
+                                            }
+                                            Err(e) => {
+                                                (None, format!("{}: {e}", relative.display()))
+                                            }
+                                        }
+                                    }
+                                    _ => {
+                                        done.output = Output::Bytes(bytes);
+                                        return done;
+                                    }
+                                }
                             }
                             Err(message) => (
                                 Some(id),
@@ -460,6 +516,7 @@ fn run_lines<R: LineBuffered + Send>(
     let mut chunks = Chunks(lines);
     ordered_map(options.jobs, &mut chunks, work, |chunk: Vec<Done>| {
         for done in chunk {
+            summary.pages.extend(done.page);
             summary.documents += 1;
             summary.bytes += done.bytes;
             summary.entities += done.entities;
@@ -509,6 +566,23 @@ impl<R: LineBuffered> Iterator for Chunks<'_, R> {
         }
         Some(chunk)
     }
+}
+
+/// Where the page of the record on line `line` of `source` goes below the output folder:
+/// `NAME/LINE-ID.html` for input `NAME.jsonl`, unique per line; an id with characters unsafe in
+/// a file name is left out.
+fn record_page(source: &Source, line: usize, id: &str) -> std::path::PathBuf {
+    let safe = !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    let name = if safe {
+        format!("{line}-{id}.html")
+    } else {
+        format!("{line}.html")
+    };
+    source.relative.with_extension("").join(name)
 }
 
 fn finish(
@@ -907,6 +981,7 @@ mod tests {
             bytes: 2_000_000,
             elapsed: Duration::from_secs(1),
             closed_output: false,
+            pages: Vec::new(),
         };
         assert_eq!(
             s.line("file"),

@@ -12,6 +12,7 @@ use claimex::batch::{self, BatchOptions, OnError, Summary};
 use claimex::check::check_fixtures;
 use claimex::input::{self, Filter, Glob, DEFAULT_MAX_BYTES};
 use claimex::output::diff;
+use claimex::output::html::{self, report};
 use claimex::output::outdir::OutDir;
 use claimex::output::writer::Format;
 use claimex::{Config, Extractor};
@@ -22,6 +23,8 @@ enum OutputFormat {
     Json,
     /// One compact JSON document per line (the default for folders and several inputs).
     Jsonl,
+    /// A review page to open in a browser; with --out, one page per article and an index.html.
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -55,12 +58,15 @@ enum ErrorPolicy {
   claimex articles/ --out results/           one results/…/NAME.json per article
   claimex --input-format jsonl < recs.jsonl  one {\"id\",\"text\"} record per line
   claimex --gazetteer my-names.tsv a.txt     add your own names to the defaults
+  claimex --format html a.txt > a.html       a review page to open in a browser
+  claimex articles/ --format html --out site/  one page per article + site/index.html
+  claimex report out.jsonl -o report.html    sources, figures, entities of a corpus
   claimex diff old.jsonl new.jsonl           what changed between two runs
   claimex check fixtures/                    X.txt against X.json, for CI
 
 Exit status: 0 all inputs done, 1 some input failed (reported on stderr as
 `claimex: PATH: message`, the rest still processed), 2 usage or configuration error.
-A file named like a subcommand (diff, check) is read with `claimex ./diff`."
+A file named like a subcommand (diff, check, report) is read with `claimex ./diff`."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -152,6 +158,16 @@ enum Command {
         #[arg(long = "gazetteer", value_name = "FILE")]
         gazetteers: Vec<PathBuf>,
     },
+    /// Draw a report page (HTML) from claimex's JSON Lines output: the most-cited sources, the
+    /// figure claims without a source, the most-mentioned entities, and the documents.
+    Report {
+        /// claimex's JSON Lines output (`-` for stdin); read a line at a time.
+        input: PathBuf,
+        /// Where to write the page [default: stdout]; documents link to their pages
+        /// (from --format html --out) when those sit beside it.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a man page or shell completions generated from these definitions.
     #[command(hide = true)]
     Generate {
@@ -182,7 +198,7 @@ macro_rules! report {
 }
 
 /// Subcommand names: a file argument spelled like one must be written `./NAME`.
-const SUBCOMMANDS: [&str; 3] = ["diff", "check", "generate"];
+const SUBCOMMANDS: [&str; 4] = ["diff", "check", "report", "generate"];
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -204,6 +220,7 @@ fn main() -> ExitCode {
             bless,
             gazetteers,
         }) => run_check(&fixtures, bless, gazetteers),
+        Some(Command::Report { input, output }) => run_report(&input, output.as_deref()),
         Some(Command::Generate { what }) => generate(what),
         None => run_extract(cli.extract),
     };
@@ -256,8 +273,27 @@ fn run_extract(args: ExtractArgs) -> u8 {
         return 1;
     }
     let records = args.input_format == InputFormat::Jsonl;
+    let html = args.format == Some(OutputFormat::Html);
+    let several = records || sources.len() > 1 || paths.iter().any(|p| p.is_dir());
+    if html && several && args.out.is_none() {
+        report!("--format html writes one page per article: give --out DIR for folders, several files or JSON Lines records");
+        return fail_config();
+    }
+    if html && args.out.is_some() && !records {
+        if let Some(s) = sources
+            .iter()
+            .find(|s| s.relative.with_extension("html") == std::path::Path::new("index.html"))
+        {
+            report!("{} would be written over the pages' index.html; rename it or give its folder's parent", s.path.display());
+            return fail_config();
+        }
+    }
+    let extension = match (html, records) {
+        (true, _) => "html",
+        (false, true) => "jsonl",
+        (false, false) => "json",
+    };
     if args.out.is_some() {
-        let extension = if records { "jsonl" } else { "json" };
         if let Some((a, b)) = batch::find_clash(&sources, extension) {
             report!(
                 "{} and {} would both be written to {}; give their folder instead, or run twice",
@@ -279,7 +315,6 @@ fn run_extract(args: ExtractArgs) -> u8 {
         },
     };
     if let Some(dir) = &out_dir {
-        let extension = if records { "jsonl" } else { "json" };
         if let Some((source, target)) = dir.find_overwrite(&sources, extension) {
             report!(
                 "{}: its output {} is the input itself; give --out another folder",
@@ -294,6 +329,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let format = match args.format {
         Some(OutputFormat::Json) => Format::Json,
         Some(OutputFormat::Jsonl) => Format::Jsonl,
+        Some(OutputFormat::Html) => Format::Html,
         None if records || (batch && out_dir.is_none()) => Format::Jsonl,
         None => Format::Json,
     };
@@ -328,6 +364,16 @@ fn run_extract(args: ExtractArgs) -> u8 {
             return 1;
         }
     };
+    if let (Some(dir), Some(root), false) = (&options.out_dir, &args.out, summary.pages.is_empty())
+    {
+        let mut index = Vec::new();
+        let written = html::write_index(&mut index, &summary.pages)
+            .and_then(|()| dir.write(&root.join("index.html"), &index));
+        if let Err(e) = written {
+            report!("{}: {e}", root.join("index.html").display());
+            summary.failures += 1;
+        }
+    }
     // Entries that could not even be listed count as failed inputs too.
     summary.failures += walk_errors.len();
     if batch && !records && !args.quiet {
@@ -395,6 +441,24 @@ fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) 
         );
     }
     u8::from(!result.passed())
+}
+
+fn run_report(input: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+    match report::run_report(input, output, &mut io::stdout().lock()) {
+        Ok(corpus) => {
+            report!(
+                "{} documents, {} failed inputs, {} lines skipped as unreadable",
+                corpus.documents,
+                corpus.failed,
+                corpus.unreadable
+            );
+            0
+        }
+        Err(e) => {
+            report!("{e}");
+            2
+        }
+    }
 }
 
 fn generate(what: Generate) -> u8 {

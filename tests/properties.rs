@@ -23,6 +23,9 @@ use claimex::{Config, Extractor};
 
 #[path = "properties/invariants.rs"]
 mod invariants;
+#[path = "html/page_text.rs"]
+#[allow(dead_code)]
+mod page_text;
 
 static EXTRACTOR: LazyLock<Extractor> =
     LazyLock::new(|| Extractor::new(&Config::default()).expect("default pipeline builds"));
@@ -579,6 +582,22 @@ fn hostile_inputs_keep_every_invariant() {
         let names: Vec<&str> = failures.iter().map(|f| f.0).collect();
         eprintln!("failing hostile inputs: {names:?}");
         fail(name, text, e);
+    }
+}
+
+/// The same hostile inputs as review pages (issue 15): a page, never a panic, that keeps the
+/// text (NUL, which HTML cannot hold, as U+FFFD).
+#[test]
+fn hostile_inputs_give_review_pages() {
+    for (name, text) in hostile_inputs() {
+        let doc = EXTRACTOR.extract(&text);
+        let mut page = Vec::new();
+        claimex::output::html::write_page(&mut page, name, &text, &doc).unwrap();
+        let page = String::from_utf8(page).expect("the page is UTF-8");
+        assert!(
+            page_text::article_text(&page) == page_text::expected_text(&text),
+            "{name}: the page's text differs from the input"
+        );
     }
 }
 

@@ -37,6 +37,11 @@ impl<'a> DocumentJson<'a> {
         }
     }
 
+    /// The id, text and analysis this writes, for the other views of a document (HTML).
+    pub(crate) fn parts(&self) -> (&'a str, &'a str, &'a Document) {
+        (self.id, self.text, self.doc)
+    }
+
     /// The members `start` and `end` (character offsets) of `span`.
     fn range_fields(&self, j: &mut Json, span: Span) {
         j.range(

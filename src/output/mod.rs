@@ -5,6 +5,7 @@
 
 pub mod diff;
 mod direct;
+pub mod html;
 mod json;
 pub mod outdir;
 pub mod wire;

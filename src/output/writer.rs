@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::html;
 use super::json::Json;
 use super::DocumentJson;
 
@@ -15,6 +16,18 @@ pub enum Format {
     Json,
     /// One compact JSON document per line.
     Jsonl,
+    /// A review page: the article with its results marked (see [`super::html`]).
+    Html,
+}
+
+impl Format {
+    /// The extension of a file holding one document in this format.
+    pub fn file_extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::Jsonl => "json",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// One document in `format`, ending with a newline: the bytes serde_json would write, from
@@ -23,6 +36,11 @@ pub enum Format {
 pub fn render(doc: &DocumentJson, format: Format) -> Vec<u8> {
     // A news article's document is a few kilobytes: start there rather than grow from 128.
     let mut out = Vec::with_capacity(8 * 1024);
+    if format == Format::Html {
+        let (id, text, analysis) = doc.parts();
+        html::write_page(&mut out, id, text, analysis).expect("writing to a Vec");
+        return out;
+    }
     Json::new(&mut out, format == Format::Json).value(doc);
     out.push(b'\n');
     out
@@ -31,6 +49,12 @@ pub fn render(doc: &DocumentJson, format: Format) -> Vec<u8> {
 /// Writes what [`render`] returns to `sink`, a piece at a time: a 10 MB document's JSON is
 /// some 50 MB, which need not all be in memory at once.
 pub fn write_document(doc: &DocumentJson, format: Format, sink: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Html {
+        let (id, text, analysis) = doc.parts();
+        let mut buffered = io::BufWriter::with_capacity(STREAM_PIECE, sink);
+        html::write_page(&mut buffered, id, text, analysis)?;
+        return buffered.flush();
+    }
     let mut out = Vec::with_capacity(STREAM_PIECE);
     let mut json = Json::streaming(&mut out, format == Format::Json, sink);
     json.value(doc);

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::furniture::FurnitureList;
 use crate::document::Span;
 
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
@@ -12,6 +13,7 @@ const PRONOUNS: &str = include_str!("../../gazetteers/attribution/pronouns.tsv")
 const SOURCE_NOUNS: &str = include_str!("../../gazetteers/attribution/source_nouns.tsv");
 const HEDGES: &str = include_str!("../../gazetteers/attribution/hedges.tsv");
 const NOT_CUES: &str = include_str!("../../gazetteers/attribution/not_cues.tsv");
+const CUE_NOUNS: &str = include_str!("../../gazetteers/attribution/cue_nouns.tsv");
 
 /// What kind of content a cue word introduces (see `mine_cues.py`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +127,8 @@ pub struct WordInfo {
     pub listed: bool,
     /// Some words after this cue make it no cue (see [`CueLexicon::is_not_cue`]).
     has_not_cues: bool,
+    /// Some word before this cue makes it a noun (see [`CueLexicon::is_noun_use`]).
+    has_noun_uses: bool,
 }
 
 /// A lower-cased word of the lexicon, [`WordId::UNKNOWN`] for any other: two bytes per token,
@@ -160,6 +164,10 @@ pub struct CueLexicon {
     hedge_groups: Vec<Vec<usize>>,
     /// Cue word → the words after it that make it no cue.
     not_cues: HashMap<WordId, Vec<Vec<WordId>>>,
+    /// (word before, cue word) pairs where the cue is a noun ("earnings call").
+    noun_uses: Vec<(WordId, WordId)>,
+    /// Lines of page furniture, never attributed.
+    pub furniture: FurnitureList,
     /// Bytes of the longest word (lower-casing may grow a word, so with margin).
     longest_word: usize,
 }
@@ -382,6 +390,8 @@ impl CueLexicon {
             hedges: Vec::new(),
             hedge_groups: Vec::new(),
             not_cues: HashMap::new(),
+            noun_uses: Vec::new(),
+            furniture: FurnitureList::embedded(),
             longest_word: 0,
         };
         for row in rows(CUE_VERBS) {
@@ -449,6 +459,11 @@ impl CueLexicon {
             let next = row[1].split(' ').map(|w| lex.intern(w)).collect();
             lex.not_cues.entry(cue).or_default().push(next);
             lex.words[usize::from(cue.0)].1.has_not_cues = true;
+        }
+        for row in rows(CUE_NOUNS) {
+            let pair = (lex.intern(row[0]), lex.intern(row[1]));
+            lex.words[usize::from(pair.1 .0)].1.has_noun_uses = true;
+            lex.noun_uses.push(pair);
         }
         lex.longest_word = (lex.words.iter().map(|(w, _)| w.len()).max().unwrap_or(0) * 2).min(64);
         lex.short = ShortWordTable::new(
@@ -564,6 +579,12 @@ impl CueLexicon {
                     .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
             })
     }
+
+    /// True when `before` makes the cue word after it a noun ("earnings call", "no plans").
+    pub fn is_noun_use(&self, before: WordId, cue: WordId) -> bool {
+        // A flag first: few cues have such uses.
+        self.entry(cue).has_noun_uses && self.noun_uses.contains(&(before, cue))
+    }
 }
 
 #[cfg(test)]
@@ -579,6 +600,7 @@ mod tests {
             ("source_nouns.tsv", SOURCE_NOUNS),
             ("hedges.tsv", HEDGES),
             ("not_cues.tsv", NOT_CUES),
+            ("cue_nouns.tsv", CUE_NOUNS),
         ] {
             let keys: Vec<String> = rows(data)
                 .map(|r| format!("{}\t{}", r[0], r.get(1).unwrap_or(&"")))

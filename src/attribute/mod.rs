@@ -11,6 +11,7 @@
 //! 5. `unattributed`: figures in the writer's own voice.
 
 mod content;
+mod furniture;
 mod hedged;
 pub mod lexicon;
 mod quoted;
@@ -166,6 +167,7 @@ impl Attributor {
         let mut claims = found.claims;
         sort_in_text_order(&mut claims);
         claims.dedup_by(|a, b| a.span == b.span && a.source == b.source);
+        drop_echoes(&mut claims);
         add_modal_hedges(&v, &mut claims);
         resolve_reported_pronouns(&v, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
@@ -206,6 +208,36 @@ fn sort_in_text_order(claims: &mut [Claim]) {
             current = next;
         }
     }
+}
+
+/// Drops a claim nested in another's content that makes up most of it: in "she said she
+/// plans to run", "plans to run" only repeats what "said" reports, so a reader (and an
+/// annotation that counts one attribution) sees one claim, not two (issue 13). Claims are in
+/// text order, so the containing claim is among the few around.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn drop_echoes(claims: &mut Vec<Claim>) {
+    let n = claims.len();
+    let mut echo = vec![false; n];
+    for (k, flag) in echo.iter_mut().enumerate() {
+        // A quotation with its speaker is the surer claim of the two.
+        if claims[k].kind == ClaimKind::Direct {
+            continue;
+        }
+        let inner = claims[k].span;
+        // A containing claim that starts where this one does sorts after it.
+        *flag = claims[k.saturating_sub(8)..(k + 8).min(n)]
+            .iter()
+            .any(|outer| {
+                let o = outer.span;
+                o.contains(&inner) && o.len() > inner.len() && 2 * inner.len() >= o.len()
+            });
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        !echo[k - 1]
+    });
 }
 
 /// Most claims a content may hold before it is cut: news nests a belief inside a report inside
@@ -612,11 +644,57 @@ mod tests {
             "The bridge he's building was never safe.",
             "Update: The bridge reopened on Monday.",
             "The strike added to the delays.",
+            // Words that are no reporting verb here (issue 13).
+            "It could be a tricky earnings call for the company.",
+            "The party has no plans to change its leader before May.",
+            "He made little mention of the budget in the speech.",
+            "The company continues to grow in every region.",
+            "That is all he said about Uber.",
+            "The newspaper took note of the ruling on Monday.",
+            "The club confirmed the move on Friday.",
+            // Page furniture.
+            "Story continues below advertisement",
+            "READ MORE: Minister says the bridge will reopen in May",
+            "Related: Mayor says the bridge is safe",
         ];
         for text in table {
             let got = attributed(text);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_nested_claim_that_repeats_its_report_is_dropped() {
+        // Positive: the inner belief or intention is most of what "said" reports.
+        for text in [
+            "The mayor said she plans to run for a second term.",
+            "The coach said he feels the team is ready for the final.",
+            "Officials said they believe the fire was set deliberately.",
+        ] {
+            let got = attributed(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+        }
+        // Negative: a short nested report inside a long content stays, and so does a
+        // quotation with its speaker.
+        let text = "The mayor said the budget, which the council approved in a long and heated \
+                    session on Monday night after weeks of talks, shows that the city knows \
+                    its limits.";
+        assert_eq!(attributed(text).len(), 2, "{text}");
+        let text =
+            "Officials said \"We believe the fire was set, and we will find out who set it.\"";
+        assert!(attributed(text)
+            .iter()
+            .any(|(_, _, _, kind)| *kind == ClaimKind::Direct));
+    }
+
+    #[test]
+    fn furniture_lines_hold_no_claims() {
+        let text = "ENERGY: Oil prices fell 2 percent on Tuesday.\n\
+                    Photo: 3 protesters outside the court. Jane Doe/Reuters\n\
+                    The council approved a $48 million budget.";
+        let doc = extract(text);
+        let claims: Vec<&str> = doc.claims.iter().map(|c| c.span.text(text)).collect();
+        assert_eq!(claims, ["The council approved a $48 million budget"]);
     }
 
     #[test]

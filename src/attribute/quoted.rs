@@ -174,7 +174,7 @@ fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
 pub fn with_speaker(v: &DocView, found: &mut Found) {
     for qi in 0..v.quotes.len() {
         let q = v.quotes[qi];
-        if found.used_quote[qi] || !is_statement(v, q) {
+        if found.used_quote[qi] || !is_statement(v, q) || v.in_furniture(q.start) {
             continue;
         }
         let (speaker, after) = match speaker_after(v, q) {
@@ -305,7 +305,7 @@ pub fn leftovers(v: &DocView, found: &mut Found) {
             }
             next += 1;
         }
-        if found.used_quote[qi] || !is_statement(v, q) {
+        if found.used_quote[qi] || !is_statement(v, q) || v.in_furniture(q.start) {
             continue;
         }
         let Some(l) = last else {

@@ -88,6 +88,9 @@ const LISTENER_VERBS: &[&str] = &[
 pub fn claims(v: &DocView, found: &mut Found) {
     for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
+        if v.in_furniture(v.tokens[a].span().start) {
+            continue;
+        }
         if let Some(c) = speaker_label(v, a, b) {
             found.push(v, c);
             continue;
@@ -125,7 +128,9 @@ fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Cl
     for (k, id) in next[..n].iter_mut().enumerate() {
         *id = v.id(i + 1 + k);
     }
-    if v.lexicon.is_not_cue(v.id(i), &next[..n]) {
+    if v.lexicon.is_not_cue(v.id(i), &next[..n])
+        || i > a && v.lexicon.is_noun_use(v.id(i - 1), v.id(i))
+    {
         return None;
     }
     // A cue is a lexicon word, so its id names it in lower case.

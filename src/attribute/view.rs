@@ -101,6 +101,8 @@ pub struct DocView<'a> {
     pub units: Vec<(usize, usize)>,
     /// Every entity mention as (span, entity index), by start.
     pub mentions: Vec<(Span, usize)>,
+    /// Lines of page furniture ("READ MORE: …"), in text order.
+    furniture: Vec<Span>,
     pub lexicon: &'a CueLexicon,
 }
 
@@ -143,8 +145,10 @@ impl<'a> DocView<'a> {
         let mut paragraphs = vec![0];
         // A byte search: '\n' is never part of a longer UTF-8 sequence.
         paragraphs.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let furniture = lexicon.furniture.lines(text, &paragraphs);
         let mut view = DocView {
             text,
+            furniture,
             paragraphs,
             units: Vec::new(),
             tokens,
@@ -397,6 +401,12 @@ impl<'a> DocView<'a> {
             && (self.is_capitalised(i - 1)
                 || self.info(i - 1).pronoun.is_some()
                 || matches!(self.role(i - 1), Some(WordRole::Aux | WordRole::Adverb)))
+    }
+
+    /// True when byte `pos` lies on a line of page furniture.
+    pub fn in_furniture(&self, pos: usize) -> bool {
+        let next = self.furniture.partition_point(|s| s.start <= pos);
+        next > 0 && pos <= self.furniture[next - 1].end
     }
 
     /// Index of the quotation containing byte `pos`.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::furniture::FurnitureList;
-use crate::document::Span;
+use crate::document::{ReportClass, Span};
 
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../gazetteers/attribution/function_words.tsv");
@@ -35,6 +35,19 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// The class the output gives a cue of this class: the rules' finer classes are all
+    /// speech but belief, intention and evidence.
+    pub fn reports(self) -> ReportClass {
+        match self {
+            CueClass::Speech | CueClass::Describe | CueClass::Evaluation | CueClass::According => {
+                ReportClass::Speech
+            }
+            CueClass::Belief => ReportClass::Belief,
+            CueClass::Intent => ReportClass::Intention,
+            CueClass::Finding => ReportClass::Evidence,
+        }
+    }
+
     fn parse(s: &str) -> Option<CueClass> {
         Some(match s {
             "speech" => CueClass::Speech,

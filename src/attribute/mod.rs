@@ -23,7 +23,7 @@ mod view;
 
 use std::collections::BTreeSet;
 
-use crate::document::{Claim, ClaimKind, Entity, Figure, Source, Span};
+use crate::document::{Claim, ClaimKind, Entity, Figure, ReportClass, Source, Span};
 use crate::text::tokens::Token;
 use lexicon::CueLexicon;
 use view::DocView;
@@ -116,6 +116,7 @@ fn claim(
         kind: kind.unwrap_or_else(|| kind_of(v, &fragments)),
         fragments,
         cue,
+        cue_class: None,
         source,
         hedges: Vec::new(),
         figures: Vec::new(),
@@ -168,6 +169,7 @@ impl Attributor {
         sort_in_text_order(&mut claims);
         claims.dedup_by(|a, b| a.span == b.span && a.source == b.source);
         drop_echoes(&mut claims);
+        classify_cues(&v, &mut claims);
         add_modal_hedges(&v, &mut claims);
         resolve_reported_pronouns(&v, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
@@ -207,6 +209,22 @@ fn sort_in_text_order(claims: &mut [Claim]) {
             claims.swap(current, next);
             current = next;
         }
+    }
+}
+
+/// Sets each cue's class from the lexicon: the class of the first cue word inside the cue
+/// ("has also said", "is thought"); a cue of punctuation (a speaker's colon, a signature's
+/// dash) or a hedge without a cue word ("reportedly") reports speech.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn classify_cues(v: &DocView, claims: &mut [Claim]) {
+    for claim in claims {
+        let Some(cue) = claim.cue else {
+            continue;
+        };
+        let words = v.token_at(cue.start)..v.token_at(cue.end);
+        let class = words.filter_map(|i| v.info(i).cue).next();
+        claim.cue_class = Some(class.map_or(ReportClass::Speech, |c| c.reports()));
     }
 }
 
@@ -685,6 +703,66 @@ mod tests {
         assert!(attributed(text)
             .iter()
             .any(|(_, _, _, kind)| *kind == ClaimKind::Direct));
+    }
+
+    #[test]
+    fn cues_carry_their_class() {
+        use crate::document::ReportClass::{self, *};
+        // (text, the class of its one attributed claim; None: no attributed claim)
+        let table: [(&str, Option<ReportClass>); 14] = [
+            (
+                "The mayor said the bridge would reopen in May.",
+                Some(Speech),
+            ),
+            (
+                "According to the ministry, prices rose by 4 percent.",
+                Some(Speech),
+            ),
+            ("The strike added to the delays.", None),
+            (
+                "Officials believe the fire was set deliberately.",
+                Some(Belief),
+            ),
+            (
+                "She hopes the bridge will reopen before the winter.",
+                Some(Belief),
+            ),
+            ("Their hopes were high before the vote.", None),
+            ("The union plans to strike again in March.", Some(Intention)),
+            (
+                "The union vowed to continue the strike until March.",
+                Some(Intention),
+            ),
+            (
+                "The party has no plans to change its leader before May.",
+                None,
+            ),
+            (
+                "A survey released on Monday shows that most voters oppose the plan.",
+                Some(Evidence),
+            ),
+            (
+                "A report found that the bridge was unsafe for lorries.",
+                Some(Evidence),
+            ),
+            ("Police found a body in the river on Sunday.", None),
+            ("\"The bridge is safe,\" she said.", Some(Speech)),
+            (
+                "Officials are thought to have left the city by Friday.",
+                Some(Belief),
+            ),
+        ];
+        for (text, want) in table {
+            let doc = extract(text);
+            let got: Vec<Option<ReportClass>> = doc
+                .claims
+                .iter()
+                .filter(|c| c.cue.is_some() || c.source.is_some())
+                .map(|c| c.cue_class)
+                .collect();
+            let want: Vec<Option<ReportClass>> = want.into_iter().map(Some).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

@@ -268,7 +268,11 @@ fn reported(
                     (p.start..p.end).any(|j| v.info(j).noun == Some(Referent::Document))
                         || v.is(i + 1, "that") && looks_like_source(v, &p)
                 }
-                CueClass::Describe | CueClass::Evaluation => looks_like_source(v, &p),
+                // "Officials believe", "the union plans": a thought or a plan needs a subject
+                // that reads as someone (in "the rise in prices expects to slow" none speaks).
+                CueClass::Describe | CueClass::Evaluation | CueClass::Belief | CueClass::Intent => {
+                    looks_like_source(v, &p)
+                }
                 _ => true,
             };
             if !fits {

@@ -621,8 +621,22 @@ mod tests {
             case(
                 "The vote was close, and it came late, as critics have said.",
                 Some("critics"),
-                Some("have said"),
+                Some("said"),
                 "The vote was close",
+                Indirect,
+            ),
+            case(
+                "The minister was quoted as saying in a statement that the bridge was safe.",
+                Some("The minister"),
+                Some("saying"),
+                "that the bridge was safe",
+                Indirect,
+            ),
+            case(
+                "The mayor has also said the bridge would reopen in May.",
+                Some("The mayor"),
+                Some("said"),
+                "the bridge would reopen ",
                 Indirect,
             ),
             case(

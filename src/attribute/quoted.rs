@@ -129,7 +129,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
     let start = v.cue_start(j, t);
     let phrase = source::source_before(v, start, t)?;
     (phrase.start == t).then(|| Speaker {
-        cue: v.span(start, j + 1),
+        cue: v.tokens[j].span(),
         cue_token: j,
         phrase,
         next: j + 1,
@@ -163,7 +163,7 @@ fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
     let start = v.cue_start(cue_token, a);
     let phrase = source::source_before(v, start, a)?;
     Some(Speaker {
-        cue: v.span(start, cue_token + 1),
+        cue: v.tokens[cue_token].span(),
         cue_token,
         phrase,
         next: t,

@@ -149,12 +149,15 @@ fn reported(
     a: usize,
     b: usize,
 ) -> Option<Claim> {
-    let start = v.cue_start(i, a);
+    // "X was quoted as saying C": the subject speaks, though the words before are passive.
+    let quoted_as = i >= a + 2 && v.is(i - 1, "as") && v.is(i - 2, "quoted") && v.is(i, "saying");
+    let start = v.cue_start(if quoted_as { i - 2 } else { i }, a);
     // "was told", "is expected", "criticized by": passives (see hedged) are not speech by
     // their subject; "is telling" is no passive.
     let progressive = v.word(i).ends_with("ing");
-    let passive =
-        !progressive && (start..i).any(|j| BE.iter().any(|be| v.is(j, be))) || v.is(i + 1, "by");
+    let passive = !quoted_as
+        && (!progressive && (start..i).any(|j| BE.iter().any(|be| v.is(j, be)))
+            || v.is(i + 1, "by"));
     // "the claim", "his call", "Trump's promise": the cue word is a noun ("he's claiming" is
     // no possessive).
     let possessive = start > a && is_possessive(v, start - 1);
@@ -162,7 +165,8 @@ fn reported(
     if noun {
         return noun_cue(v, i, class, start, a, b);
     }
-    let cue = v.span(start, i + 1);
+    // The cue is the verb alone: "said", not "has also said" (issue 13).
+    let cue = v.tokens[i].span();
     // Where content written before the source ends: `C, X said`, `C, as X said`.
     let content_end = |tok: usize| {
         if tok > a
@@ -178,6 +182,7 @@ fn reported(
     let after_break = |tok: usize| content_end(tok).is_some();
     // "a group calling itself …": a participle right after a noun describes it.
     let reduced_relative = start == i
+        && !quoted_as
         && v.word(i).ends_with("ing")
         && !after_break(start)
         && !shares_subject(v, start, a);
@@ -560,7 +565,7 @@ fn responsibility(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
         v,
         Some(ClaimKind::Responsibility),
         vec![content],
-        Some(v.span(start, i + 2)),
+        Some(v.span(i, i + 2)),
         Some(source::build(v, &phrase)),
         "attribute:responsibility",
     ))

@@ -640,6 +640,13 @@ mod tests {
                 Indirect,
             ),
             case(
+                "We are ready for the storm. \u{2014} Jane Doe (@janedoe) May 3, 2016",
+                Some("Jane Doe"),
+                Some("\u{2014}"),
+                "We are ready for the storm",
+                Indirect,
+            ),
+            case(
                 "The price, she said, would double by next year.",
                 Some("she"),
                 Some("said"),
@@ -684,6 +691,7 @@ mod tests {
             "That is all he said about Uber.",
             "The newspaper took note of the ruling on Monday.",
             "The club confirmed the move on Friday.",
+            "Police closed the road \u{2014} Main Street (the old one) stays shut.",
             // Page furniture.
             "Story continues below advertisement",
             "READ MORE: Minister says the bridge will reopen in May",

@@ -6,7 +6,7 @@
 use super::content::{clause_end, object_end, trimmed};
 use super::lexicon::{CueClass, Referent, WordId, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
-use super::view::{DocView, EM_DASH, EN_DASH};
+use super::view::{DocView, EM_DASH, EN_DASH, HORIZONTAL_BAR};
 use super::{claim, Found};
 use crate::document::{Claim, ClaimKind, Source};
 
@@ -91,7 +91,7 @@ pub fn claims(v: &DocView, found: &mut Found) {
         if v.in_furniture(v.tokens[a].span().start) {
             continue;
         }
-        if let Some(c) = speaker_label(v, a, b) {
+        if let Some(c) = speaker_label(v, a, b).or_else(|| tweet_signature(v, a, b)) {
             found.push(v, c);
             continue;
         }
@@ -492,6 +492,42 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
         Some(v.tokens[colon].span()),
         Some(source::build(v, &phrase)),
         "attribute:speaker-label",
+    ))
+}
+
+/// Most tokens of the name in a tweet's signature.
+const MAX_SIGNATURE_NAME: usize = 6;
+
+/// An embedded tweet, `TEXT — Name (@handle) May 3, 2016`: the text of its line before the
+/// dash is what Name wrote.
+fn tweet_signature(v: &DocView, a: usize, b: usize) -> Option<Claim> {
+    let dash = (a..b).find(|&i| {
+        matches!(v.bytes(i), EM_DASH | HORIZONTAL_BAR)
+            && i + 1 < b
+            && v.is_capitalised(i + 1)
+            && !v.paragraph_break_between(v.tokens[i].span().end, v.tokens[i + 1].span().start)
+    })?;
+    let name_end = (dash + 1..(dash + 1 + MAX_SIGNATURE_NAME).min(b))
+        .find(|&j| v.bytes(j) == b"(")
+        .filter(|&j| j + 1 < b && v.bytes(j + 1).first() == Some(&b'@'))?;
+    let name = dash + 1;
+    if !(name..name_end).all(|j| v.is_capitalised(j)) {
+        return None;
+    }
+    let line_start = v.paragraphs[v.paragraph_of(v.tokens[dash].span().start)];
+    let content = trimmed(v, v.token_at(line_start), dash)?;
+    let phrase = SourcePhrase {
+        start: name,
+        end: name_end,
+        appositive: None,
+    };
+    Some(claim(
+        v,
+        None,
+        vec![content],
+        Some(v.tokens[dash].span()),
+        Some(source::build(v, &phrase)),
+        "attribute:tweet-signature",
     ))
 }
 

@@ -14,6 +14,7 @@ const SOURCE_NOUNS: &str = include_str!("../../gazetteers/attribution/source_nou
 const HEDGES: &str = include_str!("../../gazetteers/attribution/hedges.tsv");
 const NOT_CUES: &str = include_str!("../../gazetteers/attribution/not_cues.tsv");
 const CUE_NOUNS: &str = include_str!("../../gazetteers/attribution/cue_nouns.tsv");
+const QUOTE_CUES: &str = include_str!("../../gazetteers/attribution/quote_cues.tsv");
 
 /// What kind of content a cue word introduces (see `mine_cues.py`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,6 +137,8 @@ pub struct WordInfo {
     /// Some hedge phrase has this word second ("thought" in "is thought to"): most words that
     /// start a phrase ("is", "it") are followed by none of these.
     pub hedge_next: bool,
+    /// Introduces a quotation beside it ("…," Sinclair states), though it is no cue alone.
+    pub quote_cue: bool,
     /// A cue, a hedge start or a modal: the view lists the tokens of such words.
     pub listed: bool,
     /// Some words after this cue make it no cue (see [`CueLexicon::is_not_cue`]).
@@ -430,6 +433,9 @@ impl CueLexicon {
             let referent = Referent::parse(row[1]).expect("pronouns.tsv: unknown type");
             lex.entry_mut(row[0]).pronoun = Some(referent);
         }
+        for row in rows(QUOTE_CUES) {
+            lex.entry_mut(row[0]).quote_cue = true;
+        }
         for row in rows(SOURCE_NOUNS) {
             let referent = Referent::parse(row[1]).expect("source_nouns.tsv: unknown type");
             lex.entry_mut(row[0]).noun = Some(referent);
@@ -614,6 +620,7 @@ mod tests {
             ("hedges.tsv", HEDGES),
             ("not_cues.tsv", NOT_CUES),
             ("cue_nouns.tsv", CUE_NOUNS),
+            ("quote_cues.tsv", QUOTE_CUES),
         ] {
             let keys: Vec<String> = rows(data)
                 .map(|r| format!("{}\t{}", r[0], r.get(1).unwrap_or(&"")))

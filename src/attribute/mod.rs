@@ -647,6 +647,20 @@ mod tests {
                 Indirect,
             ),
             case(
+                "\"The bridge will reopen in May,\" Sinclair states.",
+                Some("Sinclair"),
+                Some("states"),
+                "\"The bridge will reopen",
+                Direct,
+            ),
+            case(
+                "The post read: \"We will reopen the bridge in May.\"",
+                Some("The post"),
+                Some("read"),
+                "\"We will reopen the brid",
+                Direct,
+            ),
+            case(
                 "The price, she said, would double by next year.",
                 Some("she"),
                 Some("said"),
@@ -692,6 +706,8 @@ mod tests {
             "The newspaper took note of the ruling on Monday.",
             "The club confirmed the move on Friday.",
             "Police closed the road \u{2014} Main Street (the old one) stays shut.",
+            "Voters in 12 states that border the lake oppose the plan.",
+            "He read the report on the bridge on Monday.",
             // Page furniture.
             "Story continues below advertisement",
             "READ MORE: Minister says the bridge will reopen in May",

@@ -41,12 +41,15 @@ pub fn is_statement(v: &DocView, q: Span) -> bool {
 }
 
 /// A cue word in lower case next to a quotation (a capitalised one is part of a name): next
-/// to a quote, "concluded" or "vowed" introduce words as "said" does.
+/// to a quote, "concluded" or "vowed" introduce words as "said" does, and so do "states" and
+/// "read" (`quote_cues.tsv`).
 fn is_speech(v: &DocView, i: usize) -> bool {
-    matches!(
-        v.info(i).cue,
+    let info = v.info(i);
+    (matches!(
+        info.cue,
         Some(CueClass::Speech | CueClass::Belief | CueClass::Finding | CueClass::Intent)
-    ) && !v.is_capitalised(i)
+    ) || info.quote_cue)
+        && !v.is_capitalised(i)
 }
 
 struct Speaker {

@@ -278,6 +278,42 @@ impl ClaimKind {
     }
 }
 
+/// What a claim's cue reports, the output's `cue.class` (issue 13): users who count speech
+/// only drop the rest. Each cue word's class is in `gazetteers/attribution/cue_verbs.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportClass {
+    /// said, told, according to, described as, criticized.
+    Speech,
+    /// knows, hopes, felt, believes.
+    Belief,
+    /// plans to, wants, vowed.
+    Intention,
+    /// a report found, polls show.
+    Evidence,
+}
+
+impl ReportClass {
+    pub const ALL: [ReportClass; 4] = [
+        ReportClass::Speech,
+        ReportClass::Belief,
+        ReportClass::Intention,
+        ReportClass::Evidence,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportClass::Speech => "speech",
+            ReportClass::Belief => "belief",
+            ReportClass::Intention => "intention",
+            ReportClass::Evidence => "evidence",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportClass> {
+        ReportClass::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
 /// Who a claim is attributed to, as it is written locally ("he", "Officials", "Clarke").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
@@ -299,6 +335,8 @@ pub struct Claim {
     pub fragments: Vec<Span>,
     pub kind: ClaimKind,
     pub cue: Option<Span>,
+    /// What the cue reports; none without a cue.
+    pub cue_class: Option<ReportClass>,
     pub source: Option<Source>,
     /// Hedging words around the claim ("is thought to", "might").
     pub hedges: Vec<String>,
@@ -317,6 +355,7 @@ impl Claim {
             fragments: vec![span],
             kind,
             cue: None,
+            cue_class: None,
             source: None,
             hedges: Vec::new(),
             figures: Vec::new(),

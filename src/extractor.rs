@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::attribute::Attributor;
-use crate::document::Document;
+use crate::document::{Claim, Document, ReportClass};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::patterns::figures::FigureParser;
@@ -18,6 +18,58 @@ use crate::text::tokens::tokenize_with_landmarks;
 pub struct Config {
     /// User gazetteer files, added to the embedded defaults; later files take precedence.
     pub gazetteers: Vec<PathBuf>,
+    /// Which claims to keep (default: all).
+    pub claims: ClaimFilter,
+}
+
+/// Which claims a document keeps (`--claims speech,belief`): those whose cue reports one of
+/// `classes`, and, with `unattributed`, the writer's own figure statements. A quotation with
+/// a speaker but no cue word reports speech.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimFilter {
+    pub classes: Vec<ReportClass>,
+    pub unattributed: bool,
+}
+
+impl Default for ClaimFilter {
+    fn default() -> Self {
+        ClaimFilter {
+            classes: ReportClass::ALL.to_vec(),
+            unattributed: true,
+        }
+    }
+}
+
+impl ClaimFilter {
+    /// Parses a comma-separated list of `speech`, `belief`, `intention`, `evidence` and
+    /// `unattributed`.
+    pub fn parse(list: &str) -> std::result::Result<ClaimFilter, String> {
+        let mut filter = ClaimFilter {
+            classes: Vec::new(),
+            unattributed: false,
+        };
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match ReportClass::parse(name) {
+                Some(class) => filter.classes.push(class),
+                None if name == "unattributed" => filter.unattributed = true,
+                None => {
+                    return Err(format!(
+                        "unknown claim class {name:?}: use speech, belief, intention, evidence \
+                         or unattributed"
+                    ))
+                }
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn keeps(&self, claim: &Claim) -> bool {
+        if claim.cue.is_none() && claim.source.is_none() {
+            return self.unattributed;
+        }
+        let class = claim.cue_class.unwrap_or(ReportClass::Speech);
+        self.classes.contains(&class)
+    }
 }
 
 /// The whole pipeline. Build it once per process; `extract` takes `&self` and is thread-safe.
@@ -27,6 +79,7 @@ pub struct Extractor {
     names: NameRecognizer,
     figures: FigureParser,
     attributor: Attributor,
+    claims: ClaimFilter,
 }
 
 impl Extractor {
@@ -42,6 +95,7 @@ impl Extractor {
             names,
             figures: FigureParser::new(),
             attributor: Attributor::new(),
+            claims: config.claims.clone(),
         })
     }
 
@@ -55,9 +109,12 @@ impl Extractor {
         let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
-        let claims = self
+        let mut claims = self
             .attributor
             .attribute(text, &sentences, &tokens, &entities, &figures);
+        if self.claims != ClaimFilter::default() {
+            claims.retain(|c| self.claims.keeps(c));
+        }
         Document {
             header,
             sentences,

@@ -28,4 +28,4 @@ pub mod text;
 
 pub use document::Document;
 pub use error::{Error, Result};
-pub use extractor::{Config, Extractor};
+pub use extractor::{ClaimFilter, Config, Extractor};

@@ -15,7 +15,7 @@ use claimex::output::diff;
 use claimex::output::html::{self, report};
 use claimex::output::outdir::OutDir;
 use claimex::output::writer::Format;
-use claimex::{Config, Extractor};
+use claimex::{ClaimFilter, Config, Extractor};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
@@ -131,6 +131,11 @@ struct ExtractArgs {
     #[arg(long)]
     explain: bool,
 
+    /// Keep only claims whose cue reports one of these classes: speech, belief, intention,
+    /// evidence, and unattributed for the writer's own figure statements [default: all].
+    #[arg(long, value_name = "CLASSES", value_parser = ClaimFilter::parse)]
+    claims: Option<ClaimFilter>,
+
     /// Test hook: --out writes fail as on a full disk past this many bytes per file.
     #[arg(long, hide = true, value_name = "BYTES")]
     simulate_full_disk: Option<u64>,
@@ -227,8 +232,8 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn build_extractor(gazetteers: Vec<PathBuf>) -> Option<Extractor> {
-    match Extractor::new(&Config { gazetteers }) {
+fn build_extractor(config: Config) -> Option<Extractor> {
+    match Extractor::new(&config) {
         Ok(e) => Some(e),
         Err(e) => {
             report!("{e}");
@@ -251,7 +256,11 @@ fn run_extract(args: ExtractArgs) -> u8 {
         }
         2
     };
-    let Some(extractor) = build_extractor(args.gazetteers.clone()) else {
+    let config = Config {
+        gazetteers: args.gazetteers.clone(),
+        claims: args.claims.clone().unwrap_or_default(),
+    };
+    let Some(extractor) = build_extractor(config) else {
         return fail_config();
     };
     let mut filter = Filter::default();
@@ -422,7 +431,11 @@ fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) 
         report!("{}: not a folder of fixtures", fixtures.display());
         return 2;
     }
-    let Some(extractor) = build_extractor(gazetteers) else {
+    let config = Config {
+        gazetteers,
+        ..Config::default()
+    };
+    let Some(extractor) = build_extractor(config) else {
         return 2;
     };
     let result = check_fixtures(&extractor, fixtures, bless);

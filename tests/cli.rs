@@ -140,6 +140,37 @@ fn stdin_gives_one_pretty_document() {
 }
 
 #[test]
+fn claims_filter_keeps_the_named_cue_classes() {
+    let text = b"The mayor said the bridge would reopen in May. Officials believe the fire was \
+                 set. A poll shows that most voters oppose the plan. The council approved a $48 \
+                 million budget.";
+    let cues = |args: &[&str]| -> Vec<String> {
+        let out = run(args, text);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let doc: Value = serde_json::from_str(&stdout(&out)).expect("json");
+        doc["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .map(|c| c["cue"]["class"].as_str().unwrap_or("none").to_string())
+            .collect()
+    };
+    assert_eq!(cues(&[]), ["speech", "belief", "evidence", "none"]);
+    assert_eq!(cues(&["--claims", "speech"]), ["speech"]);
+    assert_eq!(
+        cues(&["--claims", "belief,evidence,unattributed"]),
+        ["belief", "evidence", "none"]
+    );
+    let out = run(&["--claims", "gossip"], text);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("unknown claim class"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn files_give_one_document_each_in_argument_order() {
     let dir = scratch("files");
     write(&dir.join("b.txt"), ARTICLE);

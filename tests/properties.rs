@@ -12,6 +12,9 @@
 //!
 //! Linearity (a 10 MB single paragraph must not be quadratic) is an ignored test here, with a
 //! generous bound, and a bench (`cargo bench --bench pipeline -- extract_single_paragraph`).
+//! Runs of cues with no sentence end (issue 11: `he said. he said. …`) are measured in counted
+//! operations, not time, by `cue_runs_cost_linear_operations` in `src/attribute/view.rs`; here
+//! they only keep the invariants.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::LazyLock;
@@ -534,6 +537,16 @@ fn hostile_inputs() -> Vec<(&'static str, String)> {
         // 20 000 repetitions took 15 s in release (quadratic resolve/attribution): kept small
         // here, the linearity test and the scaling bench cover size.
         ("names, repeated", "Iran CNN Afghanistan ".repeat(2_000)),
+        // Issue 11: cues with no sentence end, each once scanned to the end of the text.
+        ("cue run: he said", "he said. ".repeat(5_000)),
+        ("cue run: according to", "according to ".repeat(4_000)),
+        ("cue run: quotes", "\"yes,\" he said \"no,\"".repeat(2_500)),
+        ("cue run: brackets", "(he said) ".repeat(5_000)),
+        ("cue run: dashes", "he said \u{2014} ".repeat(4_000)),
+        (
+            "cue run: clauses",
+            "the man said the plan was a good one, I agree. ".repeat(1_000),
+        ),
         (
             "hedges without numbers",
             "at least more than nearly about up to ".repeat(5_000),

@@ -52,6 +52,9 @@ pub fn claims(v: &DocView, found: &mut Found) {
     spans.sort_unstable();
     for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
+        if v.in_furniture(v.tokens[a].span().start) {
+            continue;
+        }
         // Few words start a hedge: visit those the view listed.
         let mut i = a;
         while let Some(start) = v.listed(i, b).find(|&j| v.info(j).hedge_start) {

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::document::Span;
+use super::furniture::FurnitureList;
+use crate::document::{ReportClass, Span};
 
 const CUE_VERBS: &str = include_str!("../../gazetteers/attribution/cue_verbs.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../gazetteers/attribution/function_words.tsv");
@@ -12,6 +13,8 @@ const PRONOUNS: &str = include_str!("../../gazetteers/attribution/pronouns.tsv")
 const SOURCE_NOUNS: &str = include_str!("../../gazetteers/attribution/source_nouns.tsv");
 const HEDGES: &str = include_str!("../../gazetteers/attribution/hedges.tsv");
 const NOT_CUES: &str = include_str!("../../gazetteers/attribution/not_cues.tsv");
+const CUE_NOUNS: &str = include_str!("../../gazetteers/attribution/cue_nouns.tsv");
+const QUOTE_CUES: &str = include_str!("../../gazetteers/attribution/quote_cues.tsv");
 
 /// What kind of content a cue word introduces (see `mine_cues.py`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +36,19 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// The class the output gives a cue of this class: the rules' finer classes are all
+    /// speech but belief, intention and evidence.
+    pub fn reports(self) -> ReportClass {
+        match self {
+            CueClass::Speech | CueClass::Describe | CueClass::Evaluation | CueClass::According => {
+                ReportClass::Speech
+            }
+            CueClass::Belief => ReportClass::Belief,
+            CueClass::Intent => ReportClass::Intention,
+            CueClass::Finding => ReportClass::Evidence,
+        }
+    }
+
     fn parse(s: &str) -> Option<CueClass> {
         Some(match s {
             "speech" => CueClass::Speech,
@@ -121,10 +137,14 @@ pub struct WordInfo {
     /// Some hedge phrase has this word second ("thought" in "is thought to"): most words that
     /// start a phrase ("is", "it") are followed by none of these.
     pub hedge_next: bool,
+    /// Introduces a quotation beside it ("…," Sinclair states), though it is no cue alone.
+    pub quote_cue: bool,
     /// A cue, a hedge start or a modal: the view lists the tokens of such words.
     pub listed: bool,
     /// Some words after this cue make it no cue (see [`CueLexicon::is_not_cue`]).
     has_not_cues: bool,
+    /// Some word before this cue makes it a noun (see [`CueLexicon::is_noun_use`]).
+    has_noun_uses: bool,
 }
 
 /// A lower-cased word of the lexicon, [`WordId::UNKNOWN`] for any other: two bytes per token,
@@ -160,6 +180,10 @@ pub struct CueLexicon {
     hedge_groups: Vec<Vec<usize>>,
     /// Cue word → the words after it that make it no cue.
     not_cues: HashMap<WordId, Vec<Vec<WordId>>>,
+    /// (word before, cue word) pairs where the cue is a noun ("earnings call").
+    noun_uses: Vec<(WordId, WordId)>,
+    /// Lines of page furniture, never attributed.
+    pub furniture: FurnitureList,
     /// Bytes of the longest word (lower-casing may grow a word, so with margin).
     longest_word: usize,
 }
@@ -382,6 +406,8 @@ impl CueLexicon {
             hedges: Vec::new(),
             hedge_groups: Vec::new(),
             not_cues: HashMap::new(),
+            noun_uses: Vec::new(),
+            furniture: FurnitureList::embedded(),
             longest_word: 0,
         };
         for row in rows(CUE_VERBS) {
@@ -406,6 +432,9 @@ impl CueLexicon {
         for row in rows(PRONOUNS) {
             let referent = Referent::parse(row[1]).expect("pronouns.tsv: unknown type");
             lex.entry_mut(row[0]).pronoun = Some(referent);
+        }
+        for row in rows(QUOTE_CUES) {
+            lex.entry_mut(row[0]).quote_cue = true;
         }
         for row in rows(SOURCE_NOUNS) {
             let referent = Referent::parse(row[1]).expect("source_nouns.tsv: unknown type");
@@ -449,6 +478,11 @@ impl CueLexicon {
             let next = row[1].split(' ').map(|w| lex.intern(w)).collect();
             lex.not_cues.entry(cue).or_default().push(next);
             lex.words[usize::from(cue.0)].1.has_not_cues = true;
+        }
+        for row in rows(CUE_NOUNS) {
+            let pair = (lex.intern(row[0]), lex.intern(row[1]));
+            lex.words[usize::from(pair.1 .0)].1.has_noun_uses = true;
+            lex.noun_uses.push(pair);
         }
         lex.longest_word = (lex.words.iter().map(|(w, _)| w.len()).max().unwrap_or(0) * 2).min(64);
         lex.short = ShortWordTable::new(
@@ -564,6 +598,12 @@ impl CueLexicon {
                     .any(|p| p.len() <= next.len() && p.iter().zip(next).all(|(a, b)| a == b))
             })
     }
+
+    /// True when `before` makes the cue word after it a noun ("earnings call", "no plans").
+    pub fn is_noun_use(&self, before: WordId, cue: WordId) -> bool {
+        // A flag first: few cues have such uses.
+        self.entry(cue).has_noun_uses && self.noun_uses.contains(&(before, cue))
+    }
 }
 
 #[cfg(test)]
@@ -579,6 +619,8 @@ mod tests {
             ("source_nouns.tsv", SOURCE_NOUNS),
             ("hedges.tsv", HEDGES),
             ("not_cues.tsv", NOT_CUES),
+            ("cue_nouns.tsv", CUE_NOUNS),
+            ("quote_cues.tsv", QUOTE_CUES),
         ] {
             let keys: Vec<String> = rows(data)
                 .map(|r| format!("{}\t{}", r[0], r.get(1).unwrap_or(&"")))

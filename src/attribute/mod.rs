@@ -11,6 +11,7 @@
 //! 5. `unattributed`: figures in the writer's own voice.
 
 mod content;
+mod furniture;
 mod hedged;
 pub mod lexicon;
 mod quoted;
@@ -22,7 +23,7 @@ mod view;
 
 use std::collections::BTreeSet;
 
-use crate::document::{Claim, ClaimKind, Entity, Figure, Source, Span};
+use crate::document::{Claim, ClaimKind, Entity, Figure, ReportClass, Source, Span};
 use crate::text::tokens::Token;
 use lexicon::CueLexicon;
 use view::DocView;
@@ -115,6 +116,7 @@ fn claim(
         kind: kind.unwrap_or_else(|| kind_of(v, &fragments)),
         fragments,
         cue,
+        cue_class: None,
         source,
         hedges: Vec::new(),
         figures: Vec::new(),
@@ -166,6 +168,8 @@ impl Attributor {
         let mut claims = found.claims;
         sort_in_text_order(&mut claims);
         claims.dedup_by(|a, b| a.span == b.span && a.source == b.source);
+        drop_echoes(&mut claims);
+        classify_cues(&v, &mut claims);
         add_modal_hedges(&v, &mut claims);
         resolve_reported_pronouns(&v, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
@@ -206,6 +210,52 @@ fn sort_in_text_order(claims: &mut [Claim]) {
             current = next;
         }
     }
+}
+
+/// Sets each cue's class from the lexicon: the class of the first cue word inside the cue
+/// ("has also said", "is thought"); a cue of punctuation (a speaker's colon, a signature's
+/// dash) or a hedge without a cue word ("reportedly") reports speech.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn classify_cues(v: &DocView, claims: &mut [Claim]) {
+    for claim in claims {
+        let Some(cue) = claim.cue else {
+            continue;
+        };
+        let words = v.token_at(cue.start)..v.token_at(cue.end);
+        let class = words.filter_map(|i| v.info(i).cue).next();
+        claim.cue_class = Some(class.map_or(ReportClass::Speech, |c| c.reports()));
+    }
+}
+
+/// Drops a claim nested in another's content that makes up most of it: in "she said she
+/// plans to run", "plans to run" only repeats what "said" reports, so a reader (and an
+/// annotation that counts one attribution) sees one claim, not two (issue 13). Claims are in
+/// text order, so the containing claim is among the few around.
+// Once per document: out of line, so that profiles show its cost.
+#[inline(never)]
+fn drop_echoes(claims: &mut Vec<Claim>) {
+    let n = claims.len();
+    let mut echo = vec![false; n];
+    for (k, flag) in echo.iter_mut().enumerate() {
+        // A quotation with its speaker is the surer claim of the two.
+        if claims[k].kind == ClaimKind::Direct {
+            continue;
+        }
+        let inner = claims[k].span;
+        // A containing claim that starts where this one does sorts after it.
+        *flag = claims[k.saturating_sub(8)..(k + 8).min(n)]
+            .iter()
+            .any(|outer| {
+                let o = outer.span;
+                o.contains(&inner) && o.len() > inner.len() && 2 * inner.len() >= o.len()
+            });
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        !echo[k - 1]
+    });
 }
 
 /// Most claims a content may hold before it is cut: news nests a belief inside a report inside
@@ -571,9 +621,44 @@ mod tests {
             case(
                 "The vote was close, and it came late, as critics have said.",
                 Some("critics"),
-                Some("have said"),
+                Some("said"),
                 "The vote was close",
                 Indirect,
+            ),
+            case(
+                "The minister was quoted as saying in a statement that the bridge was safe.",
+                Some("The minister"),
+                Some("saying"),
+                "that the bridge was safe",
+                Indirect,
+            ),
+            case(
+                "The mayor has also said the bridge would reopen in May.",
+                Some("The mayor"),
+                Some("said"),
+                "the bridge would reopen ",
+                Indirect,
+            ),
+            case(
+                "We are ready for the storm. \u{2014} Jane Doe (@janedoe) May 3, 2016",
+                Some("Jane Doe"),
+                Some("\u{2014}"),
+                "We are ready for the storm",
+                Indirect,
+            ),
+            case(
+                "\"The bridge will reopen in May,\" Sinclair states.",
+                Some("Sinclair"),
+                Some("states"),
+                "\"The bridge will reopen",
+                Direct,
+            ),
+            case(
+                "The post read: \"We will reopen the bridge in May.\"",
+                Some("The post"),
+                Some("read"),
+                "\"We will reopen the brid",
+                Direct,
             ),
             case(
                 "The price, she said, would double by next year.",
@@ -612,11 +697,128 @@ mod tests {
             "The bridge he's building was never safe.",
             "Update: The bridge reopened on Monday.",
             "The strike added to the delays.",
+            // Words that are no reporting verb here (issue 13).
+            "It could be a tricky earnings call for the company.",
+            "The party has no plans to change its leader before May.",
+            "He made little mention of the budget in the speech.",
+            "The company continues to grow in every region.",
+            "That is all he said about Uber.",
+            "The newspaper took note of the ruling on Monday.",
+            "The club confirmed the move on Friday.",
+            "Police closed the road \u{2014} Main Street (the old one) stays shut.",
+            "Voters in 12 states that border the lake oppose the plan.",
+            "He read the report on the bridge on Monday.",
+            // Page furniture.
+            "Story continues below advertisement",
+            "READ MORE: Minister says the bridge will reopen in May",
+            "Related: Mayor says the bridge is safe",
         ];
         for text in table {
             let got = attributed(text);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_nested_claim_that_repeats_its_report_is_dropped() {
+        // Positive: the inner belief or intention is most of what "said" reports.
+        for text in [
+            "The mayor said she plans to run for a second term.",
+            "The coach said he feels the team is ready for the final.",
+            "Officials said they believe the fire was set deliberately.",
+        ] {
+            let got = attributed(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+        }
+        // Negative: a short nested report inside a long content stays, and so does a
+        // quotation with its speaker.
+        let text = "The mayor said the budget, which the council approved in a long and heated \
+                    session on Monday night after weeks of talks, shows that officials know \
+                    the city's limits.";
+        assert_eq!(attributed(text).len(), 2, "{text}");
+        let text =
+            "Officials said \"We believe the fire was set, and we will find out who set it.\"";
+        assert!(attributed(text)
+            .iter()
+            .any(|(_, _, _, kind)| *kind == ClaimKind::Direct));
+    }
+
+    #[test]
+    fn cues_carry_their_class() {
+        use crate::document::ReportClass::{self, *};
+        // (text, the class of its one attributed claim; None: no attributed claim)
+        let table: [(&str, Option<ReportClass>); 16] = [
+            (
+                "The mayor said the bridge would reopen in May.",
+                Some(Speech),
+            ),
+            (
+                "According to the ministry, prices rose by 4 percent.",
+                Some(Speech),
+            ),
+            ("The strike added to the delays.", None),
+            (
+                "Officials believe the fire was set deliberately.",
+                Some(Belief),
+            ),
+            (
+                "She hopes the bridge will reopen before the winter.",
+                Some(Belief),
+            ),
+            ("Their hopes were high before the vote.", None),
+            ("The union plans to strike again in March.", Some(Intention)),
+            (
+                "The union vowed to continue the strike until March.",
+                Some(Intention),
+            ),
+            (
+                "The party has no plans to change its leader before May.",
+                None,
+            ),
+            (
+                "A survey released on Monday shows that most voters oppose the plan.",
+                Some(Evidence),
+            ),
+            (
+                "A report found that the bridge was unsafe for lorries.",
+                Some(Evidence),
+            ),
+            ("Police found a body in the river on Sunday.", None),
+            (
+                "In the north, the slow rise in the price of bread expects to end.",
+                None,
+            ),
+            (
+                "By May, the long delay to the new bridge hopes to end.",
+                None,
+            ),
+            ("\"The bridge is safe,\" she said.", Some(Speech)),
+            (
+                "Officials are thought to have left the city by Friday.",
+                Some(Belief),
+            ),
+        ];
+        for (text, want) in table {
+            let doc = extract(text);
+            let got: Vec<Option<ReportClass>> = doc
+                .claims
+                .iter()
+                .filter(|c| c.cue.is_some() || c.source.is_some())
+                .map(|c| c.cue_class)
+                .collect();
+            let want: Vec<Option<ReportClass>> = want.into_iter().map(Some).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn furniture_lines_hold_no_claims() {
+        let text = "ENERGY: Oil prices fell 2 percent on Tuesday.\n\
+                    Photo: 3 protesters outside the court. Jane Doe/Reuters\n\
+                    The council approved a $48 million budget.";
+        let doc = extract(text);
+        let claims: Vec<&str> = doc.claims.iter().map(|c| c.span.text(text)).collect();
+        assert_eq!(claims, ["The council approved a $48 million budget"]);
     }
 
     #[test]

@@ -41,12 +41,15 @@ pub fn is_statement(v: &DocView, q: Span) -> bool {
 }
 
 /// A cue word in lower case next to a quotation (a capitalised one is part of a name): next
-/// to a quote, "concluded" or "vowed" introduce words as "said" does.
+/// to a quote, "concluded" or "vowed" introduce words as "said" does, and so do "states" and
+/// "read" (`quote_cues.tsv`).
 fn is_speech(v: &DocView, i: usize) -> bool {
-    matches!(
-        v.info(i).cue,
+    let info = v.info(i);
+    (matches!(
+        info.cue,
         Some(CueClass::Speech | CueClass::Belief | CueClass::Finding | CueClass::Intent)
-    ) && !v.is_capitalised(i)
+    ) || info.quote_cue)
+        && !v.is_capitalised(i)
 }
 
 struct Speaker {
@@ -129,7 +132,7 @@ fn speaker_after(v: &DocView, q: Span) -> Option<Speaker> {
     let start = v.cue_start(j, t);
     let phrase = source::source_before(v, start, t)?;
     (phrase.start == t).then(|| Speaker {
-        cue: v.span(start, j + 1),
+        cue: v.tokens[j].span(),
         cue_token: j,
         phrase,
         next: j + 1,
@@ -163,7 +166,7 @@ fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
     let start = v.cue_start(cue_token, a);
     let phrase = source::source_before(v, start, a)?;
     Some(Speaker {
-        cue: v.span(start, cue_token + 1),
+        cue: v.tokens[cue_token].span(),
         cue_token,
         phrase,
         next: t,
@@ -174,7 +177,7 @@ fn speaker_before(v: &DocView, q: Span) -> Option<Speaker> {
 pub fn with_speaker(v: &DocView, found: &mut Found) {
     for qi in 0..v.quotes.len() {
         let q = v.quotes[qi];
-        if found.used_quote[qi] || !is_statement(v, q) {
+        if found.used_quote[qi] || !is_statement(v, q) || v.in_furniture(q.start) {
             continue;
         }
         let (speaker, after) = match speaker_after(v, q) {
@@ -305,7 +308,7 @@ pub fn leftovers(v: &DocView, found: &mut Found) {
             }
             next += 1;
         }
-        if found.used_quote[qi] || !is_statement(v, q) {
+        if found.used_quote[qi] || !is_statement(v, q) || v.in_furniture(q.start) {
             continue;
         }
         let Some(l) = last else {

@@ -1,4 +1,4 @@
-//! Quotation spans: curly “…”, straight "…", and the doubled ``…'' / ''…'' of wire copy.
+//! Quotation spans: curly “…”, straight "…", and the doubled ``…'' / ''…'' / ‘‘…’’ of wire copy.
 //!
 //! News conventions (issue 4): a quote running over several paragraphs leaves the earlier
 //! paragraphs unclosed and reopens each new one, so it continues until it closes; an unclosed
@@ -27,6 +27,9 @@ fn mark_at(text: &str, i: usize) -> Option<(Mark, usize)> {
         '"' => Some((Mark::Either, 1)),
         '`' if rest.starts_with("``") => Some((Mark::Open, 2)),
         '\'' if rest.starts_with("''") => Some((Mark::Either, 2)),
+        // ‘‘…’’: doubled curly apostrophes, typed for quotation marks in some wire copy.
+        '\u{2018}' if rest.starts_with("\u{2018}\u{2018}") => Some((Mark::Open, 6)),
+        '\u{2019}' if rest.starts_with("\u{2019}\u{2019}") => Some((Mark::Close, 6)),
         _ => None,
     }
 }
@@ -165,6 +168,9 @@ mod tests {
             ("\"We will win,\" she said.", &["\"We will win,\""]),
             ("``We will win,'' she said.", &["``We will win,''"]),
             ("''We will win,'' she said.", &["''We will win,''"]),
+            ("“We will win,’’ she said.", &["“We will win,’’"]),
+            ("‘‘We will win,’’ she said.", &["‘‘We will win,’’"]),
+            ("The boys’ toys’ wheels.", &[]),
             ("“A,” he said, “B.”", &["“A,”", "“B.”"]),
             ("No quotes here.", &[]),
             ("It's the boys' toys.", &[]),

@@ -6,7 +6,7 @@
 use super::content::{clause_end, object_end, trimmed};
 use super::lexicon::{CueClass, Referent, WordId, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
-use super::view::{DocView, EM_DASH, EN_DASH};
+use super::view::{DocView, EM_DASH, EN_DASH, HORIZONTAL_BAR};
 use super::{claim, Found};
 use crate::document::{Claim, ClaimKind, Source};
 
@@ -88,7 +88,10 @@ const LISTENER_VERBS: &[&str] = &[
 pub fn claims(v: &DocView, found: &mut Found) {
     for k in 0..v.sentence_count() {
         let (a, b) = v.sentence_tokens(k);
-        if let Some(c) = speaker_label(v, a, b) {
+        if v.in_furniture(v.tokens[a].span().start) {
+            continue;
+        }
+        if let Some(c) = speaker_label(v, a, b).or_else(|| tweet_signature(v, a, b)) {
             found.push(v, c);
             continue;
         }
@@ -125,7 +128,9 @@ fn at_cue(v: &DocView, found: &Found, i: usize, a: usize, b: usize) -> Option<Cl
     for (k, id) in next[..n].iter_mut().enumerate() {
         *id = v.id(i + 1 + k);
     }
-    if v.lexicon.is_not_cue(v.id(i), &next[..n]) {
+    if v.lexicon.is_not_cue(v.id(i), &next[..n])
+        || i > a && v.lexicon.is_noun_use(v.id(i - 1), v.id(i))
+    {
         return None;
     }
     // A cue is a lexicon word, so its id names it in lower case.
@@ -144,12 +149,15 @@ fn reported(
     a: usize,
     b: usize,
 ) -> Option<Claim> {
-    let start = v.cue_start(i, a);
+    // "X was quoted as saying C": the subject speaks, though the words before are passive.
+    let quoted_as = i >= a + 2 && v.is(i - 1, "as") && v.is(i - 2, "quoted") && v.is(i, "saying");
+    let start = v.cue_start(if quoted_as { i - 2 } else { i }, a);
     // "was told", "is expected", "criticized by": passives (see hedged) are not speech by
     // their subject; "is telling" is no passive.
     let progressive = v.word(i).ends_with("ing");
-    let passive =
-        !progressive && (start..i).any(|j| BE.iter().any(|be| v.is(j, be))) || v.is(i + 1, "by");
+    let passive = !quoted_as
+        && (!progressive && (start..i).any(|j| BE.iter().any(|be| v.is(j, be)))
+            || v.is(i + 1, "by"));
     // "the claim", "his call", "Trump's promise": the cue word is a noun ("he's claiming" is
     // no possessive).
     let possessive = start > a && is_possessive(v, start - 1);
@@ -157,7 +165,8 @@ fn reported(
     if noun {
         return noun_cue(v, i, class, start, a, b);
     }
-    let cue = v.span(start, i + 1);
+    // The cue is the verb alone: "said", not "has also said" (issue 13).
+    let cue = v.tokens[i].span();
     // Where content written before the source ends: `C, X said`, `C, as X said`.
     let content_end = |tok: usize| {
         if tok > a
@@ -173,6 +182,7 @@ fn reported(
     let after_break = |tok: usize| content_end(tok).is_some();
     // "a group calling itself …": a participle right after a noun describes it.
     let reduced_relative = start == i
+        && !quoted_as
         && v.word(i).ends_with("ing")
         && !after_break(start)
         && !shares_subject(v, start, a);
@@ -263,7 +273,11 @@ fn reported(
                     (p.start..p.end).any(|j| v.info(j).noun == Some(Referent::Document))
                         || v.is(i + 1, "that") && looks_like_source(v, &p)
                 }
-                CueClass::Describe | CueClass::Evaluation => looks_like_source(v, &p),
+                // "Officials believe", "the union plans": a thought or a plan needs a subject
+                // that reads as someone (in "the rise in prices expects to slow" none speaks).
+                CueClass::Describe | CueClass::Evaluation | CueClass::Belief | CueClass::Intent => {
+                    looks_like_source(v, &p)
+                }
                 _ => true,
             };
             if !fits {
@@ -481,6 +495,42 @@ fn speaker_label(v: &DocView, a: usize, b: usize) -> Option<Claim> {
     ))
 }
 
+/// Most tokens of the name in a tweet's signature.
+const MAX_SIGNATURE_NAME: usize = 6;
+
+/// An embedded tweet, `TEXT — Name (@handle) May 3, 2016`: the text of its line before the
+/// dash is what Name wrote.
+fn tweet_signature(v: &DocView, a: usize, b: usize) -> Option<Claim> {
+    let dash = (a..b).find(|&i| {
+        matches!(v.bytes(i), EM_DASH | HORIZONTAL_BAR)
+            && i + 1 < b
+            && v.is_capitalised(i + 1)
+            && !v.paragraph_break_between(v.tokens[i].span().end, v.tokens[i + 1].span().start)
+    })?;
+    let name_end = (dash + 1..(dash + 1 + MAX_SIGNATURE_NAME).min(b))
+        .find(|&j| v.bytes(j) == b"(")
+        .filter(|&j| j + 1 < b && v.bytes(j + 1).first() == Some(&b'@'))?;
+    let name = dash + 1;
+    if !(name..name_end).all(|j| v.is_capitalised(j)) {
+        return None;
+    }
+    let line_start = v.paragraphs[v.paragraph_of(v.tokens[dash].span().start)];
+    let content = trimmed(v, v.token_at(line_start), dash)?;
+    let phrase = SourcePhrase {
+        start: name,
+        end: name_end,
+        appositive: None,
+    };
+    Some(claim(
+        v,
+        None,
+        vec![content],
+        Some(v.tokens[dash].span()),
+        Some(source::build(v, &phrase)),
+        "attribute:tweet-signature",
+    ))
+}
+
 /// `According to X, C` and `C, according to X(, ROLE)`.
 fn according(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
     if !v.is(i + 1, "to") {
@@ -551,7 +601,7 @@ fn responsibility(v: &DocView, i: usize, a: usize, b: usize) -> Option<Claim> {
         v,
         Some(ClaimKind::Responsibility),
         vec![content],
-        Some(v.span(start, i + 2)),
+        Some(v.span(i, i + 2)),
         Some(source::build(v, &phrase)),
         "attribute:responsibility",
     ))

@@ -36,7 +36,8 @@ pub fn claims(v: &DocView, figures: &[Figure], claims: &[Claim]) -> Vec<Claim> {
     let mut last_sentence = None;
     for figure in figures {
         let before = covered.partition_point(|s| s.start <= figure.span.start);
-        if before > 0 && max_end[before - 1] >= figure.span.end {
+        if before > 0 && max_end[before - 1] >= figure.span.end || v.in_furniture(figure.span.start)
+        {
             continue;
         }
         let k = v.sentence_of(figure.span.start);

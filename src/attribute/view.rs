@@ -16,6 +16,37 @@ pub const RIGHT_QUOTE: &[u8] = "\u{201D}".as_bytes();
 pub const LEFT_SINGLE_QUOTE: &[u8] = "\u{2018}".as_bytes();
 pub const RIGHT_SINGLE_QUOTE: &[u8] = "\u{2019}".as_bytes();
 
+/// Most tokens in one unit the rules see. News sentences stay far below it (the longest of
+/// 2,225 BBC articles has about 250 tokens, of PolNeAR about 200); a longer run is a list, a
+/// table or an unpunctuated transcript, cut into pieces (see [`DocView::cap_units`]).
+pub const MAX_UNIT_TOKENS: usize = 400;
+
+/// Counts the token queries of the rules, so that a test can measure their cost on an input
+/// without timing it (issue 11); compiled only into tests. One counter per thread, as tests
+/// run in parallel.
+#[cfg(test)]
+pub mod ops {
+    use std::cell::Cell;
+
+    thread_local!(static COUNT: Cell<u64> = const { Cell::new(0) });
+
+    #[inline]
+    pub fn tick() {
+        COUNT.with(|c| c.set(c.get() + 1));
+    }
+
+    /// The count since the last call, reset to zero.
+    pub fn take() -> u64 {
+        COUNT.with(|c| c.replace(0))
+    }
+}
+
+#[cfg(not(test))]
+mod ops {
+    #[inline(always)]
+    pub fn tick() {}
+}
+
 /// Iterator over the set bits of [`DocView::listed`] in a token range.
 pub struct ListedTokens<'v> {
     bits: &'v [u64],
@@ -65,10 +96,13 @@ pub struct DocView<'a> {
     /// Byte offsets where paragraphs start (after each run of line breaks), ascending.
     pub paragraphs: Vec<usize>,
     /// The sentences the rules work on, as token ranges: the pipeline's sentences, cut at
-    /// line breaks and joined again after a name's abbreviation ("Mr. Obama").
+    /// line breaks, joined again after a name's abbreviation ("Mr. Obama"), and cut into
+    /// pieces of at most [`MAX_UNIT_TOKENS`].
     pub units: Vec<(usize, usize)>,
     /// Every entity mention as (span, entity index), by start.
     pub mentions: Vec<(Span, usize)>,
+    /// Lines of page furniture ("READ MORE: …"), in text order.
+    furniture: Vec<Span>,
     pub lexicon: &'a CueLexicon,
 }
 
@@ -111,8 +145,10 @@ impl<'a> DocView<'a> {
         let mut paragraphs = vec![0];
         // A byte search: '\n' is never part of a longer UTF-8 sequence.
         paragraphs.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let furniture = lexicon.furniture.lines(text, &paragraphs);
         let mut view = DocView {
             text,
+            furniture,
             paragraphs,
             units: Vec::new(),
             tokens,
@@ -125,8 +161,43 @@ impl<'a> DocView<'a> {
             mentions,
             lexicon,
         };
-        view.units = view.sentence_units();
+        view.units = view.cap_units(view.sentence_units());
         view
+    }
+
+    /// Cuts every unit longer than [`MAX_UNIT_TOKENS`] into pieces, each ending after the last
+    /// clause mark (`. ? ! ; : ,` or a dash) in the second half of its window, else at the cap.
+    /// Every rule scans at most its unit from a cue, so the cap keeps the cost per cue constant
+    /// and the whole pass linear on a text with no sentence end (a transcript, `he said. he
+    /// said. …`: issue 11).
+    // Once per document: out of line, so that profiles show its cost.
+    #[inline(never)]
+    fn cap_units(&self, units: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+        if units.iter().all(|&(a, b)| b - a <= MAX_UNIT_TOKENS) {
+            return units;
+        }
+        let mut capped = Vec::with_capacity(units.len());
+        for (mut a, b) in units {
+            while b - a > MAX_UNIT_TOKENS {
+                let cap = a + MAX_UNIT_TOKENS;
+                let cut = (a + MAX_UNIT_TOKENS / 2..cap)
+                    .rev()
+                    .find(|&i| self.is_clause_mark(i))
+                    .map_or(cap, |i| i + 1);
+                capped.push((a, cut));
+                a = cut;
+            }
+            capped.push((a, b));
+        }
+        capped
+    }
+
+    /// A mark after which a long unit may be cut.
+    fn is_clause_mark(&self, i: usize) -> bool {
+        matches!(
+            self.bytes(i),
+            b"." | b"?" | b"!" | b";" | b":" | b"," | EM_DASH | EN_DASH | HORIZONTAL_BAR
+        )
     }
 
     // Once per document: out of line, so that profiles show its cost.
@@ -197,6 +268,7 @@ impl<'a> DocView<'a> {
 
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
+        ops::tick();
         self.tokens[i].text(self.text)
     }
 
@@ -204,6 +276,7 @@ impl<'a> DocView<'a> {
     /// checks char boundaries, at a cost the rules pay on most tokens they pass.
     #[inline]
     pub fn bytes(&self, i: usize) -> &'a [u8] {
+        ops::tick();
         let t = self.tokens[i].span();
         &self.text.as_bytes()[t.start..t.end]
     }
@@ -220,6 +293,7 @@ impl<'a> DocView<'a> {
     /// True when token `i` is the word `w` (ASCII case-insensitive).
     #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
+        ops::tick();
         // Bytes: the token's span needs no char-boundary check to be compared.
         self.tokens.get(i).is_some_and(|t| {
             self.text.as_bytes()[t.span().start..t.span().end].eq_ignore_ascii_case(w.as_bytes())
@@ -229,34 +303,40 @@ impl<'a> DocView<'a> {
     /// The lexicon's word for token `i` (lower-cased; unknown words and punctuation share one).
     #[inline]
     pub fn id(&self, i: usize) -> WordId {
+        ops::tick();
         self.ids[i]
     }
 
     /// What the lexicon knows about token `i`.
     #[inline]
     pub fn info(&self, i: usize) -> WordInfo {
+        ops::tick();
         self.lexicon.entry(self.ids[i])
     }
 
     #[inline]
     pub fn is_word(&self, i: usize) -> bool {
+        ops::tick();
         self.tokens[i].kind != TokenKind::Punct
     }
 
     #[inline]
     pub fn is_punct(&self, i: usize) -> bool {
+        ops::tick();
         self.tokens[i].kind == TokenKind::Punct
     }
 
     /// The lexicon role of token `i` (none past the end).
     #[inline]
     pub fn role(&self, i: usize) -> Option<WordRole> {
+        ops::tick();
         self.ids.get(i).and_then(|&id| self.lexicon.entry(id).role)
     }
 
     /// True when token `i` starts with an upper-case letter (false past the end).
     #[inline]
     pub fn is_capitalised(&self, i: usize) -> bool {
+        ops::tick();
         self.tokens
             .get(i)
             .is_some_and(|t| t.is_capitalised(self.text))
@@ -321,6 +401,12 @@ impl<'a> DocView<'a> {
             && (self.is_capitalised(i - 1)
                 || self.info(i - 1).pronoun.is_some()
                 || matches!(self.role(i - 1), Some(WordRole::Aux | WordRole::Adverb)))
+    }
+
+    /// True when byte `pos` lies on a line of page furniture.
+    pub fn in_furniture(&self, pos: usize) -> bool {
+        let next = self.furniture.partition_point(|s| s.start <= pos);
+        next > 0 && pos <= self.furniture[next - 1].end
     }
 
     /// Index of the quotation containing byte `pos`.
@@ -498,6 +584,59 @@ mod tests {
         let sentences = [Span::new(0, 11), Span::new(11, text.len())];
         let v = DocView::new(text, &tokens, &sentences, &[], &lexicon);
         assert_eq!(v.sentence_count(), 1);
+    }
+
+    /// Issue 11: runs of cues with no sentence end cost the rules operations in proportion to
+    /// their length. Counted token queries, not time: four times the text must cost about four
+    /// times the queries (a scan to the end of the sentence from every cue made it sixteen).
+    #[test]
+    fn cue_runs_cost_linear_operations() {
+        let extractor = crate::Extractor::new(&crate::Config::default()).expect("pipeline");
+        let patterns = [
+            "he said. ",
+            "according to ",
+            "\"yes,\" he said \"no,\"",
+            "(he said) ",
+            "he said \u{2014} ",
+            "the man said the plan was a good one, I agree. ",
+            "officials believe that the storm, which they said ",
+        ];
+        let ops_for = |pattern: &str, bytes: usize| {
+            let text = pattern.repeat(bytes / pattern.len());
+            ops::take();
+            extractor.extract(&text);
+            ops::take()
+        };
+        for pattern in patterns {
+            let small = ops_for(pattern, 16_000);
+            let large = ops_for(pattern, 64_000);
+            let ratio = large as f64 / small.max(1) as f64;
+            assert!(
+                (3.0..5.0).contains(&ratio),
+                "{pattern:?}: {small} then {large} operations, ratio {ratio:.1} for 4x the text"
+            );
+        }
+    }
+
+    #[test]
+    fn long_units_are_cut_after_a_clause_mark() {
+        let lexicon = CueLexicon::embedded();
+        let text = "one two three, ".repeat(200);
+        let tokens = tokenize(&text);
+        let sentences = [Span::new(0, text.len())];
+        let v = DocView::new(&text, &tokens, &sentences, &[], &lexicon);
+        assert!(v.sentence_count() > 1);
+        for k in 0..v.sentence_count() {
+            let (a, b) = v.sentence_tokens(k);
+            assert!(b - a <= MAX_UNIT_TOKENS);
+            assert!(
+                b == tokens.len() || v.bytes(b - 1) == b",",
+                "cut after {:?}",
+                v.word(b - 1)
+            );
+        }
+        let tiled: Vec<(usize, usize)> = v.units.windows(2).map(|w| (w[0].1, w[1].0)).collect();
+        assert!(tiled.iter().all(|(end, start)| end == start));
     }
 
     #[test]

@@ -10,7 +10,9 @@ use std::cell::Cell;
 use super::json::{Json, ToJson};
 use super::wire::Id;
 use super::{CharOffsets, FORMAT_VERSION};
-use crate::document::{sentence_index, Claim, Document, Entity, Figure, Mention, Source, Span};
+use crate::document::{
+    sentence_index, Claim, Document, Entity, Figure, Mention, ReportClass, Source, Span,
+};
 
 /// A document ready to be written as JSON.
 pub struct DocumentJson<'a> {
@@ -129,7 +131,11 @@ impl<'a> DocumentJson<'a> {
             j.field("kind", c.kind.as_str());
             j.key("cue");
             match c.cue {
-                Some(cue) => self.span(j, cue),
+                Some(cue) => j.object(|j| {
+                    self.span_fields(j, cue);
+                    let class = c.cue_class.unwrap_or(ReportClass::Speech);
+                    j.field("class", class.as_str());
+                }),
                 None => j.null(),
             }
             j.key("source");

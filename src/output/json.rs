@@ -532,8 +532,8 @@ impl ToJson for Id {
 mod tests {
     use super::*;
     use crate::document::{
-        Claim, ClaimKind, Document, Entity, EntityType, Figure, Header, Mention, Qualifier, Source,
-        Span,
+        Claim, ClaimKind, Document, Entity, EntityType, Figure, Header, Mention, Qualifier,
+        ReportClass, Source, Span,
     };
     use crate::extractor::Extractor;
     use crate::output::{to_wire, DocumentJson};
@@ -723,6 +723,7 @@ mod tests {
         let full_claim = Claim {
             fragments: vec![at("£2.5bn"), at("too\tmuch")],
             cue: Some(at("said")),
+            cue_class: Some(ReportClass::Belief),
             source: Some(Source {
                 span: at("Jo"),
                 entity: Some(11),

@@ -5,7 +5,7 @@
 use serde::{Serialize, Serializer};
 
 use super::CharOffsets;
-use crate::document::{sentence_index, Document, Span};
+use crate::document::{sentence_index, Document, ReportClass, Span};
 
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -39,6 +39,15 @@ pub struct WireSpan<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+}
+
+/// A claim's cue: its span and what it reports (`speech`, `belief`, `intention`, `evidence`).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct WireCue<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub class: &'static str,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -89,7 +98,7 @@ pub struct WireClaim<'a> {
     pub text: &'a str,
     pub sentence: usize,
     pub kind: &'static str,
-    pub cue: Option<WireSpan<'a>>,
+    pub cue: Option<WireCue<'a>>,
     pub source: Option<WireSource<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fragments: Vec<WireSpan<'a>>,
@@ -273,7 +282,15 @@ pub fn to_wire<'a>(
                     text: s.text,
                     sentence: sentence_of(c.span),
                     kind: c.kind.as_str(),
-                    cue: c.cue.map(|cue| w.span(cue)),
+                    cue: c.cue.map(|cue| {
+                        let s = w.span(cue);
+                        WireCue {
+                            start: s.start,
+                            end: s.end,
+                            text: s.text,
+                            class: c.cue_class.unwrap_or(ReportClass::Speech).as_str(),
+                        }
+                    }),
                     source: c.source.as_ref().map(|src| {
                         let s = w.span(src.span);
                         WireSource {

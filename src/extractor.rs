@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::attribute::speaker::add_source_mentions;
 use crate::attribute::Attributor;
 use crate::document::Document;
 use crate::error::Result;
@@ -55,9 +56,11 @@ impl Extractor {
         let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
+        let mut entities = entities;
         let claims = self
             .attributor
             .attribute(text, &sentences, &tokens, &entities, &figures);
+        add_source_mentions(text, &claims, &mut entities);
         Document {
             header,
             sentences,

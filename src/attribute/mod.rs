@@ -11,12 +11,14 @@
 //! 5. `unattributed`: figures in the writer's own voice.
 
 mod content;
+mod gender;
 mod hedged;
 pub mod lexicon;
 mod quoted;
 mod quotes;
 mod reported;
 mod source;
+pub mod speaker;
 mod unattributed;
 mod view;
 
@@ -25,12 +27,14 @@ use std::collections::BTreeSet;
 use crate::document::{Claim, ClaimKind, Entity, Figure, Source, Span};
 use crate::text::tokens::Token;
 use lexicon::CueLexicon;
+use speaker::SpeakerLexicon;
 use view::DocView;
 
 /// Attributes claims to sources. Build once, use for many documents.
 #[derive(Clone, Debug, Default)]
 pub struct Attributor {
     lexicon: CueLexicon,
+    speakers: SpeakerLexicon,
 }
 
 /// Claims found so far and what they used up.
@@ -145,6 +149,7 @@ impl Attributor {
     pub fn new() -> Attributor {
         Attributor {
             lexicon: CueLexicon::embedded(),
+            speakers: SpeakerLexicon::embedded(),
         }
     }
 
@@ -167,7 +172,7 @@ impl Attributor {
         sort_in_text_order(&mut claims);
         claims.dedup_by(|a, b| a.span == b.span && a.source == b.source);
         add_modal_hedges(&v, &mut claims);
-        resolve_reported_pronouns(&v, &mut claims);
+        speaker::resolve_sources(&v, &self.speakers, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
         let unattributed = unattributed::claims(&v, figures, &claims);
         claims.reserve_exact(unattributed.len());
@@ -251,38 +256,6 @@ fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
         }
     }
     claims.retain(|c| !c.span.is_empty());
-}
-
-/// "Officials said they believe C": a pronoun speaking inside another claim's content is
-/// that claim's speaker, whatever entity came before.
-// Once per document: out of line, so that profiles show its cost.
-#[inline(never)]
-fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
-    for k in 0..claims.len() {
-        let Some(source) = &claims[k].source else {
-            continue;
-        };
-        if v.single_token(source.span)
-            .is_none_or(|a| v.info(a).pronoun.is_none())
-        {
-            continue;
-        }
-        let span = source.span;
-        let outer = claims[..k]
-            .iter()
-            .rev()
-            .take(8)
-            .find(|c| c.span.contains(&span))
-            .and_then(|c| c.source.as_ref())
-            .filter(|s| {
-                v.single_token(s.span)
-                    .is_none_or(|a| v.info(a).pronoun.is_none())
-            })
-            .map(|s| s.entity);
-        if let (Some(entity), Some(source)) = (outer, claims[k].source.as_mut()) {
-            source.entity = entity;
-        }
-    }
 }
 
 /// Records modal hedges ("might", "could") inside the contents.

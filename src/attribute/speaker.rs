@@ -506,3 +506,111 @@ pub fn add_source_mentions(text: &str, claims: &[Claim], entities: &mut [Entity]
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Config, Extractor};
+
+    /// (text, source text, the entity name it should link to; `None`: unlinked)
+    const CASES: &[(&str, &str, Option<&str>)] = &[
+        // Gender agreement over recency: the woman quoted inside is not the speaker.
+        (
+            "Karen Wells accused John Miller of lying. \
+             \u{201C}What she said about the mayor is false,\u{201D} he told the Daily Star.",
+            "he",
+            Some("John Miller"),
+        ),
+        (
+            "Robert Dunn praised Helen Carter on Tuesday. \
+             \u{201C}She is far better prepared than anyone,\u{201D} he said.",
+            "he",
+            Some("Robert Dunn"),
+        ),
+        (
+            "Maria Lopez met Tom Baker on Monday. \u{201C}The plan is wrong,\u{201D} she said.",
+            "she",
+            Some("Maria Lopez"),
+        ),
+        // No person of that gender: unlinked, whoever came last.
+        (
+            "Patty Smith arrived late. \u{201C}I am sorry for the delay,\u{201D} he said.",
+            "he",
+            None,
+        ),
+        // "she" never stands for a company.
+        (
+            "Acme Corporation announced the cuts. \u{201C}We had no choice,\u{201D} she said.",
+            "she",
+            None,
+        ),
+        // Two people of the same gender, neither salient: a tie stays unlinked.
+        (
+            "After the talks between Tom Baker and Jim Hall ended, the room emptied. \
+             He said the deal was done.",
+            "He",
+            None,
+        ),
+        // A title given earlier to one person.
+        (
+            "Sen. Paul Avery spoke first on Monday. The senator said the bill would fail.",
+            "The senator",
+            Some("Paul Avery"),
+        ),
+        (
+            "Maria Lopez, a spokeswoman for the city, spoke first. \
+             Later the spokeswoman said the road would reopen in May.",
+            "the spokeswoman",
+            Some("Maria Lopez"),
+        ),
+        // Descriptions no one was given, plurals and indefinites stay unlinked.
+        (
+            "Helen Carter spoke on Monday. The official, who was not allowed to speak \
+             publicly, said the talks had failed.",
+            "The official",
+            None,
+        ),
+        (
+            "Helen Carter spoke on Monday. Analysts have predicted that the talks will fail.",
+            "Analysts",
+            None,
+        ),
+    ];
+
+    #[test]
+    fn sources_link_only_to_an_agreeing_salient_entity() {
+        let extractor = Extractor::new(&Config::default()).expect("extractor");
+        for &(text, source, want) in CASES {
+            let doc = extractor.extract(text);
+            let found = doc
+                .claims
+                .iter()
+                .filter_map(|c| c.source.as_ref())
+                .find(|s| s.span.text(text) == source);
+            let Some(s) = found else {
+                panic!("{text}: no source {source:?}");
+            };
+            let got = s.entity.map(|e| doc.entities[e].name.as_str());
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn resolved_pronouns_become_mentions_of_their_entity() {
+        let text =
+            "Maria Lopez met Tom Baker on Monday. \u{201C}The plan is wrong,\u{201D} she said.";
+        let doc = Extractor::new(&Config::default())
+            .expect("extractor")
+            .extract(text);
+        let maria = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Maria Lopez")
+            .expect("entity");
+        let kinds: Vec<(&str, &str)> = maria
+            .mentions
+            .iter()
+            .map(|m| (m.span.text(text), m.kind.as_str()))
+            .collect();
+        assert_eq!(kinds, [("Maria Lopez", "name"), ("she", "pronoun")]);
+    }
+}

@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::patterns::figures::FigureParser;
 use crate::patterns::names::NameRecognizer;
+use crate::patterns::surnames::KnownSurnames;
 use crate::resolve::resolve;
 use crate::text::header::parse_header;
 use crate::text::sentences::SentenceSplitter;
@@ -26,6 +27,7 @@ pub struct Extractor {
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
     names: NameRecognizer,
+    surnames: KnownSurnames,
     figures: FigureParser,
     attributor: Attributor,
 }
@@ -41,6 +43,7 @@ impl Extractor {
             splitter: SentenceSplitter::new(),
             gazetteer,
             names,
+            surnames: KnownSurnames::embedded(),
             figures: FigureParser::new(),
             attributor: Attributor::new(),
         })
@@ -53,7 +56,8 @@ impl Extractor {
         let (tokens, landmarks) = tokenize_with_landmarks(text);
         let sentences = self.splitter.split_with(text, &landmarks);
         drop(landmarks);
-        let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        let mut candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        self.surnames.apply(text, &tokens, &mut candidates);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
         let mut entities = entities;

@@ -16,6 +16,8 @@ const TITLE_ROLES: &str = include_str!("../../gazetteers/attribution/title_roles
 
 /// How many sentences before the pronoun's own its antecedent may lie in.
 const WINDOW_SENTENCES: usize = 2;
+/// How many claims before a source are looked at for one whose content holds it.
+const OUTER_LOOKBACK: usize = 16;
 /// Longest description source, in tokens ("the former state senator").
 const MAX_DESCRIPTION: usize = 4;
 /// Words before a name that may give its title ("Secretary of State X").
@@ -158,7 +160,8 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
         .map(|p| matches!(p, Phrase::Name | Phrase::Relative))
         .collect();
     let mut genders = entity_genders(v, &lex.genders);
-    let roles = RoleIndex::new(v, lex, claims);
+    // Built at the first description that needs it: most documents have none.
+    let mut roles: Option<RoleIndex> = None;
     let mut state = Chain {
         linked: Vec::new(),
         last_speaker: None,
@@ -191,7 +194,9 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
             Phrase::Description { head } => match v.info(head).noun {
                 Some(Referent::Group) => claims[k].source.as_ref().and_then(|s| s.entity),
                 Some(Referent::Document) => None,
-                _ => roles.unique_before(&lex.role_of(v.word(head)), span.start),
+                _ => roles
+                    .get_or_insert_with(|| RoleIndex::new(v, lex, claims))
+                    .unique_before(&lex.role_of(v.word(head)), span.start),
             },
             Phrase::Other => None,
         };
@@ -247,9 +252,11 @@ fn place_of(v: &DocView, pos: usize) -> Place {
 fn outer_speaker(claims: &[Claim], settled: &[bool], k: usize) -> Option<Option<usize>> {
     let span = claims[k].source.as_ref()?.span;
     let inside = |c: &Claim| c.fragments.iter().any(|f| f.contains(&span));
-    let j = claims
-        .iter()
-        .enumerate()
+    // Claims are in text order: those holding the source start before it, and nest a few
+    // deep at most, so a short look back finds them.
+    let end = claims.partition_point(|c| c.span.start <= span.start);
+    let j = (end.saturating_sub(OUTER_LOOKBACK)..end)
+        .map(|j| (j, &claims[j]))
         .filter(|&(j, c)| j != k && inside(c))
         .filter(|(_, c)| c.source.as_ref().is_some_and(|s| !c.span.contains(&s.span)))
         .min_by_key(|(_, c)| c.span.len())
@@ -271,9 +278,14 @@ fn candidates(
     let first = v
         .mentions
         .partition_point(|(m, _)| m.start < place.window_start);
+    // Linked sources are pushed in text order.
+    let linked = chain
+        .linked
+        .partition_point(|(m, _)| m.start < place.window_start);
     let mut found: Vec<(usize, usize)> = v.mentions[first..]
         .iter()
-        .chain(chain.linked.iter())
+        .take_while(|(m, _)| m.start < place.pos)
+        .chain(chain.linked[linked..].iter())
         .filter(|(m, e)| {
             m.start >= place.window_start
                 && m.end <= place.pos
@@ -404,12 +416,12 @@ fn resolve_group(v: &DocView, chain: &Chain, place: &Place) -> Option<usize> {
 /// appositive after it ("X, a spokeswoman for …") or a source's role.
 struct RoleIndex {
     /// (role noun in lower case, where it was given, entity).
-    roles: Vec<(String, usize, usize)>,
+    roles: FastMap<String, Vec<(usize, usize)>>,
 }
 
 impl RoleIndex {
     fn new(v: &DocView, lex: &SpeakerLexicon, claims: &[Claim]) -> RoleIndex {
-        let mut roles = Vec::new();
+        let mut roles: Vec<(String, usize, usize)> = Vec::new();
         for &(span, e) in &v.mentions {
             if v.entities[e].entity_type != EntityType::Person {
                 continue;
@@ -454,16 +466,21 @@ impl RoleIndex {
                 }
             }
         }
-        RoleIndex { roles }
+        let mut by_role: FastMap<String, Vec<(usize, usize)>> = FastMap::default();
+        for (role, at, e) in roles {
+            by_role.entry(role).or_default().push((at, e));
+        }
+        RoleIndex { roles: by_role }
     }
 
     /// The one person given `role` before `pos`; none when no one or several were.
     fn unique_before(&self, role: &str, pos: usize) -> Option<usize> {
         let mut found = self
             .roles
+            .get(role)?
             .iter()
-            .filter(|(r, at, _)| r == role && *at < pos)
-            .map(|&(_, _, e)| e);
+            .filter(|&&(at, _)| at < pos)
+            .map(|&(_, e)| e);
         let first = found.next()?;
         found.all(|e| e == first).then_some(first)
     }
@@ -472,11 +489,13 @@ impl RoleIndex {
 /// Adds each resolved pronoun or description source to its entity's mentions, so that users
 /// count every reference ("he" → Jane Doe); a source that is already a mention stays one.
 pub fn add_source_mentions(text: &str, claims: &[Claim], entities: &mut [Entity]) {
+    let mut added: Vec<(usize, Mention)> = Vec::new();
     for c in claims {
         let Some(s) = &c.source else { continue };
         let Some(e) = s.entity else { continue };
-        let mentions = &mut entities[e].mentions;
-        if mentions.iter().any(|m| m.span.overlaps(&s.span)) {
+        let mentions = &entities[e].mentions;
+        let next = mentions.partition_point(|m| m.span.end <= s.span.start);
+        if mentions.get(next).is_some_and(|m| m.span.overlaps(&s.span)) {
             continue;
         }
         let phrase = s.span.text(text);
@@ -495,15 +514,28 @@ pub fn add_source_mentions(text: &str, claims: &[Claim], entities: &mut [Entity]
             // "who" and other single words are no mention.
             None => continue,
         };
-        let at = mentions.partition_point(|m| m.span.start < span.start);
-        mentions.insert(
-            at,
+        added.push((
+            e,
             Mention {
                 span,
                 via: "attribute:source".into(),
                 kind,
             },
-        );
+        ));
+    }
+    if added.is_empty() {
+        return;
+    }
+    // One sort per entity that gained mentions, not an insertion each.
+    added.sort_by_key(|(e, m)| (*e, m.span));
+    added.dedup_by_key(|(e, m)| (*e, m.span));
+    let mut touched: Vec<usize> = added.iter().map(|&(e, _)| e).collect();
+    touched.dedup();
+    for (e, m) in added {
+        entities[e].mentions.push(m);
+    }
+    for e in touched {
+        entities[e].mentions.sort_by_key(|m| m.span);
     }
 }
 

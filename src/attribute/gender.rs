@@ -82,17 +82,23 @@ impl GenderLexicon {
         self.honorifics.get(word.trim_end_matches('.')).copied()
     }
 
-    /// The gender of a name's first word; a name of one word ("Betty") counts too, as news
-    /// names people by surname only after their full name.
-    fn first_name(&self, name: &str) -> Option<Gender> {
-        let first = name.split_whitespace().next()?;
-        self.first_names.get(first).copied()
+    /// The gender of a name's first word, and the evidence level it gives: a full name's
+    /// first word is a first name (level 3); a name of one word ("Betty", but also
+    /// "Congresswoman Dean") may be a surname, so it is weak evidence (level 4).
+    fn first_name(&self, name: &str) -> (usize, Option<Gender>) {
+        let mut words = name.split_whitespace();
+        let Some(first) = words.next() else {
+            return (4, None);
+        };
+        let level = if words.next().is_some() { 3 } else { 4 };
+        (level, self.first_names.get(first).copied())
     }
 }
 
-/// Evidence bits per level: people list, honorific, role noun, first name.
+/// Evidence bits per level: people list, honorific, role noun, first name of a full name, a
+/// one-word name's gender (weak: only when there is nothing else).
 #[derive(Clone, Copy, Default)]
-struct Evidence([u8; 4]);
+struct Evidence([u8; 5]);
 
 impl Evidence {
     fn add(&mut self, level: usize, gender: Option<Gender>) {
@@ -104,9 +110,11 @@ impl Evidence {
     /// The curated list decides; other evidence counts when it all agrees ("Mr. Marbles" was
     /// Jenna Marbles's dog).
     fn decide(self) -> Option<Gender> {
-        let bits = match self.0[0] {
-            0 => self.0.iter().fold(0, |all, &b| all | b),
-            listed => listed,
+        let strong = self.0[..4].iter().fold(0, |all, &b| all | b);
+        let bits = match (self.0[0], strong) {
+            (0, 0) => self.0[4],
+            (0, strong) => strong,
+            (listed, _) => listed,
         };
         match bits {
             1 => Some(Gender::Male),
@@ -125,7 +133,8 @@ pub fn entity_genders(v: &DocView, lex: &GenderLexicon) -> Vec<Option<Gender>> {
     for (e, entity) in v.entities.iter().enumerate() {
         if entity.entity_type == EntityType::Person {
             evidence[e].add(0, lex.people.get(entity.name.as_str()).copied());
-            evidence[e].add(3, lex.first_name(&entity.name));
+            let (level, gender) = lex.first_name(&entity.name);
+            evidence[e].add(level, gender);
         }
     }
     for &(span, e) in &v.mentions {
@@ -137,7 +146,8 @@ pub fn entity_genders(v: &DocView, lex: &GenderLexicon) -> Vec<Option<Gender>> {
         if first < v.tokens.len() {
             // "Mrs. Claus" may be the mention itself.
             ev.add(1, lex.honorific(v.word(first)));
-            ev.add(3, lex.first_name(span.text(v.text)));
+            let (level, gender) = lex.first_name(span.text(v.text));
+            ev.add(level, gender);
         }
         // The word before, over an abbreviation's dot: "Mr. X", "Congresswoman X".
         let mut before = first;
@@ -162,7 +172,57 @@ pub fn entity_genders(v: &DocView, lex: &GenderLexicon) -> Vec<Option<Gender>> {
             }
         }
     }
+    if let Some((e, gender)) = topic_pronouns(v) {
+        evidence[e].add(4, Some(gender));
+    }
     evidence.into_iter().map(Evidence::decide).collect()
+}
+
+/// Most mentions by name that make a person the document's topic, against the next person.
+const TOPIC_SHARE: usize = 2;
+
+/// A biography's pronouns are its subject's: the person named far more often than anyone
+/// else, with the gender of at least four in five of the document's "he"/"she" pronouns (and
+/// five at least). Weak evidence, used when there is no other ("Zaha Hadid").
+fn topic_pronouns(v: &DocView) -> Option<(usize, Gender)> {
+    let mut counts: Vec<usize> = vec![0; v.entities.len()];
+    for &(_, e) in &v.mentions {
+        if v.entities[e].entity_type == EntityType::Person {
+            counts[e] += 1;
+        }
+    }
+    let (top, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| n)?;
+    let runner_up = counts
+        .iter()
+        .enumerate()
+        .filter(|&(e, _)| e != top)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    // A name, not an initial or a misread ("C. I'm").
+    let name = &v.entities[top].name;
+    let named = name.split_whitespace().next().is_some_and(|w| w.len() > 2)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.'));
+    if n < 3 || n <= TOPIC_SHARE * runner_up || !named {
+        return None;
+    }
+    let (mut male, mut female) = (0usize, 0usize);
+    for i in 0..v.tokens.len() {
+        match v.bytes(i) {
+            b"he" | b"He" | b"him" | b"his" | b"His" | b"himself" => male += 1,
+            b"she" | b"She" | b"her" | b"Her" | b"hers" | b"herself" => female += 1,
+            _ => {}
+        }
+    }
+    if male >= 5 && male >= 4 * female {
+        Some((top, Gender::Male))
+    } else if female >= 5 && female >= 4 * male {
+        Some((top, Gender::Female))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -177,11 +237,11 @@ mod tests {
         assert_eq!(lex.role("Spokeswoman"), Some(Gender::Female));
         assert_eq!(lex.role("chairman"), Some(Gender::Male));
         assert_eq!(lex.role("official"), None);
-        assert_eq!(lex.first_name("Mary Smith"), Some(Gender::Female));
-        assert_eq!(lex.first_name("Betty"), Some(Gender::Female));
+        assert_eq!(lex.first_name("Mary Smith"), (3, Some(Gender::Female)));
+        assert_eq!(lex.first_name("Betty"), (4, Some(Gender::Female)));
         assert_eq!(
             lex.first_name("Leslie Smith"),
-            None,
+            (3, None),
             "a name of both genders"
         );
         assert_eq!(
@@ -200,6 +260,15 @@ mod tests {
         assert_eq!(e.decide(), None, "a conflict leaves the gender unknown");
         e.add(0, Some(Gender::Male));
         assert_eq!(e.decide(), Some(Gender::Male), "the curated list decides");
+        let mut dean = Evidence::default();
+        dean.add(4, Some(Gender::Male));
+        assert_eq!(dean.decide(), Some(Gender::Male), "a one-word name alone");
+        dean.add(2, Some(Gender::Female));
+        assert_eq!(
+            dean.decide(),
+            Some(Gender::Female),
+            "\"Congresswoman Dean\""
+        );
         assert_eq!(Evidence::default().decide(), None);
     }
 }

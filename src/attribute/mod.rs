@@ -618,6 +618,38 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_after_a_parenthesised_aside_keeps_its_speaker() {
+        // (text, whether the second quote continues the first speaker's claim)
+        let table = [
+            (
+                "\"The fines are too small,\" said Sen. Ann Ruiz (D-Ore.), a member of the \
+                 budget panel. \"The agency must answer for this.\"",
+                true,
+            ),
+            (
+                "\"The fines are too small,\" said Ann Ruiz (left), a city engineer. \
+                 \"The agency must answer for this.\"",
+                true,
+            ),
+            (
+                "\"The fines are too small,\" said Ann Ruiz (D-Ore.).\n\n\
+                 The agency did not answer. \"We will look at it,\" a spokesman said.",
+                false,
+            ),
+        ];
+        for (text, continues) in table {
+            let doc = extract(text);
+            let first = first_sourced(&doc);
+            assert_eq!(
+                first.span.text(text).contains("must answer"),
+                continues,
+                "{text}: {:?}",
+                first.span.text(text)
+            );
+        }
+    }
+
+    #[test]
     fn multi_paragraph_quote_continues_until_it_closes() {
         let text = "Anna Berg said: \"The first part ends here.\n\n\"The second part closes it.\"";
         let doc = extract(text);

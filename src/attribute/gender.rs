@@ -41,44 +41,58 @@ impl Gender {
 #[derive(Clone, Debug, Default)]
 pub struct GenderLexicon {
     /// Canonical gazetteer name → gender.
-    people: FastMap<String, Gender>,
+    people: FastMap<&'static str, Gender>,
     /// Honorific without its dot ("Mrs") → gender.
-    honorifics: FastMap<String, Gender>,
+    honorifics: FastMap<&'static str, Gender>,
     /// Lower-case role noun → gender.
-    roles: FastMap<String, Gender>,
+    roles: FastMap<&'static str, Gender>,
     /// First name as capitalised ("Mary") → gender.
-    first_names: FastMap<String, Gender>,
+    first_names: FastMap<&'static str, Gender>,
 }
 
-fn table(contents: &str, key: impl Fn(&str) -> String) -> FastMap<String, Gender> {
-    contents
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(k, g)| (key(k), Gender::parse(g.trim())))
-        .collect()
+/// The rows of an embedded list, keyed by slices of it (no copy of its thousands of names).
+fn table(
+    contents: &'static str,
+    key: impl Fn(&'static str) -> &'static str,
+) -> FastMap<&'static str, Gender> {
+    let rows = || {
+        contents
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+    };
+    // Sized once: growing would hash the thousands of first names again at each doubling.
+    let mut map = FastMap::with_capacity_and_hasher(rows().count(), Default::default());
+    map.extend(rows().map(|(k, g)| (key(k), Gender::parse(g.trim()))));
+    map
 }
 
 impl GenderLexicon {
     /// The lexicon of the embedded lists (static data: a bad row is a build bug the tests catch).
     pub fn embedded() -> GenderLexicon {
         GenderLexicon {
-            people: table(PEOPLE, str::to_string),
-            honorifics: table(HONORIFICS, |k| k.trim_end_matches('.').to_string()),
-            roles: table(ROLE_NOUNS, str::to_string),
-            first_names: table(FIRST_NAMES, str::to_string),
+            people: table(PEOPLE, |k| k),
+            honorifics: table(HONORIFICS, |k| k.trim_end_matches('.')),
+            roles: table(ROLE_NOUNS, |k| k),
+            first_names: table(FIRST_NAMES, |k| k),
         }
     }
 
     /// The gender a role noun or title names ("spokeswoman", "Congressman"), in any case.
     pub fn role(&self, word: &str) -> Option<Gender> {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.roles.get(word).copied();
-        }
-        self.roles.get(&word.to_lowercase()).copied()
+        // Role nouns are ASCII and short: lower case in a stack buffer, no allocation.
+        let mut buf = [0u8; 16];
+        let lower = buf.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        self.roles.get(std::str::from_utf8(lower).ok()?).copied()
     }
 
     fn honorific(&self, word: &str) -> Option<Gender> {
+        // Honorifics are short and capitalised: most words need no look-up.
+        if word.len() > 9 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
         self.honorifics.get(word.trim_end_matches('.')).copied()
     }
 
@@ -146,8 +160,6 @@ pub fn entity_genders(v: &DocView, lex: &GenderLexicon) -> Vec<Option<Gender>> {
         if first < v.tokens.len() {
             // "Mrs. Claus" may be the mention itself.
             ev.add(1, lex.honorific(v.word(first)));
-            let (level, gender) = lex.first_name(span.text(v.text));
-            ev.add(level, gender);
         }
         // The word before, over an abbreviation's dot: "Mr. X", "Congresswoman X".
         let mut before = first;

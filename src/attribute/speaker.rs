@@ -47,8 +47,19 @@ impl SpeakerLexicon {
 
     /// The role noun a title word stands for, in lower case ("Sen." → "senator").
     fn role_of(&self, word: &str) -> String {
-        let lower = word.trim_end_matches('.').to_lowercase();
-        self.title_roles.get(&lower).cloned().unwrap_or(lower)
+        let word = word.trim_end_matches('.');
+        let lower = if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            word.to_lowercase()
+        } else {
+            word.to_string()
+        };
+        match self.title_roles.get(&lower) {
+            Some(role) => role.clone(),
+            None => lower,
+        }
     }
 }
 
@@ -69,13 +80,18 @@ pub enum Pronoun {
 
 /// The pronoun a word is, in any case.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    let p = match word.to_ascii_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Pronoun::Person(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Pronoun::Person(Gender::Female),
-        "i" | "me" | "my" | "myself" => Pronoun::Speaker,
-        "we" | "us" | "our" | "ourselves" => Pronoun::We,
-        "it" | "its" | "itself" | "they" | "them" | "their" | "themselves" => Pronoun::Group,
-        "you" | "your" | "yourself" | "yourselves" => Pronoun::Addressee,
+    // Lower case in a stack buffer: no allocation per source.
+    let mut buf = [0u8; 10];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let p = match &*lower {
+        b"he" | b"him" | b"his" | b"himself" => Pronoun::Person(Gender::Male),
+        b"she" | b"her" | b"hers" | b"herself" => Pronoun::Person(Gender::Female),
+        b"i" | b"me" | b"my" | b"myself" => Pronoun::Speaker,
+        b"we" | b"us" | b"our" | b"ourselves" => Pronoun::We,
+        b"it" | b"its" | b"itself" | b"they" | b"them" | b"their" | b"themselves" => Pronoun::Group,
+        b"you" | b"your" | b"yourself" | b"yourselves" => Pronoun::Addressee,
         _ => return None,
     };
     Some(p)
@@ -159,7 +175,8 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
         .iter()
         .map(|p| matches!(p, Phrase::Name | Phrase::Relative))
         .collect();
-    let mut genders = entity_genders(v, &lex.genders);
+    // Found at the first "he" or "she": most documents' sources are names.
+    let mut genders: Option<Vec<Option<Gender>>> = None;
     // Built at the first description that needs it: most documents have none.
     let mut roles: Option<RoleIndex> = None;
     let mut state = Chain {
@@ -173,7 +190,8 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
             Phrase::Name | Phrase::Relative => claims[k].source.as_ref().and_then(|s| s.entity),
             Phrase::Pronoun(Pronoun::Person(g)) => {
                 let outer = outer_speaker(claims, &settled, k).flatten();
-                let e = resolve_person(v, &genders, &state, &place, g, outer);
+                let genders = genders.get_or_insert_with(|| entity_genders(v, &lex.genders));
+                let e = resolve_person(v, genders, &state, &place, g, outer);
                 if let Some(e) = e {
                     // A linked pronoun is evidence of its person's gender.
                     genders[e].get_or_insert(g);

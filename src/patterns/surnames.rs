@@ -22,11 +22,14 @@ struct Known {
 /// The surnames that name one person in the news, built once.
 pub struct KnownSurnames {
     by_surname: FastMap<&'static str, Known>,
+    /// Bit `length` of entry `initial - 'A'`: some surname has that capital and length, so
+    /// most capitalised words are ruled out without a look-up.
+    shapes: [u32; 26],
 }
 
 impl KnownSurnames {
     pub fn embedded() -> KnownSurnames {
-        let by_surname = KNOWN_SURNAMES
+        let by_surname: FastMap<&'static str, Known> = KNOWN_SURNAMES
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| {
@@ -40,7 +43,21 @@ impl KnownSurnames {
                 (cells[0], known)
             })
             .collect();
-        KnownSurnames { by_surname }
+        let mut shapes = [0u32; 26];
+        for s in by_surname.keys() {
+            let initial = s.as_bytes()[0];
+            if initial.is_ascii_uppercase() && s.len() < 32 {
+                shapes[usize::from(initial - b'A')] |= 1 << s.len();
+            }
+        }
+        KnownSurnames { by_surname, shapes }
+    }
+
+    /// True when some surname starts with `initial` and is `len` bytes long.
+    fn may_be(&self, initial: u8, len: usize) -> bool {
+        initial.is_ascii_uppercase()
+            && len < 32
+            && self.shapes[usize::from(initial - b'A')] & (1 << len) != 0
     }
 
     /// Adds a person candidate for each known surname standing alone, and gives a surname the
@@ -54,23 +71,22 @@ impl KnownSurnames {
         if self.by_surname.is_empty() {
             return;
         }
-        // "Melania Trump" in the document: "Trump" alone is no longer one person.
-        let contested: Vec<&str> = candidates
-            .iter()
-            .filter(|c| c.entity_type == EntityType::Person)
-            .filter_map(|c| {
-                let (_, last) = c.name.rsplit_once(' ')?;
-                let known = self.by_surname.get(last)?;
-                (known.name != c.name).then_some(known.name)
-            })
-            .collect();
-        candidates.sort_by_key(|c| c.span);
+        // "Melania Trump" in the document: "Trump" alone is no longer one person. Found at
+        // the first known surname: most documents have none.
+        let mut contested: Option<Vec<&str>> = None;
         let word = |i: usize| tokens[i].text(text);
         let capitalised =
             |i: usize| tokens[i].kind == TokenKind::Word && word(i).starts_with(char::is_uppercase);
         let mut added = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || !word(i).starts_with(char::is_uppercase) {
+            // Every listed surname starts with an ASCII capital: a byte test and a bit test
+            // rule out most tokens.
+            let initial = text.as_bytes()[t.span().start];
+            let len = t.span().len();
+            let possessive = |n: usize| len > n && self.may_be(initial, len - n);
+            if t.kind != TokenKind::Word
+                || !(self.may_be(initial, len) || possessive(2) || possessive(4))
+            {
                 continue;
             }
             // "Obama's" may be one token: the name is the part before the possessive.
@@ -81,15 +97,24 @@ impl KnownSurnames {
             let Some(known) = self.by_surname.get(surname) else {
                 continue;
             };
+            let contested = contested.get_or_insert_with(|| {
+                candidates
+                    .iter()
+                    .filter(|c| c.entity_type == EntityType::Person)
+                    .filter_map(|c| {
+                        let (_, last) = c.name.rsplit_once(' ')?;
+                        let known = self.by_surname.get(last)?;
+                        (known.name != c.name).then_some(known.name)
+                    })
+                    .collect()
+            });
             if contested.contains(&known.name) {
                 continue;
             }
             let span = Span::new(t.span().start, t.span().start + surname.len());
-            let first = candidates.partition_point(|c| c.span.end <= span.start);
-            let overlapping = candidates[first..]
-                .iter_mut()
-                .take_while(|c| c.span.start < span.end)
-                .find(|c| c.span.overlaps(&span));
+            // Known surnames are rare: a scan of the candidates for each is cheaper than
+            // sorting them for every document.
+            let overlapping = candidates.iter_mut().find(|c| c.span.overlaps(&span));
             let as_person = |c: &mut Candidate<'a>| {
                 c.entity_type = EntityType::Person;
                 c.name = Cow::Borrowed(known.name);

@@ -7,7 +7,7 @@
 
 use super::view::DocView;
 use crate::document::EntityType;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 
 const PEOPLE: &str = include_str!("../../gazetteers/gender/people.tsv");
 const HONORIFICS: &str = include_str!("../../gazetteers/gender/honorifics.tsv");
@@ -48,6 +48,8 @@ pub struct GenderLexicon {
     roles: FastMap<&'static str, Gender>,
     /// First name as capitalised ("Mary") → gender.
     first_names: FastMap<&'static str, Gender>,
+    /// First names that are common surnames too ("Dean"): alone, they say nothing.
+    surnames_too: FastSet<&'static str>,
 }
 
 /// The rows of an embedded list, keyed by slices of it (no copy of its thousands of names).
@@ -63,7 +65,9 @@ fn table(
     };
     // Sized once: growing would hash the thousands of first names again at each doubling.
     let mut map = FastMap::with_capacity_and_hasher(rows().count(), Default::default());
-    map.extend(rows().map(|(k, g)| (key(k), Gender::parse(g.trim()))));
+    // "m\tsurname": the gender is the first cell after the key.
+    let gender = |g: &str| Gender::parse(g.split('\t').next().unwrap_or(g).trim());
+    map.extend(rows().map(|(k, g)| (key(k), gender(g))));
     map
 }
 
@@ -75,6 +79,11 @@ impl GenderLexicon {
             honorifics: table(HONORIFICS, |k| k.trim_end_matches('.')),
             roles: table(ROLE_NOUNS, |k| k),
             first_names: table(FIRST_NAMES, |k| k),
+            surnames_too: FIRST_NAMES
+                .lines()
+                .filter(|l| l.ends_with("\tsurname"))
+                .filter_map(|l| l.split('\t').next())
+                .collect(),
         }
     }
 
@@ -104,8 +113,13 @@ impl GenderLexicon {
         let Some(first) = words.next() else {
             return (4, None);
         };
-        let level = if words.next().is_some() { 3 } else { 4 };
-        (level, self.first_names.get(first).copied())
+        if words.next().is_some() {
+            return (3, self.first_names.get(first).copied());
+        }
+        if self.surnames_too.contains(first) {
+            return (4, None);
+        }
+        (4, self.first_names.get(first).copied())
     }
 }
 
@@ -251,6 +265,8 @@ mod tests {
         assert_eq!(lex.role("official"), None);
         assert_eq!(lex.first_name("Mary Smith"), (3, Some(Gender::Female)));
         assert_eq!(lex.first_name("Betty"), (4, Some(Gender::Female)));
+        assert_eq!(lex.first_name("Dean"), (4, None), "a common surname alone");
+        assert_eq!(lex.first_name("Dean Smith"), (3, Some(Gender::Male)));
         assert_eq!(
             lex.first_name("Leslie Smith"),
             (3, None),

@@ -333,7 +333,11 @@ fn subject(v: &DocView, place: &Place, wanted: EntityType) -> Option<usize> {
         let limit = v.tokens[(words + 3).min(b - 1)].span().start;
         let first = v.mentions.partition_point(|(m, _)| m.start < start);
         let &(m, e) = v.mentions.get(first)?;
-        (m.start <= limit && m.end <= place.pos && v.entities[e].entity_type == wanted).then_some(e)
+        // "Retired U.S. Air Force Gen. X is …": a title of capitalised words before the name.
+        let title =
+            || (a..v.token_at(m.start)).all(|i| v.is_capitalised(i) || v.is_abbreviation_dot(i));
+        let opens = m.start <= limit || m.start < place.pos && title();
+        (opens && m.end <= place.pos && v.entities[e].entity_type == wanted).then_some(e)
     };
     opening(place.sentence).or_else(|| opening(place.sentence.checked_sub(1)?))
 }
@@ -580,6 +584,13 @@ mod tests {
             "Maria Lopez met Tom Baker on Monday. \u{201C}The plan is wrong,\u{201D} she said.",
             "she",
             Some("Maria Lopez"),
+        ),
+        // The subject of the sentence before, behind its title.
+        (
+            "Retired Air Force Gen. Tom Baker spoke after Jim Hall. \
+             He said the base would close in May.",
+            "He",
+            Some("Tom Baker"),
         ),
         // No person of that gender: unlinked, whoever came last.
         (

@@ -10,11 +10,16 @@ use std::borrow::Cow;
 
 const KNOWN_SURNAMES: &str = include_str!("../../gazetteers/people/known_surnames.tsv");
 
+/// Words after a name that make it a speaker ("Clinton said").
+const SAID: &[&str] = &["added", "argued", "said", "says", "told", "wrote"];
 /// Words before a place name that make a surname read as the place ("in Clinton").
 const PLACE_PREPOSITIONS: &[&str] = &["at", "from", "in", "near", "outside", "to"];
 
 struct Known {
+    /// The canonical name; for a surname several listed people share, the surname itself.
     name: &'static str,
+    /// Several listed people bear it ("Clinton"): a person, but not one the list can name.
+    shared: bool,
     subtype: Option<&'static str>,
     kb_id: Option<&'static str>,
 }
@@ -35,8 +40,10 @@ impl KnownSurnames {
             .map(|l| {
                 let cells: Vec<&'static str> = l.split('\t').collect();
                 let cell = |i: usize| cells.get(i).copied().filter(|c| !c.is_empty());
+                let shared = cell(1).is_none();
                 let known = Known {
-                    name: cells[1],
+                    name: if shared { cells[0] } else { cells[1] },
+                    shared,
                     subtype: cell(2).and_then(|t| t.split_once('/')).map(|(_, s)| s),
                     kb_id: cell(3),
                 };
@@ -97,6 +104,14 @@ impl KnownSurnames {
             let Some(known) = self.by_surname.get(surname) else {
                 continue;
             };
+            // A shared surname is a person only where the text says so: "Clinton's ability",
+            // "Clinton said".
+            let possessive = surname.len() < word(i).len()
+                || i + 1 < tokens.len() && matches!(word(i + 1), "'s" | "\u{2019}s");
+            let speaks = i + 1 < tokens.len() && SAID.iter().any(|w| word(i + 1) == *w);
+            if known.shared && !possessive && !speaks {
+                continue;
+            }
             let contested = contested.get_or_insert_with(|| {
                 candidates
                     .iter()
@@ -108,7 +123,7 @@ impl KnownSurnames {
                     })
                     .collect()
             });
-            if contested.contains(&known.name) {
+            if !known.shared && contested.contains(&known.name) {
                 continue;
             }
             let span = Span::new(t.span().start, t.span().start + surname.len());
@@ -191,6 +206,18 @@ mod tests {
             Some(("person", "Eric Trump")),
         ),
         ("The Trump Tower lobby was closed.", "Trump", None),
+        // Several listed people are called Clinton: a person, of no listed identity, where
+        // the text makes it one; a place where it is one.
+        (
+            "Voters doubt Clinton's ability to win.",
+            "Clinton",
+            Some(("person", "Clinton")),
+        ),
+        (
+            "The factory in Clinton, Iowa, closed on Monday.",
+            "Clinton",
+            Some(("place", "Clinton")),
+        ),
     ];
 
     #[test]

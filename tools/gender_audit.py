@@ -28,7 +28,7 @@ def table(name, key=lambda k: k):
     out = {}
     for line in (ROOT / "gazetteers" / "gender" / name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            k, g = line.split("\t")
+            k, g = line.split("\t")[:2]
             out[key(k)] = g
     return out
 

@@ -87,6 +87,33 @@ pub struct Mention {
     /// Which list or rule produced this mention (provenance for `--explain` and debugging):
     /// `gazetteer:<list>`, `rule:<name>`, `propagated:<name>`.
     pub via: Via,
+    /// A name, or a pronoun or description that a claim's source resolved to the entity.
+    pub kind: MentionKind,
+}
+
+/// What a mention is: the entity's name, or a pronoun ("she") or description ("the senator")
+/// standing for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MentionKind {
+    #[default]
+    Name,
+    Pronoun,
+    Description,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Description => "description",
+        }
+    }
+
+    /// The kind as output writes it: names, the default, are written without one.
+    pub fn written(self) -> Option<&'static str> {
+        (self != MentionKind::Name).then(|| self.as_str())
+    }
 }
 
 /// A name found in the text, and what the recogniser knows of the entity it names: the input

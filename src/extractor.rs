@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
+use crate::attribute::speaker::add_source_mentions;
 use crate::attribute::Attributor;
 use crate::document::{Claim, Document, ReportClass};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::patterns::figures::FigureParser;
 use crate::patterns::names::NameRecognizer;
+use crate::patterns::surnames::KnownSurnames;
 use crate::resolve::resolve;
 use crate::text::header::parse_header;
 use crate::text::sentences::SentenceSplitter;
@@ -77,6 +79,7 @@ pub struct Extractor {
     splitter: SentenceSplitter,
     gazetteer: Gazetteer,
     names: NameRecognizer,
+    surnames: KnownSurnames,
     figures: FigureParser,
     attributor: Attributor,
     claims: ClaimFilter,
@@ -93,6 +96,7 @@ impl Extractor {
             splitter: SentenceSplitter::new(),
             gazetteer,
             names,
+            surnames: KnownSurnames::embedded(),
             figures: FigureParser::new(),
             attributor: Attributor::new(),
             claims: config.claims.clone(),
@@ -106,12 +110,16 @@ impl Extractor {
         let (tokens, landmarks) = tokenize_with_landmarks(text);
         let sentences = self.splitter.split_with(text, &landmarks);
         drop(landmarks);
-        let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        let mut candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
+        self.surnames.apply(text, &tokens, &mut candidates);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
+        let mut entities = entities;
         let mut claims = self
             .attributor
             .attribute(text, &sentences, &tokens, &entities, &figures);
+        // Pronoun and description mentions belong to their entity whatever claims are kept.
+        add_source_mentions(text, &claims, &mut entities);
         if self.claims != ClaimFilter::default() {
             claims.retain(|c| self.claims.keeps(c));
         }

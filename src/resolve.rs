@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 
-use crate::document::{Candidate, Entity, EntityType, Mention, Span, Via};
+use crate::document::{Candidate, Entity, EntityType, Mention, MentionKind, Span, Via};
 use crate::hash::{write_words, FastMap};
 
 /// Chooses among overlapping candidates and groups the rest into entities ordered by first
@@ -53,6 +53,7 @@ pub fn resolve(text: &str, candidates: Vec<Candidate<'_>>) -> Vec<Entity> {
         entities[index].mentions.push(Mention {
             span: c.span,
             via: c.via,
+            kind: MentionKind::Name,
         });
     }
     entities

@@ -12,12 +12,14 @@
 
 mod content;
 mod furniture;
+mod gender;
 mod hedged;
 pub mod lexicon;
 mod quoted;
 mod quotes;
 mod reported;
 mod source;
+pub mod speaker;
 mod unattributed;
 mod view;
 
@@ -26,12 +28,14 @@ use std::collections::BTreeSet;
 use crate::document::{Claim, ClaimKind, Entity, Figure, ReportClass, Source, Span};
 use crate::text::tokens::Token;
 use lexicon::CueLexicon;
+use speaker::SpeakerLexicon;
 use view::DocView;
 
 /// Attributes claims to sources. Build once, use for many documents.
 #[derive(Clone, Debug, Default)]
 pub struct Attributor {
     lexicon: CueLexicon,
+    speakers: SpeakerLexicon,
 }
 
 /// Claims found so far and what they used up.
@@ -147,6 +151,7 @@ impl Attributor {
     pub fn new() -> Attributor {
         Attributor {
             lexicon: CueLexicon::embedded(),
+            speakers: SpeakerLexicon::embedded(),
         }
     }
 
@@ -171,7 +176,7 @@ impl Attributor {
         drop_echoes(&mut claims);
         classify_cues(&v, &mut claims);
         add_modal_hedges(&v, &mut claims);
-        resolve_reported_pronouns(&v, &mut claims);
+        speaker::resolve_sources(&v, &self.speakers, &mut claims);
         // Exact growth: a doubling here would hold room for thousands of unused claims.
         let unattributed = unattributed::claims(&v, figures, &claims);
         claims.reserve_exact(unattributed.len());
@@ -301,38 +306,6 @@ fn bound_nesting(text: &str, claims: &mut Vec<Claim>) {
         }
     }
     claims.retain(|c| !c.span.is_empty());
-}
-
-/// "Officials said they believe C": a pronoun speaking inside another claim's content is
-/// that claim's speaker, whatever entity came before.
-// Once per document: out of line, so that profiles show its cost.
-#[inline(never)]
-fn resolve_reported_pronouns(v: &DocView, claims: &mut [Claim]) {
-    for k in 0..claims.len() {
-        let Some(source) = &claims[k].source else {
-            continue;
-        };
-        if v.single_token(source.span)
-            .is_none_or(|a| v.info(a).pronoun.is_none())
-        {
-            continue;
-        }
-        let span = source.span;
-        let outer = claims[..k]
-            .iter()
-            .rev()
-            .take(8)
-            .find(|c| c.span.contains(&span))
-            .and_then(|c| c.source.as_ref())
-            .filter(|s| {
-                v.single_token(s.span)
-                    .is_none_or(|a| v.info(a).pronoun.is_none())
-            })
-            .map(|s| s.entity);
-        if let (Some(entity), Some(source)) = (outer, claims[k].source.as_mut()) {
-            source.entity = entity;
-        }
-    }
 }
 
 /// Records modal hedges ("might", "could") inside the contents.
@@ -844,6 +817,38 @@ mod tests {
         let source = last.source.as_ref().expect("source");
         assert_eq!(source.span.text(text), "Anna Berg");
         assert_eq!(last.cue, None);
+    }
+
+    #[test]
+    fn a_quote_after_a_parenthesised_aside_keeps_its_speaker() {
+        // (text, whether the second quote continues the first speaker's claim)
+        let table = [
+            (
+                "\"The fines are too small,\" said Sen. Ann Ruiz (D-Ore.), a member of the \
+                 budget panel. \"The agency must answer for this.\"",
+                true,
+            ),
+            (
+                "\"The fines are too small,\" said Ann Ruiz (left), a city engineer. \
+                 \"The agency must answer for this.\"",
+                true,
+            ),
+            (
+                "\"The fines are too small,\" said Ann Ruiz (D-Ore.).\n\n\
+                 The agency did not answer. \"We will look at it,\" a spokesman said.",
+                false,
+            ),
+        ];
+        for (text, continues) in table {
+            let doc = extract(text);
+            let first = first_sourced(&doc);
+            assert_eq!(
+                first.span.text(text).contains("must answer"),
+                continues,
+                "{text}: {:?}",
+                first.span.text(text)
+            );
+        }
     }
 
     #[test]

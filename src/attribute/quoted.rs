@@ -13,6 +13,8 @@ use crate::document::{ClaimKind, Span};
 const MAX_GAP: usize = 30;
 /// Most tokens from a speaker to the end of their sentence, where a continuing quote may open.
 const MAX_TO_SENTENCE_END: usize = 40;
+/// Most tokens of a parenthesised aside after a speaker ("(R-Neb.)").
+const MAX_ASIDE: usize = 8;
 /// Most bytes between a direct claim and a quotation that continues it in the same paragraph.
 const MAX_CONTINUATION_GAP: usize = 40;
 
@@ -258,6 +260,14 @@ fn continuation(v: &DocView, found: &Found, next: usize, fragments: &mut Vec<Spa
             return;
         }
         let w = v.word(t);
+        // "said Sen. Ben Sasse (R-Neb.), a member of …": an aside in parentheses, dots and
+        // all, does not end the speaker's sentence.
+        if w == "(" {
+            if let Some(close) = (t + 1..n.min(t + MAX_ASIDE)).find(|&i| v.word(i) == ")") {
+                t = close + 1;
+                continue;
+            }
+        }
         if matches!(w, "," | "." | "?" | "!" | ";" | ":") && !v.is_abbreviation_dot(t) {
             if let Some(q) = v.quote_starting_at(t + 1) {
                 split = Some(q);

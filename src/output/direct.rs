@@ -104,6 +104,7 @@ impl<'a> DocumentJson<'a> {
         j.object(|j| {
             self.span_fields(j, m.span);
             j.field("sentence", &self.sentence(m.span));
+            j.field_if_some("kind", &m.kind.written());
             self.via(j, &m.via);
         });
     }

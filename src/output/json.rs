@@ -719,6 +719,7 @@ mod tests {
         let mention = |part: &str| Mention {
             span: at(part),
             via: "gazetteer".into(),
+            kind: Default::default(),
         };
         let full_claim = Claim {
             fragments: vec![at("£2.5bn"), at("too\tmuch")],

@@ -69,6 +69,9 @@ pub struct WireMention<'a> {
     pub end: usize,
     pub text: &'a str,
     pub sentence: usize,
+    /// "pronoun" or "description"; absent for a name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
 }
@@ -241,6 +244,7 @@ pub fn to_wire<'a>(
                             end: s.end,
                             text: s.text,
                             sentence: sentence_of(m.span),
+                            kind: m.kind.written(),
                             via: via(&m.via),
                         }
                     })

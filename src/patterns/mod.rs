@@ -2,3 +2,4 @@
 
 pub mod figures;
 pub mod names;
+pub mod surnames;

@@ -188,7 +188,9 @@ fn reported(
         let day = v.role(i + 1) == Some(WordRole::Stop);
         if let Some(p) = source::source_after(v, i + 1, b).filter(|_| !day) {
             let end = p.appositive.map_or(p.end, |(_, e)| e);
-            let ends = end >= b || matches!(v.bytes(end), b"." | b"?" | b"!");
+            // "said Ms. May would …": a title's dot ends no sentence.
+            let ends = end >= b
+                || matches!(v.bytes(end), b"." | b"?" | b"!") && !v.is_abbreviation_dot(end);
             if ends && looks_like_source(v, &p) && word_count(v, a, start - 1) >= MIN_CONTENT_BEFORE
             {
                 let content = trimmed(v, a, start - 1)?;
@@ -413,12 +415,13 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
         return c.source.clone();
     }
     // "In August, several groups …, saying": skip a leading adverbial up to its comma.
-    let mut first = a;
+    // "WASHINGTON (Reuters) — …": the dateline is no speaker.
+    let mut first = source::after_dateline(v, a, b);
     if matches!(
-        v.role(a),
+        v.role(first),
         Some(WordRole::Stop | WordRole::Boundary | WordRole::Preposition)
     ) {
-        first = (a..b).find(|&j| v.word(j) == ",")? + 1;
+        first = (first..b).find(|&j| v.word(j) == ",")? + 1;
     }
     let mut p = source::source_after(v, first, b)?;
     // "The Arizona Republican survived …": the subject ends before its verb.
@@ -431,6 +434,20 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
     }) {
         p.end = k;
         p.appositive = None;
+    }
+    // "The authors of the report … found": after a lone "The", the phrase runs to its source
+    // noun; without one ("The landmark agreement includes") there is no source.
+    if p.end - p.start == 1 && v.role(p.start) == Some(WordRole::Determiner) {
+        let noun = (p.end..(p.end + 3).min(b)).find(|&h| {
+            let w = v.word(h);
+            // "A reporter for USA Today": a noun before its preposition.
+            let before_preposition =
+                h + 1 < b && matches!(v.role(h + 1), Some(WordRole::Preposition | WordRole::Stop));
+            v.info(h).noun.is_some()
+                || !v.is_capitalised(h)
+                    && (before_preposition || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        })?;
+        p.end = noun + 1;
     }
     let named = v.is_capitalised(p.start) || v.info(p.start).pronoun.is_some();
     (looks_like_source(v, &p) && (named || v.role(p.start) == Some(WordRole::Determiner)))

@@ -33,7 +33,7 @@ fn np_token(v: &DocView, i: usize) -> bool {
         );
         // Capitalised cue words inside names ("the Washington Post Says Foundation") are names.
         let name_part = v.is_capitalised(i) && i > 0 && v.is_word(i - 1);
-        return !stops && v.info(i).cue.is_none() || name_part && role.is_none();
+        return !stops && v.info(i).cue.is_none() || name_part && role.is_none() || v.is_surname(i);
     }
     v.is_abbreviation_dot(i)
         || matches!(v.bytes(i), b"&" | RIGHT_SINGLE_QUOTE | b"'") && i > 0 && v.is_word(i - 1)
@@ -66,23 +66,85 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
             break;
         }
     }
-    // A possessive mark or dot cannot start a phrase.
-    while start < end && v.is_punct(start) {
+    // A possessive mark or dot cannot start a phrase; "calling himself Guccifer 2.0": nor can
+    // a reflexive.
+    while start < end && (v.is_punct(start) || start + 1 < end && is_reflexive(v, start)) {
         start += 1;
     }
-    // "Trump this week said": a name ends before a time ("A poll released on Monday" stays).
+    // "failings it said", "the distrust she sometimes feels": a subject pronoun after other
+    // words subjects a clause of its own ("a look at it" keeps its object pronoun).
+    let last = end.saturating_sub(1);
+    if last > start && v.info(last).pronoun.is_some() && v.role(last - 1).is_none() {
+        start = last;
+    }
+    // "Trump this week said", "Trump at the time said", "Trump on Tuesday said": a name ends
+    // before a time or an aside ("A poll released on Monday", "Polls in New Hampshire" stay).
+    let place_prep = |k: usize| {
+        ["at", "by", "during", "in", "on", "via"]
+            .iter()
+            .any(|p| v.is(k, p))
+    };
     let time = |k: usize| {
         v.role(k) == Some(WordRole::Stop)
-            && !["at", "by", "during", "in", "on", "via"]
-                .iter()
-                .any(|p| v.is(k, p))
+            && (!place_prep(k)
+                || k + 1 < end && (!v.is_capitalised(k + 1) || v.role(k + 1).is_some()))
     };
     let name_before =
         |k: usize| (start..k).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j));
     if let Some(k) = (start + 1..end).find(|&k| time(k) && name_before(k)) {
         end = k;
     }
+    // "NBC and ABC News both reported": the coordination is the source.
+    if end - start > 1 && v.is(end - 1, "both") {
+        end -= 1;
+    }
+    if start < end && start > floor + 1 && v.is(start - 1, "and") && is_name_phrase(v, start, end) {
+        if let Some((s, e)) = np_before(v, start - 1, floor) {
+            if e == start - 1 && is_name_phrase(v, s, e) && end - s <= MAX_NP {
+                start = s;
+            }
+        }
+    }
     (start < end).then_some((start, end))
+}
+
+/// A name, maybe after a determiner ("ABC News", "the Justice Department"): a conjunct of
+/// a coordinated source.
+fn is_name_phrase(v: &DocView, start: usize, end: usize) -> bool {
+    let first = start + usize::from(v.role(start) == Some(WordRole::Determiner));
+    first < end
+        && end - start <= 6
+        && (first..end).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j))
+}
+
+/// "himself", "themselves": never the first word of a source.
+fn is_reflexive(v: &DocView, i: usize) -> bool {
+    let w = v.word(i);
+    w.len() > 4 && (w.ends_with("self") || w.ends_with("selves")) && !v.is_capitalised(i)
+}
+
+/// Most tokens of a dateline before its dash ("WASHINGTON, Dec. 8 (UPI) —").
+const MAX_DATELINE: usize = 12;
+
+/// The first token after a dateline that opens the paragraph at token `a` ("WASHINGTON —",
+/// "Washington (AFP) –", "LONDON, June 24 (Reuters) -"), else `a`: a dateline's city is
+/// never a speaker.
+pub fn after_dateline(v: &DocView, a: usize, b: usize) -> usize {
+    let opens_paragraph =
+        a == 0 || v.paragraph_break_between(v.tokens[a - 1].span().end, v.tokens[a].span().start);
+    if !opens_paragraph || !v.is_capitalised(a) {
+        return a;
+    }
+    let dash = (a + 1..b.min(a + MAX_DATELINE)).find(|&i| {
+        !(v.is_capitalised(i)
+            || v.is_abbreviation_dot(i)
+            || v.tokens[i].kind == TokenKind::Number
+            || matches!(v.bytes(i), b"," | b"(" | b")"))
+    });
+    match dash {
+        Some(d) if d + 1 < b && matches!(v.word(d), "—" | "–" | "-") => d + 1,
+        _ => a,
+    }
 }
 
 /// True when the phrase reads as a speaker: a name, a pronoun, a source noun ("officials",
@@ -126,7 +188,10 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
             || v.is_punct(start - 1)
             || v.role(start - 1) == Some(WordRole::Boundary);
         // "Colin Clarke, head of …, said" or "one of the attorneys, Justin Bamberg, said".
+        // "the Central and East European Coalition, which …, said": a name after "the".
+        let named = start + usize::from(v.role(start) == Some(WordRole::Determiner));
         let looks_like_name = v.is_capitalised(start)
+            || named < name_end && v.is_capitalised(named)
             || v.info(start).pronoun.is_some()
             || v.is_capitalised(open) && v.role(open).is_none();
         return (starts_clause && looks_like_name).then_some(SourcePhrase {
@@ -158,6 +223,21 @@ pub fn source_after(v: &DocView, start: usize, ceiling: usize) -> Option<SourceP
     }
     if end == start {
         return None;
+    }
+    // "said she understands …": a subject pronoun is a whole phrase.
+    if v.info(start).pronoun.is_some() {
+        end = start + 1;
+    }
+    // "said Smith and Jones", "said oil and gas worker Mike Wipf": the phrase goes on after
+    // "and" when the words after it end in a name.
+    if end + 1 < ceiling && v.is(end, "and") && v.info(start).pronoun.is_none() {
+        if let Some(more) = source_after(v, end + 1, ceiling) {
+            let name_ends = v.is_capitalised(more.end - 1) && v.is_capitalised(more.start)
+                || !v.is_capitalised(start) && v.is_capitalised(more.end - 1);
+            if name_ends && more.end - start <= MAX_NP && v.info(more.start).pronoun.is_none() {
+                return Some(SourcePhrase { start, ..more });
+            }
+        }
     }
     let appositive = appositive_after(v, end, ceiling);
     Some(SourcePhrase {
@@ -270,7 +350,9 @@ pub fn build(v: &DocView, phrase: &SourcePhrase) -> Source {
             if let Some(m) = first {
                 if m.start > span.start {
                     let title_end = v.token_at(m.start);
-                    if title_end > phrase.start && v.is_capitalised(phrase.start) {
+                    // "Smith and Jones": a coordination is no title.
+                    let coordination = (phrase.start..title_end).any(|j| v.is(j, "and"));
+                    if title_end > phrase.start && v.is_capitalised(phrase.start) && !coordination {
                         role = Some(v.span(phrase.start, title_end));
                     }
                 }
@@ -280,12 +362,37 @@ pub fn build(v: &DocView, phrase: &SourcePhrase) -> Source {
             }
         }
     }
+    let entities = coordinated(v, phrase);
     Source {
         span,
-        entity,
+        // The first of a coordination, as its entity list.
+        entity: entities.first().copied().or(entity),
         role,
         affiliation,
+        entities,
     }
+}
+
+/// The entities of a coordinated source ("NBC and ABC News"), when it names several.
+fn coordinated(v: &DocView, phrase: &SourcePhrase) -> Vec<usize> {
+    if !(phrase.start..phrase.end).any(|j| v.is(j, "and")) {
+        return Vec::new();
+    }
+    let span = v.span(phrase.start, phrase.end);
+    let first = v.mentions.partition_point(|(m, _)| m.start < span.start);
+    let mut entities: Vec<usize> = Vec::new();
+    for &(m, e) in v.mentions[first..]
+        .iter()
+        .take_while(|(m, _)| m.start < span.end)
+    {
+        if span.contains(&m) && !entities.contains(&e) {
+            entities.push(e);
+        }
+    }
+    if entities.len() < 2 {
+        entities.clear();
+    }
+    entities
 }
 
 /// The first group entity mentioned inside `span`.
@@ -296,4 +403,154 @@ fn group_inside(v: &DocView, span: Span) -> Option<usize> {
         .take_while(|(m, _)| m.start < span.end)
         .find(|(m, e)| span.contains(m) && v.entities[*e].entity_type == EntityType::Group)
         .map(|&(_, e)| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::{Config, Extractor};
+
+    fn extract(text: &str) -> Document {
+        Extractor::new(&Config::default())
+            .expect("extractor")
+            .extract(text)
+    }
+
+    /// (source, cue, content) of every claim with a source.
+    fn sourced(text: &str) -> Vec<(String, String, String)> {
+        let doc = extract(text);
+        doc.claims
+            .iter()
+            .filter_map(|c| {
+                let source = c.source.as_ref()?.span.text(text).to_string();
+                let cue = c.cue.map_or("", |s| s.text(text)).to_string();
+                Some((source, cue, c.span.text(text).to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sources_are_whole_noun_phrases() {
+        // (text, source, start of the content)
+        let table = [
+            (
+                "Ana Ruiz, the clinic's director, said she expects more patients.",
+                "Ana Ruiz",
+                "she expects",
+            ),
+            (
+                "Paul Kerr, a lecturer at the city college, said Ms. May was wrong.",
+                "Paul Kerr",
+                "Ms. May was wrong",
+            ),
+            (
+                "Labour councillor Theresa May has said the depot will close.",
+                "Labour councillor Theresa May",
+                "the depot",
+            ),
+            ("Ms. May said the depot will close.", "Ms. May", "the depot"),
+            (
+                "\"The wells are dry,\" said farm and ranch hand Tom Oakes.",
+                "farm and ranch hand Tom Oakes",
+                "\"The wells",
+            ),
+            (
+                "Despite the doubts he sometimes voices, Okafor said the deal is fair.",
+                "Okafor",
+                "the deal",
+            ),
+            (
+                "The audit listed failings it said were serious.",
+                "it",
+                "were serious",
+            ),
+            (
+                "A trader calling himself Red Fox said the coins were fake.",
+                "Red Fox",
+                "the coins",
+            ),
+            (
+                "Reuters and the BBC both reported that the port had reopened.",
+                "Reuters and the BBC",
+                "that the port",
+            ),
+            (
+                "Mayor Dan Ortiz at the time said the road would be rebuilt.",
+                "Mayor Dan Ortiz",
+                "the road",
+            ),
+            (
+                "OTTAWA (CP) — The port reopened on Friday, harbour officials said.",
+                "harbour officials",
+                "OTTAWA (CP) — The port",
+            ),
+        ];
+        for (text, source, content) in table {
+            let got = sourced(text);
+            assert!(
+                got.iter()
+                    .any(|(s, _, c)| s == source && c.starts_with(content)),
+                "{text}\n  want {source:?} → {content:?}\n  got  {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_source_is_cut_from_a_phrase() {
+        // (text, a source that must not be given)
+        let table = [
+            (
+                "Ana Ruiz, the clinic's director, said she expects more patients.",
+                "she expects more patients",
+            ),
+            ("Paul Kerr, a lecturer, said Ms. May was wrong.", "Ms"),
+            (
+                "Labour councillor Theresa May has said it will close.",
+                "Labour councillor Theresa",
+            ),
+            (
+                "\"The wells are dry,\" said farm and ranch hand Tom Oakes.",
+                "farm",
+            ),
+            (
+                "Reuters and the BBC both reported that the port reopened.",
+                "the BBC both",
+            ),
+            (
+                "OTTAWA — Speaking on Friday, the minister said the port reopened.",
+                "OTTAWA",
+            ),
+            (
+                "The judge rubbed his chin and then said nothing at all.",
+                "The",
+            ),
+        ];
+        for (text, bad) in table {
+            let got = sourced(text);
+            assert!(got.iter().all(|(s, _, _)| s != bad), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_coordinated_source_lists_its_entities() {
+        let text = "Reuters and the BBC both reported that the port had reopened.";
+        let doc = extract(text);
+        let source = doc.claims[0].source.as_ref().expect("source");
+        let names: Vec<&str> = source
+            .entities
+            .iter()
+            .map(|&e| doc.entities[e].name.as_str())
+            .collect();
+        assert_eq!(names, ["Reuters", "BBC"]);
+        assert_eq!(source.entity, Some(source.entities[0]));
+        // One name, no list.
+        let text = "Reuters reported that the port had reopened.";
+        let doc = extract(text);
+        assert!(doc.claims[0]
+            .source
+            .as_ref()
+            .expect("source")
+            .entities
+            .is_empty());
+    }
 }

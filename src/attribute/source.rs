@@ -87,7 +87,9 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     let time = |k: usize| {
         v.role(k) == Some(WordRole::Stop)
             && (!place_prep(k)
-                || k + 1 < end && (!v.is_capitalised(k + 1) || v.role(k + 1).is_some()))
+                || k + 1 < end
+                    && (v.tokens[k + 1].kind == TokenKind::Word && !v.is_capitalised(k + 1)
+                        || v.role(k + 1).is_some()))
     };
     let name_before =
         |k: usize| (start..k).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j));
@@ -480,6 +482,22 @@ mod tests {
                 "the road",
             ),
             (
+                "Six in 10 voters say the bridge should be rebuilt.",
+                "Six in 10 voters",
+                "the bridge",
+            ),
+            (
+                "LONDON (AP) — Veteran party organiser Ruth Keane quit on Monday, saying the \
+                 leadership had failed.",
+                "Veteran party organiser Ruth Keane",
+                "the leadership",
+            ),
+            (
+                "The authors of the study visited 40 farms and found that most wells were dry.",
+                "The authors",
+                "that most wells",
+            ),
+            (
                 "OTTAWA (CP) — The port reopened on Friday, harbour officials said.",
                 "harbour officials",
                 "OTTAWA (CP) — The port",
@@ -523,6 +541,10 @@ mod tests {
             (
                 "The judge rubbed his chin and then said nothing at all.",
                 "The",
+            ),
+            (
+                "Voters see Ruth Keane as weak, arguing that she failed.",
+                "Voters see Ruth Keane",
             ),
         ];
         for (text, bad) in table {

@@ -423,6 +423,13 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
     ) {
         first = (first..b).find(|&j| v.word(j) == ",")? + 1;
     }
+    // "However, Lord Browne rejected …": a lone sentence adverb that names no one.
+    if first + 2 < b
+        && v.word(first + 1) == ","
+        && v.entity_overlapping(v.span(first, first + 1)).is_none()
+    {
+        first += 2;
+    }
     let mut p = source::source_after(v, first, b)?;
     // "The Arizona Republican survived …": the subject ends before its verb; "Democratic
     // presidential nominee Hillary Clinton" is a title before a name, whole ("Tenney took

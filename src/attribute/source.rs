@@ -67,14 +67,21 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
         }
     }
     // A possessive mark or dot cannot start a phrase; "calling himself Guccifer 2.0": nor can
-    // a reflexive.
-    while start < end && (v.is_punct(start) || start + 1 < end && is_reflexive(v, start)) {
+    // a reflexive; "On Tuesday Foreign Secretary Jack Straw", "Today I": nor a time.
+    while start < end
+        && (v.is_punct(start)
+            || start + 1 < end && (is_reflexive(v, start) || v.role(start) == Some(WordRole::Stop)))
+    {
         start += 1;
     }
     // "failings it said", "the distrust she sometimes feels": a subject pronoun after other
     // words subjects a clause of its own ("a look at it" keeps its object pronoun).
     let last = end.saturating_sub(1);
-    if last > start && v.info(last).pronoun.is_some() && v.role(last - 1).is_none() {
+    let object = matches!(
+        v.role(last.saturating_sub(1)),
+        Some(WordRole::Stop | WordRole::Preposition)
+    );
+    if last > start && v.info(last).pronoun.is_some() && !object {
         start = last;
     }
     // "Trump this week said", "Trump at the time said", "Trump on Tuesday said": a name ends
@@ -100,10 +107,25 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     if end - start > 1 && v.is(end - 1, "both") {
         end -= 1;
     }
-    if start < end && start > floor + 1 && v.is(start - 1, "and") && is_name_phrase(v, start, end) {
+    // "the Pew Internet and American Life Project", "Gibson and his partner Bruce Davey":
+    // a name before "and" joins a name or a description that ends in one; "Tory work and
+    // pensions spokesman David Willetts": so does a title word before a lower-case one.
+    let joins = start < end
+        && start > floor + 1
+        && v.is(start - 1, "and")
+        && v.is_capitalised(end - 1)
+        && end - start <= 6;
+    if joins {
         if let Some((s, e)) = np_before(v, start - 1, floor) {
-            if e == start - 1 && is_name_phrase(v, s, e) && end - s <= MAX_NP {
-                start = s;
+            let name = (s..e).rev().take_while(|&j| is_name_phrase(v, j, e)).last();
+            let title = !v.is_capitalised(start) && v.is_capitalised(s) && e - s <= 2;
+            let join = match name {
+                Some(n) if is_name_phrase(v, start, end) || v.role(start).is_some() => Some(n),
+                _ if title => Some(s),
+                _ => None,
+            };
+            if let Some(n) = join.filter(|&n| e == start - 1 && end - n <= MAX_NP) {
+                start = n;
             }
         }
     }
@@ -155,8 +177,10 @@ pub fn looks_like_source(v: &DocView, p: &SourcePhrase) -> bool {
     let head = v.word(p.end - 1);
     // "minus 3.4 percentage points": figures are no speakers.
     let figure = (p.start..p.end).any(|j| v.tokens[j].kind == TokenKind::Number);
+    let named = p.start + usize::from(v.role(p.start) == Some(WordRole::Determiner));
     !figure
         && (v.is_capitalised(p.start)
+            || named < p.end && v.is_capitalised(named)
             || (p.start..p.end).any(|j| v.info(j).pronoun.is_some() || v.info(j).noun.is_some())
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss"))
 }
@@ -177,7 +201,10 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
                 return None;
             }
         }
-        if open == floor || v.word(open - 1) != "," || open == close {
+        // "However, Lord Browne rejected calls …, saying": a clause with a cue is no
+        // appositive.
+        let clause = (open..close).any(|j| v.info(j).cue.is_some() && !v.is_capitalised(j));
+        if open == floor || v.word(open - 1) != "," || open == close || clause {
             return None;
         }
         let (mut start, mut name_end) = np_before(v, open - 1, floor)?;
@@ -482,6 +509,22 @@ mod tests {
                 "the road",
             ),
             (
+                "On Monday Health Secretary Alan Pike told MPs that the ward would stay open.",
+                "Health Secretary Alan Pike",
+                "that the ward",
+            ),
+            (
+                "A survey by the Lakeside Institute and Northern Polling Group found that \
+                 most renters moved twice.",
+                "the Lakeside Institute and Northern Polling Group",
+                "that most renters",
+            ),
+            (
+                "Harbour and marine safety officer Jo Banks said the pier was unsafe.",
+                "Harbour and marine safety officer Jo Banks",
+                "the pier",
+            ),
+            (
                 "Six in 10 voters say the bridge should be rebuilt.",
                 "Six in 10 voters",
                 "the bridge",
@@ -545,6 +588,14 @@ mod tests {
             (
                 "Voters see Ruth Keane as weak, arguing that she failed.",
                 "Voters see Ruth Keane",
+            ),
+            (
+                "However, Ruth Keane rejected the plan, saying it was too costly.",
+                "However",
+            ),
+            (
+                "I rang the depot and they told me they knew nothing.",
+                "me they",
             ),
         ];
         for (text, bad) in table {

@@ -67,33 +67,44 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
         }
     }
     // A possessive mark or dot cannot start a phrase; "calling himself Guccifer 2.0": nor can
-    // a reflexive; "On Tuesday Foreign Secretary Jack Straw", "Today I": nor a time.
+    // a reflexive; "On Tuesday Foreign Secretary Jack Straw", "Today I", "In 1986": nor a
+    // time or an opening adverbial ("At least half" stays).
+    let quantifier = |j: usize| v.is(j + 1, "least") || v.is(j + 1, "most");
+    let time = |j: usize| {
+        v.role(j) == Some(WordRole::Stop)
+            && !quantifier(j)
+            && (v.is_capitalised(j)
+                || v.is_capitalised(j + 1)
+                || v.role(j + 1) == Some(WordRole::Stop)
+                || v.info(j + 1).pronoun.is_some())
+    };
+    let first = start;
     while start < end
-        && (v.is_punct(start)
-            || start + 1 < end && (is_reflexive(v, start) || v.role(start) == Some(WordRole::Stop)))
+        && (v.is_punct(start) || start + 1 < end && (is_reflexive(v, start) || time(start)))
     {
         start += 1;
+    }
+    // "Sanders (I-Vt.) on Saturday criticized": a time alone is no phrase; the subject is
+    // before it.
+    if start > first && end - start == 1 && v.role(start) == Some(WordRole::Stop) {
+        return (first > floor)
+            .then(|| np_before(v, first, floor))
+            .flatten();
     }
     // "failings it said", "the distrust she sometimes feels": a subject pronoun after other
     // words subjects a clause of its own ("a look at it" keeps its object pronoun).
     let last = end.saturating_sub(1);
-    let object = matches!(
-        v.role(last.saturating_sub(1)),
-        Some(WordRole::Stop | WordRole::Preposition)
-    );
+    let before = last.saturating_sub(1);
+    let object = v.role(before) == Some(WordRole::Preposition)
+        || v.role(before) == Some(WordRole::Stop) && !v.is_capitalised(before);
     if last > start && v.info(last).pronoun.is_some() && !object {
         start = last;
     }
     // "Trump this week said", "Trump at the time said", "Trump on Tuesday said": a name ends
     // before a time or an aside ("A poll released on Monday", "Polls in New Hampshire" stay).
-    let place_prep = |k: usize| {
-        ["at", "by", "during", "in", "on", "via"]
-            .iter()
-            .any(|p| v.is(k, p))
-    };
     let time = |k: usize| {
         v.role(k) == Some(WordRole::Stop)
-            && (!place_prep(k)
+            && (!is_preposition(v, k)
                 || k + 1 < end
                     && (v.tokens[k + 1].kind == TokenKind::Word && !v.is_capitalised(k + 1)
                         || v.role(k + 1).is_some()))
@@ -109,18 +120,26 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     }
     // "the Pew Internet and American Life Project", "Gibson and his partner Bruce Davey":
     // a name before "and" joins a name or a description that ends in one; "Tory work and
-    // pensions spokesman David Willetts": so does a title word before a lower-case one.
+    // pensions spokesman David Willetts": so does a title word before a lower-case one; "a
+    // Department for Work and Pensions spokeswoman": a name inside a description.
     let joins = start < end
         && start > floor + 1
         && v.is(start - 1, "and")
-        && v.is_capitalised(end - 1)
+        && (v.is_capitalised(end - 1) || v.info(end - 1).noun.is_some())
         && end - start <= 6;
     if joins {
         if let Some((s, e)) = np_before(v, start - 1, floor) {
-            let name = (s..e).rev().take_while(|&j| is_name_phrase(v, j, e)).last();
+            // The longest name that ends the phrase before "and".
+            let name = (s..e).find(|&j| is_name_phrase(v, j, e));
             let title = !v.is_capitalised(start) && v.is_capitalised(s) && e - s <= 2;
             let join = match name {
-                Some(n) if is_name_phrase(v, start, end) || v.role(start).is_some() => Some(n),
+                Some(n)
+                    if is_name_phrase(v, start, end)
+                        || v.role(start).is_some()
+                        || v.is_capitalised(start) && is_name_phrase(v, start, end - 1) =>
+                {
+                    Some(n)
+                }
                 _ if title => Some(s),
                 _ => None,
             };
@@ -132,13 +151,23 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     (start < end).then_some((start, end))
 }
 
-/// A name, maybe after a determiner ("ABC News", "the Justice Department"): a conjunct of
+/// A name, maybe after a determiner ("ABC News", "the Department for Work"): a conjunct of
 /// a coordinated source.
 fn is_name_phrase(v: &DocView, start: usize, end: usize) -> bool {
     let first = start + usize::from(v.role(start) == Some(WordRole::Determiner));
+    let inner_preposition =
+        |j: usize| j > first && j + 1 < end && v.role(j) == Some(WordRole::Preposition);
     first < end
         && end - start <= 6
-        && (first..end).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j))
+        && (first..end)
+            .all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j) || inner_preposition(j))
+}
+
+/// "at", "in", "on": stop words that open a place or an aside as well as a time.
+fn is_preposition(v: &DocView, i: usize) -> bool {
+    ["at", "by", "during", "in", "on", "via"]
+        .iter()
+        .any(|p| v.is(i, p))
 }
 
 /// "himself", "themselves": never the first word of a source.
@@ -523,6 +552,21 @@ mod tests {
                 "Harbour and marine safety officer Jo Banks said the pier was unsafe.",
                 "Harbour and marine safety officer Jo Banks",
                 "the pier",
+            ),
+            (
+                "A Ministry of Roads and Bridges spokeswoman confirmed that the road was shut.",
+                "A Ministry of Roads and Bridges spokeswoman",
+                "that the road",
+            ),
+            (
+                "Mayor Jo Banks (Green) on Friday criticized the plan, saying it was rushed.",
+                "Mayor Jo Banks",
+                "it was rushed",
+            ),
+            (
+                "At least half of the tenants say the rent is too high.",
+                "At least half of the tenants",
+                "the rent",
             ),
             (
                 "Six in 10 voters say the bridge should be rebuilt.",

@@ -111,11 +111,15 @@ pub fn np_before(v: &DocView, end: usize, floor: usize) -> Option<(usize, usize)
     };
     let name_before =
         |k: usize| (start..k).all(|j| v.is_capitalised(j) || v.is_abbreviation_dot(j));
-    if let Some(k) = (start + 1..end).find(|&k| time(k) && name_before(k)) {
+    // ("The Sunday Telegraph says": a day after "The" is a name.)
+    let article = v.role(start) == Some(WordRole::Determiner);
+    if let Some(k) =
+        (start + 1..end).find(|&k| time(k) && name_before(k) && !(article && k == start + 1))
+    {
         end = k;
     }
     // "NBC and ABC News both reported": the coordination is the source.
-    if end - start > 1 && v.is(end - 1, "both") {
+    if end - start > 1 && (v.is(end - 1, "both") || v.is(end - 1, "all")) {
         end -= 1;
     }
     // "the Pew Internet and American Life Project", "Gibson and his partner Bruce Davey":
@@ -569,6 +573,16 @@ mod tests {
                 "the rent",
             ),
             (
+                "The Sunday Courier says the club was sold for a pound.",
+                "The Sunday Courier",
+                "the club",
+            ),
+            (
+                "Ferry operators and the Harbour Trust all say the fares must rise.",
+                "Ferry operators and the Harbour Trust",
+                "the fares",
+            ),
+            (
                 "Six in 10 voters say the bridge should be rebuilt.",
                 "Six in 10 voters",
                 "the bridge",
@@ -640,6 +654,14 @@ mod tests {
             (
                 "I rang the depot and they told me they knew nothing.",
                 "me they",
+            ),
+            (
+                "Despite this the Nordic lab Virex said it had seen reports.",
+                "Despite",
+            ),
+            (
+                "However during the hearing on Tuesday Mr Ebbers denied that he knew.",
+                "However",
             ),
         ];
         for (text, bad) in table {

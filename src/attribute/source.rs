@@ -198,8 +198,16 @@ pub fn after_dateline(v: &DocView, a: usize, b: usize) -> usize {
             || v.tokens[i].kind == TokenKind::Number
             || matches!(v.bytes(i), b"," | b"(" | b")"))
     });
+    // A city in capitals or an agency in brackets: "Mr Khodorkovsky - who …" is no dateline.
+    let shouted = v.word(a).len() > 1 && v.word(a).chars().all(|c| !c.is_lowercase());
     match dash {
-        Some(d) if d + 1 < b && matches!(v.word(d), "—" | "–" | "-") => d + 1,
+        Some(d)
+            if d + 1 < b
+                && matches!(v.word(d), "—" | "–" | "-")
+                && (shouted || (a..d).any(|i| v.word(i) == "(")) =>
+        {
+            d + 1
+        }
         _ => a,
     }
 }
@@ -234,9 +242,12 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
                 return None;
             }
         }
-        // "However, Lord Browne rejected calls …, saying": a clause with a cue is no
-        // appositive.
-        let clause = (open..close).any(|j| v.info(j).cue.is_some() && !v.is_capitalised(j));
+        // "However, Lord Browne rejected calls …, saying": a name and its verb make a clause,
+        // no appositive ("a spokesman for the show" and "asked about it" are appositives).
+        let clause = v.is_capitalised(open)
+            && (open + 1..close).any(|j| {
+                v.info(j).cue.is_some() && !v.is_capitalised(j) && v.is_capitalised(j - 1)
+            });
         if open == floor || v.word(open - 1) != "," || open == close || clause {
             return None;
         }
@@ -246,9 +257,16 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
         if age && start > floor + 1 && v.word(start - 1) == "," {
             (start, name_end) = np_before(v, start - 1, floor)?;
         }
-        let starts_clause = start == floor
-            || v.is_punct(start - 1)
-            || v.role(start - 1) == Some(WordRole::Boundary);
+        let starts_clause = |start: usize| {
+            start == floor || v.is_punct(start - 1) || v.role(start - 1) == Some(WordRole::Boundary)
+        };
+        // "its hosts Anthony McPartlin and Declan Donnelly, known as …, said": a coordination
+        // inside a longer phrase gives its last conjunct, as a name would.
+        if !starts_clause(start) {
+            if let Some(and) = (start..name_end).rev().find(|&j| v.is(j, "and")) {
+                start = and + 1;
+            }
+        }
         // "Colin Clarke, head of …, said" or "one of the attorneys, Justin Bamberg, said".
         // "the Central and East European Coalition, which …, said": a name after "the".
         let named = start + usize::from(v.role(start) == Some(WordRole::Determiner));
@@ -256,7 +274,7 @@ pub fn source_before(v: &DocView, end: usize, floor: usize) -> Option<SourcePhra
             || named < name_end && v.is_capitalised(named)
             || v.info(start).pronoun.is_some()
             || v.is_capitalised(open) && v.role(open).is_none();
-        return (starts_clause && looks_like_name).then_some(SourcePhrase {
+        return (starts_clause(start) && looks_like_name).then_some(SourcePhrase {
             start,
             end: name_end,
             appositive: Some((open, close)),
@@ -581,6 +599,16 @@ mod tests {
                 "Ferry operators and the Harbour Trust all say the fares must rise.",
                 "Ferry operators and the Harbour Trust",
                 "the fares",
+            ),
+            (
+                "Mr Okafor - who has been in office for a year - pleaded not guilty and denied that he knew.",
+                "Mr Okafor",
+                "that he knew",
+            ),
+            (
+                "Ann Lee, host of the late show, said the band was brilliant.",
+                "Ann Lee",
+                "the band",
             ),
             (
                 "Six in 10 voters say the bridge should be rebuilt.",

@@ -351,6 +351,9 @@ pub struct Source {
     pub role: Option<Span>,
     /// Index into `Document::entities` of the organisation the source speaks for.
     pub affiliation: Option<usize>,
+    /// Every entity of a coordinated source ("NBC and ABC News"), in text order; empty when
+    /// the source names one.
+    pub entities: Vec<usize>,
 }
 
 /// A statement and who it is attributed to.

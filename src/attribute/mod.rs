@@ -809,6 +809,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_of_several_sentences_is_one_claim() {
+        let text = "“Crews are ready. The pumps run all night. We will hold,” the mayor said.";
+        let doc = extract(text);
+        assert_eq!(doc.sentences.len(), 3);
+        let claims: Vec<_> = doc.claims.iter().filter(|c| c.source.is_some()).collect();
+        assert_eq!(claims.len(), 1, "{claims:?}");
+        let source = claims[0].source.as_ref().expect("source");
+        assert_eq!(source.span.text(text), "the mayor");
+        assert!(claims[0].span.text(text).starts_with("“Crews are ready."));
+        assert!(claims[0].span.text(text).ends_with("We will hold,”"));
+    }
+
+    #[test]
     fn quote_only_paragraph_takes_the_previous_speaker() {
         let text = "\"We are ready,\" said Anna Berg.\n\n\"The crews start at dawn.\"";
         let doc = extract(text);

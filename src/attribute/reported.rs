@@ -8,7 +8,7 @@ use super::lexicon::{CueClass, Referent, WordId, WordRole};
 use super::source::{self, looks_like_source, SourcePhrase};
 use super::view::{DocView, EM_DASH, EN_DASH, HORIZONTAL_BAR};
 use super::{claim, Found};
-use crate::document::{Claim, ClaimKind, Source};
+use crate::document::{Claim, ClaimKind, EntityType, Source};
 
 /// Most tokens of adverbials after a cue that still ends its sentence ("C, she said on Monday").
 const MAX_TAIL: usize = 8;
@@ -198,7 +198,9 @@ fn reported(
         let day = v.role(i + 1) == Some(WordRole::Stop);
         if let Some(p) = source::source_after(v, i + 1, b).filter(|_| !day) {
             let end = p.appositive.map_or(p.end, |(_, e)| e);
-            let ends = end >= b || matches!(v.bytes(end), b"." | b"?" | b"!");
+            // "said Ms. May would …": a title's dot ends no sentence.
+            let ends = end >= b
+                || matches!(v.bytes(end), b"." | b"?" | b"!") && !v.is_abbreviation_dot(end);
             if ends && looks_like_source(v, &p) && word_count(v, a, start - 1) >= MIN_CONTENT_BEFORE
             {
                 let content = trimmed(v, a, start - 1)?;
@@ -427,15 +429,41 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
         return c.source.clone();
     }
     // "In August, several groups …, saying": skip a leading adverbial up to its comma.
-    let mut first = a;
+    // "WASHINGTON (Reuters) — …": the dateline is no speaker.
+    let mut first = source::after_dateline(v, a, b);
     if matches!(
-        v.role(a),
+        v.role(first),
         Some(WordRole::Stop | WordRole::Boundary | WordRole::Preposition)
     ) {
-        first = (a..b).find(|&j| v.word(j) == ",")? + 1;
+        first = (first..b).find(|&j| v.word(j) == ",")? + 1;
+    }
+    // "However, Lord Browne rejected …": a lone sentence adverb that names no one.
+    if first + 2 < b
+        && v.word(first + 1) == ","
+        && v.entity_overlapping(v.span(first, first + 1)).is_none()
+    {
+        first += 2;
     }
     let mut p = source::source_after(v, first, b)?;
-    // "The Arizona Republican survived …": the subject ends before its verb.
+    // "The Arizona Republican survived …": the subject ends before its verb; "Democratic
+    // presidential nominee Hillary Clinton" is a title before a name, whole ("Tenney took
+    // down businessman Steve Wells" is cut: a name opens it).
+    let person = |s: usize, e: usize| {
+        let span = v.span(s, e);
+        let first = v.mentions.partition_point(|(m, _)| m.end <= span.start);
+        v.mentions[first..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .find(|(_, e)| v.entities[*e].entity_type == EntityType::Person)
+            .map(|(m, _)| (v.token_at(m.start), v.token_at(m.end)))
+    };
+    // At most two lower-case words of a title ("presidential nominee") before the name, after
+    // an adjective ("Democrats see Sanders" is a clause).
+    let title_words = |k: usize, name: usize| {
+        name - k <= 2
+            && (k - 1..name).all(|j| !v.word(j).ends_with('s'))
+            && (k..name).all(|j| !v.is_capitalised(j) && v.role(j).is_none())
+    };
     if let Some(k) = (p.start + 1..p.end).find(|&k| {
         v.is_capitalised(k - 1)
             && v.is_word(k)
@@ -443,8 +471,26 @@ fn shared_source(v: &DocView, found: &Found, start: usize, a: usize, b: usize) -
             && v.role(k).is_none()
             && v.info(k).noun.is_none()
     }) {
-        p.end = k;
         p.appositive = None;
+        p.end = match person(k, p.end) {
+            Some((name, name_end)) if title_words(k, name) && person(p.start, k).is_none() => {
+                name_end
+            }
+            _ => k,
+        };
+    }
+    // "The authors of the report … found": after a lone "The", the phrase runs to its source
+    // noun; without one ("The landmark agreement includes") there is no source.
+    if p.end - p.start == 1 && v.role(p.start) == Some(WordRole::Determiner) {
+        let noun = (p.end..(p.end + 3).min(b)).find(|&h| {
+            let w = v.word(h);
+            // "A reporter for USA Today": a noun before its preposition.
+            let before_preposition = h + 1 < b && v.role(h + 1) == Some(WordRole::Preposition);
+            v.info(h).noun.is_some()
+                || !v.is_capitalised(h)
+                    && (before_preposition || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        })?;
+        p.end = noun + 1;
     }
     let named = v.is_capitalised(p.start) || v.info(p.start).pronoun.is_some();
     (looks_like_source(v, &p) && (named || v.role(p.start) == Some(WordRole::Determiner)))

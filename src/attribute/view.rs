@@ -383,11 +383,28 @@ impl<'a> DocView<'a> {
         let mut start = i;
         while start > floor
             && (matches!(self.role(start - 1), Some(WordRole::Aux | WordRole::Adverb))
+                && !self.is_surname(start - 1)
                 || self.is_manner_adverb(start - 1, floor))
         {
             start -= 1;
         }
         start
+    }
+
+    /// "Elizabeth May", "Ms. May", "Sen. Will": a capitalised modal after a first name or a
+    /// title is a surname.
+    pub fn is_surname(&self, i: usize) -> bool {
+        if i == 0 || !self.is_capitalised(i) || self.role(i) != Some(WordRole::Aux) {
+            return false;
+        }
+        let p = i - 1;
+        let title = |k: usize| self.role(k) == Some(WordRole::Title);
+        let first_name = self.is_word(p)
+            && self.is_capitalised(p)
+            && self.role(p).is_none()
+            && self.info(p).cue.is_none()
+            && self.info(p).pronoun.is_none();
+        first_name || title(p) || p > 0 && self.is_abbreviation_dot(p) && title(p - 1)
     }
 
     /// "loudly", "cynically" before a cue: a lower-case "-ly" word after a name, a pronoun or

@@ -170,6 +170,10 @@ impl<'a> DocumentJson<'a> {
                 self.span(j, role);
             }
             j.field_if_some("affiliation", &source.affiliation.map(entity_id));
+            if !source.entities.is_empty() {
+                let ids: Vec<_> = source.entities.iter().map(|&e| entity_id(e)).collect();
+                j.field("entities", &ids);
+            }
         });
     }
 }

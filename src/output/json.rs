@@ -730,6 +730,7 @@ mod tests {
                 entity: Some(11),
                 role: Some(at("é’")),
                 affiliation: Some(0),
+                entities: vec![11, 0],
             }),
             hedges: vec!["may".into(), "reportedly".into()],
             figures: vec![0, 9],

@@ -123,6 +123,8 @@ pub struct WireSource<'a> {
     pub role: Option<WireSpan<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<Id>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Id>,
 }
 
 /// An id such as `e3` or `f12`: a letter and a number from 1, written without allocating.
@@ -304,6 +306,7 @@ pub fn to_wire<'a>(
                             entity: src.entity.map(entity_id),
                             role: src.role.map(|r| w.span(r)),
                             affiliation: src.affiliation.map(entity_id),
+                            entities: src.entities.iter().map(|&e| entity_id(e)).collect(),
                         }
                     }),
                     fragments: if c.fragments.len() > 1 {

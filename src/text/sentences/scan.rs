@@ -179,9 +179,20 @@ impl<'l> Scanner<'l> {
             return Step::Continue(run.end);
         }
         let tail = self.scan_tail(s, i, &run, sentence.start);
+        // Inside a quotation a period ends a sentence only in news's attributed quote that
+        // opens its sentence ("“We are ready. We will win,” she said."), as news treebanks
+        // split it; elsewhere (fiction's "Ah, well! It …," said the Duchess, a quote standing
+        // alone) the quotation stays whole, as the golden rules want.
+        let news_quote = |p: &&Pair| {
+            run.is_single_period()
+                && s[..p.close].ends_with(',')
+                // (A quote opened before the sentence was split at an earlier period.)
+                && (p.open < sentence.start || s[sentence.start..p.open].trim().is_empty())
+        };
         let protected = self
             .active_quotes
             .iter()
+            .filter(|p| !news_quote(p))
             .chain(&self.active_brackets)
             .any(|p| p.close >= tail.end);
         if protected {

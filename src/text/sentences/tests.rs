@@ -276,8 +276,30 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("I wondered… I stayed.", &["I wondered… I stayed."]),
     ("It fell . . . and broke.", &["It fell . . . and broke."]),
-    // Quotes: closing marks stay with the sentence; quotations are not split inside.
+    // Quotes: closing marks stay with the sentence; quotations are not split inside, but for
+    // news's attributed quote that opens its sentence, split as news treebanks do.
     ("\"We will win,\" he said.", &["\"We will win,\" he said."]),
+    (
+        "“Crews are ready. The pumps run all night. We will hold,” the mayor said. Rain fell.",
+        &[
+            "“Crews are ready.",
+            "The pumps run all night.",
+            "We will hold,” the mayor said.",
+            "Rain fell.",
+        ],
+    ),
+    (
+        "\"Prices fell. Nobody expected it,\" said Lena Ortiz.",
+        &["\"Prices fell.", "Nobody expected it,\" said Lena Ortiz."],
+    ),
+    (
+        "\"Hush! The owl is near,\" whispered the fox.",
+        &["\"Hush! The owl is near,\" whispered the fox."],
+    ),
+    (
+        "The fox replied, \"I am tired. I should sleep,\" and left.",
+        &["The fox replied, \"I am tired. I should sleep,\" and left."],
+    ),
     (
         "“We will win!” he said. The crowd cheered.",
         &["“We will win!” he said.", "The crowd cheered."],

@@ -46,6 +46,8 @@ pub struct BatchOptions {
     pub explain: bool,
     /// Draw a progress line on `errors` (for a terminal).
     pub progress: bool,
+    /// How documents are named in the output.
+    pub ids: input::Ids,
 }
 
 /// Totals of a run, for the closing summary.
@@ -226,7 +228,7 @@ pub fn run_documents(
             }
         };
         done.bytes = text.len() as u64;
-        let id = source.id();
+        let id = source.id(&options.ids);
         if jobs <= 1 && options.out_dir.is_none() {
             return extract_unrendered(extractor, id, text, done);
         }
@@ -1032,6 +1034,7 @@ mod tests {
                 on_error: OnError::Record,
                 explain: false,
                 progress: false,
+                ids: input::Ids::default(),
             };
             let mut out = Pieces::default();
             let summary = run_records(&extractor, &sources, &options, &mut out, &mut io::sink());

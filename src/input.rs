@@ -17,6 +17,9 @@ use crate::error::{Error, Result};
 /// is more likely a dump or a mistake, and is reported instead of filling memory).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The UTF-8 byte-order mark some editors write at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// The path that names standard input.
 pub const STDIN: &str = "-";
 
@@ -44,10 +47,34 @@ impl Source {
         self.path == Path::new(STDIN)
     }
 
-    /// The document id of the output: the path as given on the command line, `-` for stdin.
-    pub fn id(&self) -> String {
-        self.path.to_string_lossy().into_owned()
+    /// The document id of the output, as `ids` asks (see [`Ids`]); `-` for stdin.
+    pub fn id(&self, ids: &Ids) -> String {
+        if self.is_stdin() {
+            return STDIN.to_string();
+        }
+        let slashed = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        match ids {
+            // A file named on the command line keeps its path as typed: two such files may
+            // share a name.
+            Ids::Relative if self.in_folder => slashed(&self.relative),
+            Ids::Relative | Ids::AsGiven => slashed(&self.path),
+            Ids::Prefix(prefix) => format!("{prefix}{}", slashed(&self.relative)),
+        }
     }
+}
+
+/// How documents found in folders are named in the output (`id`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Ids {
+    /// Relative to the folder argument (`business/001.txt` for `corpus` and `./corpus`), so
+    /// that two runs over the same folder compare whatever path was typed (issue 14).
+    #[default]
+    Relative,
+    /// The path as found (`./corpus/business/001.txt`): `--path-ids`.
+    AsGiven,
+    /// This text, then the path relative to the folder argument (or a file's name):
+    /// `--id-prefix`.
+    Prefix(String),
 }
 
 /// Decodes raw bytes as UTF-8 text, rejecting binary data with a clear error naming `path`.
@@ -151,6 +178,11 @@ pub fn read_text(source: &Source, max_bytes: u64) -> Result<String> {
             size: bytes.len() as u64,
             limit: max_bytes,
         });
+    }
+    // A byte-order mark is not text (JSON Lines input skips it too): offsets count from the
+    // first byte after it.
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
     }
     if bytes.is_empty() {
         return Err(plain_error(path, "empty input, nothing to extract".into()));

@@ -131,6 +131,16 @@ struct ExtractArgs {
     #[arg(long)]
     explain: bool,
 
+    /// Name documents found in folders by their path as found (`./corpus/a/1.txt`), not
+    /// relative to the folder argument (`a/1.txt`, the default).
+    #[arg(long, conflicts_with = "id_prefix")]
+    path_ids: bool,
+
+    /// Name documents PREFIX followed by their path relative to the folder argument (or a
+    /// file argument's name): `--id-prefix corpus/` gives `corpus/a/1.txt`.
+    #[arg(long, value_name = "PREFIX")]
+    id_prefix: Option<String>,
+
     /// Test hook: --out writes fail as on a full disk past this many bytes per file.
     #[arg(long, hide = true, value_name = "BYTES")]
     simulate_full_disk: Option<u64>,
@@ -146,14 +156,22 @@ enum Command {
         /// Report format.
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+        /// After reporting, write NEW over OLD (two files) when they differ, and exit 0: how a
+        /// committed baseline is refreshed on purpose.
+        #[arg(long)]
+        update: bool,
     },
     /// Run every X.txt below FIXTURES and compare with X.json beside it. Exit 1 on any
     /// difference.
     Check {
+        /// A folder of fixtures, or one X.txt.
         fixtures: PathBuf,
         /// Rewrite the expected X.json files with the current output.
         #[arg(long)]
         bless: bool,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
         /// A gazetteer file to add, as for extraction; repeatable.
         #[arg(long = "gazetteer", value_name = "FILE")]
         gazetteers: Vec<PathBuf>,
@@ -214,12 +232,18 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Some(Command::Diff { old, new, format }) => run_diff(&old, &new, format),
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            update,
+        }) => run_diff(&old, &new, format, update),
         Some(Command::Check {
             fixtures,
             bless,
+            format,
             gazetteers,
-        }) => run_check(&fixtures, bless, gazetteers),
+        }) => run_check(&fixtures, bless, format, gazetteers),
         Some(Command::Report { input, output }) => run_report(&input, output.as_deref()),
         Some(Command::Generate { what }) => generate(what),
         None => run_extract(cli.extract),
@@ -348,6 +372,11 @@ fn run_extract(args: ExtractArgs) -> u8 {
         },
         explain: args.explain,
         progress: batch && !records && !args.quiet && io::stderr().is_terminal(),
+        ids: match (args.path_ids, args.id_prefix) {
+            (true, _) => input::Ids::AsGiven,
+            (false, Some(prefix)) => input::Ids::Prefix(prefix),
+            (false, None) => input::Ids::Relative,
+        },
     };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
@@ -386,7 +415,11 @@ fn run_extract(args: ExtractArgs) -> u8 {
     }
 }
 
-fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) -> u8 {
+fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat, update: bool) -> u8 {
+    if update && (old.is_dir() || new.is_dir()) {
+        report!("--update replaces one file with another; give two files, not folders");
+        return 2;
+    }
     let diffs = match diff::diff_paths(old, new) {
         Ok(d) => d,
         Err(e) => {
@@ -414,19 +447,60 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) ->
             return 2;
         }
     }
+    if diff::no_common_ids(&diffs) {
+        report!("no document ids in common: were they made from different folders? (ids are relative to the folder argument; see --id-prefix)");
+    }
+    if format == DiffFormat::Text {
+        report!("{}", diff::total(&diffs));
+    }
+    if update && !diffs.is_empty() {
+        return match replace_file(old, new) {
+            Ok(()) => {
+                report!("{} updated from {}", old.display(), new.display());
+                0
+            }
+            Err(e) => {
+                report!("{}: cannot update: {e}", old.display());
+                2
+            }
+        };
+    }
     u8::from(!diffs.is_empty())
 }
 
-fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) -> u8 {
-    if !fixtures.is_dir() {
-        report!("{}: not a folder of fixtures", fixtures.display());
+/// Copies `new` over `old` through a temporary file beside it, so that `old` is never left
+/// half written.
+fn replace_file(old: &std::path::Path, new: &std::path::Path) -> io::Result<()> {
+    let bytes = std::fs::read(new)?;
+    let folder = match old.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(&bytes)?;
+    temp.persist(old).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn run_check(
+    fixtures: &std::path::Path,
+    bless: bool,
+    format: DiffFormat,
+    gazetteers: Vec<PathBuf>,
+) -> u8 {
+    if !fixtures.exists() {
+        report!("{}: no such folder or file of fixtures", fixtures.display());
         return 2;
     }
     let Some(extractor) = build_extractor(gazetteers) else {
         return 2;
     };
     let result = check_fixtures(&extractor, fixtures, bless);
-    let _ = io::stdout().lock().write_all(result.describe().as_bytes());
+    let text = match format {
+        DiffFormat::Text => result.describe(),
+        DiffFormat::Json => result.to_json(),
+    };
+    let _ = io::stdout().lock().write_all(text.as_bytes());
     if bless {
         report!(
             "{} fixtures, {} expected files rewritten",

@@ -502,11 +502,14 @@ fn run_lines<R: LineBuffered + Send>(
             }
         };
         if options.on_error == OnError::Record {
+            // The record has its own `line`: its message goes without the `PATH:LINE: ` that
+            // stderr needs.
+            let location = format!("{}:{}: ", source.path.display(), line.number);
             done.output = Output::Bytes(
                 ErrorRecord {
                     id: salvaged.as_deref(),
                     line: line.number,
-                    error: &error,
+                    error: error.strip_prefix(&location).unwrap_or(&error),
                 }
                 .render(),
             );

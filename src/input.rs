@@ -316,6 +316,8 @@ pub struct Filter {
     pub globs: Vec<Glob>,
     /// Files and folders matching any of these are skipped.
     pub excludes: Vec<Glob>,
+    /// Walk hidden files and folders (names starting with `.`) too.
+    pub hidden: bool,
 }
 
 impl Default for Filter {
@@ -323,6 +325,7 @@ impl Default for Filter {
         Filter {
             globs: vec![Glob::new("*.txt")],
             excludes: Vec::new(),
+            hidden: false,
         }
     }
 }
@@ -408,7 +411,10 @@ impl Walker<'_> {
         for name in names {
             let path = dir.join(&name);
             let rel = relative.join(&name);
-            if self.filter.excluded(&rel) {
+            // Hidden files and folders (`.git/`) are skipped unless asked for, as ripgrep and
+            // fd do.
+            let hidden = name.as_encoded_bytes().first() == Some(&b'.');
+            if (hidden && !self.filter.hidden) || self.filter.excluded(&rel) {
                 continue;
             }
             // `metadata` follows symlinks: a link to a folder is walked (loops are caught

@@ -10,6 +10,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use claimex::batch::{self, BatchOptions, OnError, Summary};
 use claimex::check::check_fixtures;
+use claimex::error::io_message;
 use claimex::input::{self, Filter, Glob, DEFAULT_MAX_BYTES};
 use claimex::output::diff;
 use claimex::output::html::{self, report};
@@ -103,6 +104,11 @@ struct ExtractArgs {
     #[arg(long = "glob", value_name = "PATTERN")]
     globs: Vec<String>,
 
+    /// In folders, read hidden files and folders too (names starting with `.`, such as
+    /// `.git/`); they are skipped by default. Files named on the command line are always read.
+    #[arg(long)]
+    hidden: bool,
+
     /// In folders, skip files and folders matching this pattern (repeatable).
     #[arg(long = "exclude", value_name = "PATTERN")]
     excludes: Vec<String>,
@@ -112,15 +118,15 @@ struct ExtractArgs {
     #[arg(long, short = 'o', value_name = "OUTDIR")]
     out: Option<PathBuf>,
 
-    /// Worker threads [default: all cores; at most 4 per core, and fewer when the system
-    /// cannot start more]. Output is the same for any number.
+    /// Worker threads; 0 or none means all cores [at most 4 per core, and fewer when the
+    /// system cannot start more]. Output is the same for any number.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
 
-    /// Largest input (or JSON Lines record) accepted, in bytes (at most 4 GiB - 1: token
-    /// offsets are 32-bit).
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES,
-          value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
+    /// Largest input (or JSON Lines record) accepted: bytes, or with a K, M or G suffix
+    /// (powers of 1024: `64M`); at most 4G - 1, as token offsets are 32-bit [default: 64M].
+    #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_BYTES, hide_default_value = true,
+          value_parser = parse_size)]
     max_bytes: u64,
 
     /// No progress line and no summary on stderr (errors are still reported).
@@ -140,10 +146,6 @@ struct ExtractArgs {
     /// file argument's name): `--id-prefix corpus/` gives `corpus/a/1.txt`.
     #[arg(long, value_name = "PREFIX")]
     id_prefix: Option<String>,
-
-    /// Test hook: --out writes fail as on a full disk past this many bytes per file.
-    #[arg(long, hide = true, value_name = "BYTES")]
-    simulate_full_disk: Option<u64>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -186,8 +188,7 @@ enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Print a man page or shell completions generated from these definitions.
-    #[command(hide = true)]
+    /// Print the man page or a shell completion script (bash, elvish, fish, powershell, zsh).
     Generate {
         #[command(subcommand)]
         what: Generate,
@@ -206,6 +207,37 @@ enum Generate {
     Man,
     /// A completion script: `claimex generate completions bash > claimex.bash`.
     Completions { shell: clap_complete::Shell },
+}
+
+/// Reads a size as ripgrep's `--max-filesize` does: `4096`, `64K`, `64M`, `1G` (powers of
+/// 1024), within 1 ..= 4G - 1.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size: write bytes, or a number with K, M or G (64M)"
+            ))
+        }
+    };
+    let number: u64 = digits.parse().map_err(|_| {
+        format!("`{text}` is not a size: write bytes, or a number with K, M or G (64M)")
+    })?;
+    let bytes = number.checked_shl(shift).filter(|b| b >> shift == number);
+    match bytes {
+        Some(b) if (1..=u64::from(u32::MAX)).contains(&b) => Ok(b),
+        _ => Err(format!(
+            "`{text}` is out of range: from 1 byte to 4G - 1 (token offsets are 32-bit)"
+        )),
+    }
 }
 
 /// Reports one message on stderr; a closed stderr is ignored (there is no one to tell).
@@ -251,6 +283,20 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Test hook, only in builds with `--features test-hooks` (so it is in no help, completion or
+/// release binary): `CLAIMEX_SIMULATE_FULL_DISK=BYTES` makes `--out` writes fail as on a full
+/// disk past that many bytes per file.
+fn simulated_full_disk() -> Option<u64> {
+    if cfg!(feature = "test-hooks") {
+        std::env::var("CLAIMEX_SIMULATE_FULL_DISK")
+            .ok()?
+            .parse()
+            .ok()
+    } else {
+        None
+    }
+}
+
 fn build_extractor(gazetteers: Vec<PathBuf>) -> Option<Extractor> {
     match Extractor::new(&Config { gazetteers }) {
         Ok(e) => Some(e),
@@ -275,6 +321,18 @@ fn run_extract(args: ExtractArgs) -> u8 {
         }
         2
     };
+    // A path that does not exist stops the run before anything is written (exit 2, as ripgrep).
+    let mut missing = false;
+    for path in paths.iter().filter(|p| p.as_os_str() != input::STDIN) {
+        if let Err(source) = std::fs::metadata(path) {
+            let path = path.clone();
+            report!("{}", claimex::Error::Io { path, source });
+            missing = true;
+        }
+    }
+    if missing {
+        return fail_config();
+    }
     let Some(extractor) = build_extractor(args.gazetteers.clone()) else {
         return fail_config();
     };
@@ -283,6 +341,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
         filter.globs = args.globs.iter().map(|g| Glob::new(g)).collect();
     }
     filter.excludes = args.excludes.iter().map(|g| Glob::new(g)).collect();
+    filter.hidden = args.hidden;
     let (sources, walk_errors) = input::expand_paths(&paths, &filter);
     for e in &walk_errors {
         report!("{e}");
@@ -297,6 +356,10 @@ fn run_extract(args: ExtractArgs) -> u8 {
         return 1;
     }
     let records = args.input_format == InputFormat::Jsonl;
+    if records && args.format == Some(OutputFormat::Json) {
+        report!("--format json writes one document, and JSON Lines input gives one per record: use --format jsonl (the default) and, for one JSON array, `jq -s .`");
+        return fail_config();
+    }
     let html = args.format == Some(OutputFormat::Html);
     let several = records || sources.len() > 1 || paths.iter().any(|p| p.is_dir());
     if html && several && args.out.is_none() {
@@ -312,7 +375,8 @@ fn run_extract(args: ExtractArgs) -> u8 {
             return fail_config();
         }
     }
-    let extension = match (html, records) {
+    let jsonl = records || args.format == Some(OutputFormat::Jsonl);
+    let extension = match (html, jsonl) {
         (true, _) => "html",
         (false, true) => "jsonl",
         (false, false) => "json",
@@ -331,9 +395,13 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let out_dir = match &args.out {
         None => None,
         Some(dir) => match OutDir::create(dir) {
-            Ok(d) => Some(d.simulate_full_disk_after(args.simulate_full_disk)),
+            Ok(d) => Some(d.simulate_full_disk_after(simulated_full_disk())),
             Err(e) => {
-                report!("{}: cannot create the output folder: {e}", dir.display());
+                report!(
+                    "{}: cannot create the output folder: {}",
+                    dir.display(),
+                    io_message(&e)
+                );
                 return fail_config();
             }
         },
@@ -360,6 +428,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     if reads_stdin && !records && io::stdin().is_terminal() && !args.quiet {
         report!("reading an article from stdin (end it with Ctrl-D; --help for usage)");
     }
+    let options_out_dir = out_dir.is_some();
     let options = BatchOptions {
         format,
         jobs: batch::jobs(args.jobs),
@@ -371,7 +440,13 @@ fn run_extract(args: ExtractArgs) -> u8 {
             ErrorPolicy::Fail => OnError::Fail,
         },
         explain: args.explain,
-        progress: batch && !records && !args.quiet && io::stderr().is_terminal(),
+        // Only when stderr is a terminal and the documents are not being written to that same
+        // screen: a progress line between output lines would garble both.
+        progress: batch
+            && !records
+            && !args.quiet
+            && io::stderr().is_terminal()
+            && (options_out_dir || !io::stdout().is_terminal()),
         ids: match (args.path_ids, args.id_prefix) {
             (true, _) => input::Ids::AsGiven,
             (false, Some(prefix)) => input::Ids::Prefix(prefix),
@@ -389,7 +464,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let mut summary: Summary = match run {
         Ok(s) => s,
         Err(e) => {
-            report!("writing output: {e}");
+            report!("writing output: {}", io_message(&e));
             return 1;
         }
     };
@@ -399,14 +474,23 @@ fn run_extract(args: ExtractArgs) -> u8 {
         let written = html::write_index(&mut index, &summary.pages)
             .and_then(|()| dir.write(&root.join("index.html"), &index));
         if let Err(e) = written {
-            report!("{}: {e}", root.join("index.html").display());
+            report!("{}: {}", root.join("index.html").display(), io_message(&e));
             summary.failures += 1;
         }
     }
     // Entries that could not even be listed count as failed inputs too.
     summary.failures += walk_errors.len();
     if batch && !records && !args.quiet {
-        report!("{}", summary.line("file"));
+        if summary.closed_output {
+            // `| head` stopped reading: say so rather than reading as a finished run.
+            report!(
+                "output closed early after {} of {} files",
+                summary.documents,
+                sources.len()
+            );
+        } else {
+            report!("{}", summary.line("file"));
+        }
     }
     if summary.failures > 0 {
         1
@@ -443,7 +527,7 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat, up
     let written = io::stdout().lock().write_all(&text);
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            report!("writing output: {e}");
+            report!("writing output: {}", io_message(&e));
             return 2;
         }
     }
@@ -460,7 +544,7 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat, up
                 0
             }
             Err(e) => {
-                report!("{}: cannot update: {e}", old.display());
+                report!("{}: cannot update: {}", old.display(), io_message(&e));
                 2
             }
         };
@@ -539,7 +623,7 @@ fn generate(what: Generate) -> u8 {
     let mut command = Cli::command();
     let mut out = io::stdout().lock();
     let written = match what {
-        Generate::Man => clap_mangen::Man::new(command).render(&mut out),
+        Generate::Man => man_page(command, &mut out),
         Generate::Completions { shell } => {
             clap_complete::generate(shell, &mut command, "claimex", &mut out);
             Ok(())
@@ -549,8 +633,40 @@ fn generate(what: Generate) -> u8 {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            report!("writing output: {e}");
+            report!("writing output: {}", io_message(&e));
             1
         }
+    }
+}
+
+/// The man page: clap_mangen's sections, but the subcommands described in place, since its
+/// default section points at `claimex-diff(1)` and other pages that are not installed.
+fn man_page(command: clap::Command, out: &mut impl Write) -> io::Result<()> {
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    writeln!(out, ".SH SUBCOMMANDS")?;
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        let name = sub.get_name();
+        writeln!(out, ".TP\n\\fBclaimex {name}\\fR\n{}", roff_text(&about))?;
+    }
+    writeln!(
+        out,
+        ".PP\nEach one's options: \\fBclaimex help\\fR \\fISUBCOMMAND\\fR."
+    )?;
+    man.render_extra_section(out)?;
+    man.render_version_section(out)
+}
+
+/// Text safe in a roff paragraph: backslashes doubled, and a leading `.` or `'` escaped.
+fn roff_text(text: &str) -> String {
+    let text = text.replace('\\', "\\e");
+    match text.chars().next() {
+        Some('.' | '\'') => format!("\\&{text}"),
+        _ => text,
     }
 }

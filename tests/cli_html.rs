@@ -92,10 +92,7 @@ fn a_folder_gives_pages_an_index_and_a_report_that_links_them() {
         .contains("2 documents, 1 failed inputs, 1 lines skipped as unreadable"));
     let report = read(&dir.join("site/report.html"));
     assert!(report.contains("<strong>1 lines skipped as unreadable</strong>"));
-    assert!(
-        report.contains("<a href=\"a.html\">a.txt</a>"),
-        "{report}"
-    );
+    assert!(report.contains("<a href=\"a.html\">a.txt</a>"), "{report}");
     assert!(report.contains("Amina Bello"));
     // From stdin to stdout, nothing to link.
     let out = run_in(&dir, &["report", "-"], &jsonl);

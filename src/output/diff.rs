@@ -145,6 +145,7 @@ fn output_files(dir: &Path) -> Result<BTreeMap<PathBuf, PathBuf>> {
     let filter = Filter {
         globs: vec![Glob::new("*.json"), Glob::new("*.jsonl")],
         excludes: Vec::new(),
+        hidden: false,
     };
     let (sources, mut errors) = input::expand_paths(&[dir.to_path_buf()], &filter);
     if let Some(e) = errors.drain(..).next() {

@@ -109,6 +109,11 @@ struct ExtractArgs {
     #[arg(long)]
     hidden: bool,
 
+    /// In folders, read files that `.gitignore`, `.ignore` or `.git/info/exclude` leave out
+    /// too; they are skipped by default, as ripgrep and fd do.
+    #[arg(long)]
+    no_ignore: bool,
+
     /// In folders, skip files and folders matching this pattern (repeatable).
     #[arg(long = "exclude", value_name = "PATTERN")]
     excludes: Vec<String>,
@@ -342,6 +347,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     }
     filter.excludes = args.excludes.iter().map(|g| Glob::new(g)).collect();
     filter.hidden = args.hidden;
+    filter.ignore_files = !args.no_ignore;
     let (sources, walk_errors) = input::expand_paths(&paths, &filter);
     for e in &walk_errors {
         report!("{e}");

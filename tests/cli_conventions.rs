@@ -130,6 +130,38 @@ fn hidden_files_and_folders_are_skipped_unless_asked_for() {
     assert_eq!(code(&named), 0);
 }
 
+/// `.gitignore`d files are skipped as ripgrep and fd skip them (no git repository needed);
+/// `--no-ignore` reads them; `--glob`/`--exclude` use the same gitignore-style patterns.
+#[test]
+fn ignored_files_are_skipped_unless_asked_for() {
+    let dir = scratch("ignore");
+    write(&dir.join("in/a.txt"), ARTICLE);
+    write(&dir.join("in/build/b.txt"), ARTICLE);
+    write(&dir.join("in/2021/drafts/c.txt"), ARTICLE);
+    write(&dir.join("in/2021/d.txt"), ARTICLE);
+    write(&dir.join("in/.gitignore"), "build/\n");
+    assert_eq!(
+        ids(&run_in(&dir, &["in", "-q"])),
+        ["2021/d.txt", "2021/drafts/c.txt", "a.txt"]
+    );
+    assert_eq!(
+        ids(&run_in(&dir, &["in", "-q", "--no-ignore"])),
+        ["2021/d.txt", "2021/drafts/c.txt", "a.txt", "build/b.txt"]
+    );
+    assert_eq!(
+        ids(&run_in(&dir, &["in", "-q", "--exclude", "drafts"])),
+        ["2021/d.txt", "a.txt"]
+    );
+    assert_eq!(
+        ids(&run_in(&dir, &["in", "-q", "--glob", "2021/**/*.txt"])),
+        ["2021/d.txt", "2021/drafts/c.txt"]
+    );
+    assert_eq!(
+        ids(&run_in(&dir, &["in", "-q", "--glob", "[ab].txt"])),
+        ["a.txt"]
+    );
+}
+
 #[test]
 fn sizes_jobs_and_formats() {
     let dir = scratch("options");

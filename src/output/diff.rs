@@ -144,8 +144,9 @@ impl OutputFile {
 fn output_files(dir: &Path) -> Result<BTreeMap<PathBuf, PathBuf>> {
     let filter = Filter {
         globs: vec![Glob::new("*.json"), Glob::new("*.jsonl")],
-        excludes: Vec::new(),
-        hidden: false,
+        // claimex's own outputs: an ignore file meant for sources does not apply.
+        ignore_files: false,
+        ..Filter::default()
     };
     let (sources, mut errors) = input::expand_paths(&[dir.to_path_buf()], &filter);
     if let Some(e) = errors.drain(..).next() {

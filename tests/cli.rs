@@ -962,6 +962,20 @@ fn progress_only_on_a_terminal() {
                 .output()
                 .unwrap();
             assert!(!String::from_utf8_lossy(&quiet.stdout).contains("files"));
+            // Documents written to the same terminal: no progress line between them (issue 14).
+            let shared = Command::new("script")
+                .args([
+                    "-qec",
+                    &format!("{} in", env!("CARGO_BIN_EXE_claimex")),
+                    "/dev/null",
+                ])
+                .current_dir(&dir)
+                .stdin(Stdio::null())
+                .output()
+                .unwrap();
+            let screen = String::from_utf8_lossy(&shared.stdout);
+            assert!(!screen.contains("5/5 files"), "{screen}");
+            assert!(screen.contains("5 files, 0 failed"), "{screen}");
         }
         _ => eprintln!("note: `script` is not available; terminal progress not checked"),
     }

@@ -956,6 +956,21 @@ mod tests {
     }
 
     #[test]
+    fn changed_fields_read_as_plain_text() {
+        let entity = Value::from("person \"Helen Osei\"");
+        assert_eq!(show("source entity", &entity), "person \"Helen Osei\"");
+        assert_eq!(show("cue", &Value::from("said")), "\"said\"");
+        assert_eq!(show("cue", &Value::Null), "none");
+        assert_eq!(
+            show("figures", &serde_json::json!(["5 people", "a\nb"])),
+            "[\"5 people\", \"a\\nb\"]"
+        );
+        assert_eq!(quoted("“We are overwhelmed,”"), "“We are overwhelmed,”");
+        assert_eq!(quoted("\"Water\""), "\"Water\"");
+        assert_eq!(quoted("\""), "\"\"\"");
+    }
+
+    #[test]
     fn repeated_keys_pair_in_order() {
         let mut new = doc();
         let f = new["figures"][0].clone();

@@ -46,6 +46,8 @@ pub struct BatchOptions {
     pub explain: bool,
     /// Draw a progress line on `errors` (for a terminal).
     pub progress: bool,
+    /// How documents are named in the output.
+    pub ids: input::Ids,
 }
 
 /// Totals of a run, for the closing summary.
@@ -226,7 +228,7 @@ pub fn run_documents(
             }
         };
         done.bytes = text.len() as u64;
-        let id = source.id();
+        let id = source.id(&options.ids);
         if jobs <= 1 && options.out_dir.is_none() {
             return extract_unrendered(extractor, id, text, done);
         }
@@ -500,11 +502,14 @@ fn run_lines<R: LineBuffered + Send>(
             }
         };
         if options.on_error == OnError::Record {
+            // The record has its own `line`: its message goes without the `PATH:LINE: ` that
+            // stderr needs.
+            let location = format!("{}:{}: ", source.path.display(), line.number);
             done.output = Output::Bytes(
                 ErrorRecord {
                     id: salvaged.as_deref(),
                     line: line.number,
-                    error: &error,
+                    error: error.strip_prefix(&location).unwrap_or(&error),
                 }
                 .render(),
             );
@@ -778,57 +783,44 @@ impl<R> Drop for WakeOnPanic<'_, R> {
     }
 }
 
-/// A one-line progress display (files, MB/s, ETA), redrawn at most ten times a second.
+/// The progress line (files, MB/s, ETA) on stderr, drawn by indicatif at most ten times a
+/// second; messages go above it (`clear` first) so that it never cuts one in half.
 struct Progress {
-    enabled: bool,
-    total: usize,
+    bar: Option<indicatif::ProgressBar>,
     started: Instant,
-    last: Option<Instant>,
-    drawn: bool,
 }
 
 impl Progress {
     fn new(enabled: bool, total: usize) -> Progress {
+        let bar = enabled.then(|| {
+            let target = indicatif::ProgressDrawTarget::stderr_with_hz(10);
+            let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), target);
+            let style = indicatif::ProgressStyle::with_template(
+                "claimex: {pos}/{len} files  {msg}  ETA {eta}",
+            )
+            .expect("a valid template");
+            bar.set_style(style);
+            bar
+        });
         Progress {
-            enabled,
-            total,
+            bar,
             started: Instant::now(),
-            last: None,
-            drawn: false,
         }
     }
 
-    fn update(&mut self, errors: &mut dyn Write, done: usize, bytes: u64) {
-        if !self.enabled {
-            return;
+    fn update(&mut self, _errors: &mut dyn Write, done: usize, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{:.1} MB/s", bytes as f64 / 1e6 / secs));
+            bar.set_position(done as u64);
         }
-        let now = Instant::now();
-        if self
-            .last
-            .is_some_and(|last| now - last < Duration::from_millis(100))
-            && done < self.total
-        {
-            return;
-        }
-        self.last = Some(now);
-        let secs = (now - self.started).as_secs_f64().max(1e-3);
-        let eta = secs / done.max(1) as f64 * (self.total - done.min(self.total)) as f64;
-        let _ = write!(
-            errors,
-            "\r\x1b[Kclaimex: {done}/{} files  {:.1} MB/s  ETA {:.0} s",
-            self.total,
-            bytes as f64 / 1e6 / secs,
-            eta
-        );
-        let _ = errors.flush();
-        self.drawn = true;
     }
 
-    fn clear(&mut self, errors: &mut dyn Write) {
-        if self.drawn {
-            let _ = write!(errors, "\r\x1b[K");
-            let _ = errors.flush();
-            self.drawn = false;
+    fn clear(&mut self, _errors: &mut dyn Write) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+            // Drawn again by the next update, below what was just written.
+            bar.reset();
         }
     }
 }
@@ -1032,6 +1024,7 @@ mod tests {
                 on_error: OnError::Record,
                 explain: false,
                 progress: false,
+                ids: input::Ids::default(),
             };
             let mut out = Pieces::default();
             let summary = run_records(&extractor, &sources, &options, &mut out, &mut io::sink());

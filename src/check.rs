@@ -43,6 +43,26 @@ impl CheckReport {
         }
         out
     }
+
+    /// The report for machines: `{"passed", "fixtures", "blessed", "failures": [{"path",
+    /// "message"}]}`, pretty, one trailing newline.
+    pub fn to_json(&self) -> String {
+        let failures: Vec<Value> = (self.failures.iter())
+            .map(|(path, message)| {
+                serde_json::json!({"path": path.to_string_lossy(), "message": message})
+            })
+            .collect();
+        let blessed: Vec<_> = self.blessed.iter().map(|p| p.to_string_lossy()).collect();
+        let report = serde_json::json!({
+            "passed": self.passed(),
+            "fixtures": self.fixtures,
+            "blessed": blessed,
+            "failures": failures,
+        });
+        let mut text = serde_json::to_string_pretty(&report).expect("a report serializes");
+        text.push('\n');
+        text
+    }
 }
 
 /// What claimex now writes for a fixture: pretty JSON whose `id` is the file name, so the
@@ -59,6 +79,12 @@ pub fn check_fixtures(extractor: &Extractor, dir: &Path, bless: bool) -> CheckRe
     for e in errors {
         report.failures.push((dir.to_path_buf(), e.to_string()));
     }
+    // One fixture file: its expected X.json sits beside it, its id is its name.
+    let dir = match dir.parent() {
+        _ if dir.is_dir() => dir,
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     let out = OutDir::create(dir);
     for source in sources {
         report.fixtures += 1;

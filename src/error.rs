@@ -31,7 +31,15 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
+            Error::Io { path, source } => {
+                let dangling = source.kind() == std::io::ErrorKind::NotFound
+                    && path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+                if dangling {
+                    write!(f, "{}: a dangling symlink (its target does not exist)", path.display())
+                } else {
+                    write!(f, "{}: {}", path.display(), io_message(source))
+                }
+            }
             Error::InvalidUtf8 { path, byte } => write!(
                 f,
                 "{}: not valid UTF-8 (first invalid byte at offset {byte}); convert it first, e.g. `iconv -f latin1 -t utf-8`",
@@ -59,6 +67,22 @@ impl std::error::Error for Error {
         match self {
             Error::Io { source, .. } => Some(source),
             _ => None,
+        }
+    }
+}
+
+/// An I/O error as a sentence, without the " (os error 2)" the standard library appends.
+pub fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound if e.raw_os_error().is_some() => "no such file or folder".into(),
+        ErrorKind::PermissionDenied if e.raw_os_error().is_some() => "permission denied".into(),
+        _ => {
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => text[..at].to_string(),
+                _ => text,
+            }
         }
     }
 }

@@ -4,7 +4,6 @@
 //! loop; entries that cannot be read are returned as errors next to the files found, so one bad
 //! entry never stops a batch.
 
-use std::collections::HashSet;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
@@ -16,6 +15,9 @@ use crate::error::{Error, Result};
 /// Default largest input accepted, in bytes (news articles are rarely over 1 MB; a larger file
 /// is more likely a dump or a mistake, and is reported instead of filling memory).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The UTF-8 byte-order mark some editors write at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The path that names standard input.
 pub const STDIN: &str = "-";
@@ -44,10 +46,34 @@ impl Source {
         self.path == Path::new(STDIN)
     }
 
-    /// The document id of the output: the path as given on the command line, `-` for stdin.
-    pub fn id(&self) -> String {
-        self.path.to_string_lossy().into_owned()
+    /// The document id of the output, as `ids` asks (see [`Ids`]); `-` for stdin.
+    pub fn id(&self, ids: &Ids) -> String {
+        if self.is_stdin() {
+            return STDIN.to_string();
+        }
+        let slashed = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        match ids {
+            // A file named on the command line keeps its path as typed: two such files may
+            // share a name.
+            Ids::Relative if self.in_folder => slashed(&self.relative),
+            Ids::Relative | Ids::AsGiven => slashed(&self.path),
+            Ids::Prefix(prefix) => format!("{prefix}{}", slashed(&self.relative)),
+        }
     }
+}
+
+/// How documents found in folders are named in the output (`id`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Ids {
+    /// Relative to the folder argument (`business/001.txt` for `corpus` and `./corpus`), so
+    /// that two runs over the same folder compare whatever path was typed (issue 14).
+    #[default]
+    Relative,
+    /// The path as found (`./corpus/business/001.txt`): `--path-ids`.
+    AsGiven,
+    /// This text, then the path relative to the folder argument (or a file's name):
+    /// `--id-prefix`.
+    Prefix(String),
 }
 
 /// Decodes raw bytes as UTF-8 text, rejecting binary data with a clear error naming `path`.
@@ -152,6 +178,11 @@ pub fn read_text(source: &Source, max_bytes: u64) -> Result<String> {
             limit: max_bytes,
         });
     }
+    // A byte-order mark is not text (JSON Lines input skips it too): offsets count from the
+    // first byte after it.
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
     if bytes.is_empty() {
         return Err(plain_error(path, "empty input, nothing to extract".into()));
     }
@@ -163,118 +194,18 @@ pub fn drain(reader: &mut impl Read) {
     let _ = io::copy(reader, &mut io::sink());
 }
 
-/// A shell-style file name pattern: `*` any run of characters except `/`, `**` any run
-/// including `/`, `?` one character, `[abc]`/`[a-z]`/`[!a]` a class. A pattern without `/` is
-/// matched against the file name, one with `/` against the path below the folder argument.
+/// A file name pattern for `--glob`/`--exclude`, in gitignore syntax as ripgrep's `--glob`
+/// (matched by the `ignore` crate's globset): `*` any run of characters except `/`, `**/`
+/// and `/**` any folders, `?` one character, `[abc]`/`[a-z]`/`[!a]` a class. A pattern
+/// without `/` matches a file or folder name at any depth, one with `/` the path below the
+/// folder argument.
 #[derive(Clone, Debug)]
-pub struct Glob {
-    pattern: Vec<char>,
-    on_path: bool,
-}
+pub struct Glob(String);
 
 impl Glob {
     pub fn new(pattern: &str) -> Glob {
-        Glob {
-            pattern: pattern.chars().collect(),
-            on_path: pattern.contains('/'),
-        }
+        Glob(pattern.to_string())
     }
-
-    /// Whether the pattern matches `relative` (a path below a folder argument).
-    pub fn matches(&self, relative: &Path) -> bool {
-        let subject = if self.on_path {
-            relative.to_string_lossy().replace('\\', "/")
-        } else {
-            match relative.file_name() {
-                Some(name) => name.to_string_lossy().into_owned(),
-                None => return false,
-            }
-        };
-        let subject: Vec<char> = subject.chars().collect();
-        glob_match(&self.pattern, &subject)
-    }
-}
-
-/// Iterative wildcard matching with one backtrack point per star: linear in practice and never
-/// exponential, whatever the pattern.
-fn glob_match(pattern: &[char], subject: &[char]) -> bool {
-    let (mut p, mut s) = (0, 0);
-    // Where to resume after the last star: (pattern index after it, subject index, crosses `/`).
-    let mut star: Option<(usize, usize, bool)> = None;
-    while s < subject.len() {
-        if p < pattern.len() {
-            match pattern[p] {
-                '*' => {
-                    let double = pattern.get(p + 1) == Some(&'*');
-                    let next = if double { p + 2 } else { p + 1 };
-                    star = Some((next, s, double));
-                    p = next;
-                    continue;
-                }
-                '?' if subject[s] != '/' => {
-                    p += 1;
-                    s += 1;
-                    continue;
-                }
-                '[' => {
-                    if let Some((matched, len)) = class_match(&pattern[p..], subject[s]) {
-                        if matched {
-                            p += len;
-                            s += 1;
-                            continue;
-                        }
-                    } else if subject[s] == '[' {
-                        p += 1;
-                        s += 1;
-                        continue;
-                    }
-                }
-                c if c == subject[s] && c != '?' => {
-                    p += 1;
-                    s += 1;
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        match star {
-            Some((next, start, double)) if double || subject[start] != '/' => {
-                star = Some((next, start + 1, double));
-                p = next;
-                s = start + 1;
-            }
-            _ => return false,
-        }
-    }
-    pattern[p..].iter().all(|&c| c == '*')
-}
-
-/// Matches one character against a `[...]` class at the start of `pattern`; returns whether it
-/// matched and the class's length, or `None` when the bracket is not closed.
-fn class_match(pattern: &[char], c: char) -> Option<(bool, usize)> {
-    let mut i = 1;
-    let negated = matches!(pattern.get(i), Some('!') | Some('^'));
-    if negated {
-        i += 1;
-    }
-    let mut matched = false;
-    let mut first = true;
-    while i < pattern.len() {
-        let lo = pattern[i];
-        if lo == ']' && !first {
-            return Some((matched != negated, i + 1));
-        }
-        first = false;
-        if pattern.get(i + 1) == Some(&'-') && pattern.get(i + 2).is_some_and(|&h| h != ']') {
-            let hi = pattern[i + 2];
-            matched |= lo <= c && c <= hi;
-            i += 3;
-        } else {
-            matched |= lo == c;
-            i += 1;
-        }
-    }
-    None
 }
 
 /// Which files a folder walk keeps.
@@ -284,6 +215,10 @@ pub struct Filter {
     pub globs: Vec<Glob>,
     /// Files and folders matching any of these are skipped.
     pub excludes: Vec<Glob>,
+    /// Walk hidden files and folders (names starting with `.`) too.
+    pub hidden: bool,
+    /// Honour `.gitignore`, `.ignore` and `.git/info/exclude` files, as ripgrep and fd do.
+    pub ignore_files: bool,
 }
 
 impl Default for Filter {
@@ -291,17 +226,9 @@ impl Default for Filter {
         Filter {
             globs: vec![Glob::new("*.txt")],
             excludes: Vec::new(),
+            hidden: false,
+            ignore_files: true,
         }
-    }
-}
-
-impl Filter {
-    fn excluded(&self, relative: &Path) -> bool {
-        self.excludes.iter().any(|g| g.matches(relative))
-    }
-
-    fn wanted(&self, relative: &Path) -> bool {
-        self.globs.iter().any(|g| g.matches(relative)) && !self.excluded(relative)
     }
 }
 
@@ -315,13 +242,7 @@ pub fn expand_paths(paths: &[PathBuf], filter: &Filter) -> (Vec<Source>, Vec<Err
         if path == Path::new(STDIN) {
             sources.push(Source::stdin());
         } else if path.is_dir() {
-            let mut walker = Walker {
-                filter,
-                ancestors: HashSet::new(),
-                sources: &mut sources,
-                errors: &mut errors,
-            };
-            walker.walk(path, Path::new(""));
+            walk(path, filter, &mut sources, &mut errors);
         } else {
             let relative = path
                 .file_name()
@@ -337,69 +258,112 @@ pub fn expand_paths(paths: &[PathBuf], filter: &Filter) -> (Vec<Source>, Vec<Err
     (sources, errors)
 }
 
-struct Walker<'a> {
-    filter: &'a Filter,
-    /// Canonical paths of the folders being walked, to notice a symlink that loops back.
-    ancestors: HashSet<PathBuf>,
-    sources: &'a mut Vec<Source>,
-    errors: &'a mut Vec<Error>,
-}
-
-impl Walker<'_> {
-    fn walk(&mut self, dir: &Path, relative: &Path) {
-        let canonical = match dir.canonicalize() {
-            Ok(c) => c,
-            Err(e) => return self.errors.push(io_error(dir, e)),
-        };
-        if self.ancestors.contains(&canonical) {
-            return self.errors.push(plain_error(
-                dir,
-                format!(
-                    "symlink loop (leads back to {}), skipped",
-                    canonical.display()
-                ),
-            ));
+/// Walks one folder with the `ignore` crate (ripgrep's walker): sorted by name at each level,
+/// symlinks followed (a loop is reported), hidden and ignored files skipped as `filter` says.
+fn walk(root: &Path, filter: &Filter, sources: &mut Vec<Source>, errors: &mut Vec<Error>) {
+    let mut patterns = ignore::overrides::OverrideBuilder::new(root);
+    let globs = (filter.globs.iter()).map(|g| g.0.clone());
+    let excludes = filter.excludes.iter().map(|g| format!("!{}", g.0));
+    for pattern in globs.chain(excludes) {
+        if let Err(e) = patterns.add(&pattern) {
+            return errors.push(plain_error(root, format!("bad pattern: {e}")));
         }
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => return self.errors.push(io_error(dir, e)),
-        };
-        let mut names = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => names.push(entry.file_name()),
-                Err(e) => self.errors.push(io_error(dir, e)),
-            }
-        }
-        names.sort();
-        self.ancestors.insert(canonical.clone());
-        for name in names {
-            let path = dir.join(&name);
-            let rel = relative.join(&name);
-            if self.filter.excluded(&rel) {
-                continue;
-            }
-            // `metadata` follows symlinks: a link to a folder is walked (loops are caught
-            // above), a dangling link is kept as a file so reading it reports the problem.
-            match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => self.walk(&path, &rel),
-                Ok(meta) if !meta.is_file() => {
-                    if self.filter.wanted(&rel) {
-                        self.errors.push(not_regular(&path));
-                    }
-                }
-                _ => {
-                    if self.filter.wanted(&rel) {
-                        self.sources.push(Source {
+    }
+    let patterns = match patterns.build() {
+        Ok(p) => p,
+        Err(e) => return errors.push(plain_error(root, format!("bad pattern: {e}"))),
+    };
+    let hidden = filter.hidden;
+    let walker = ignore::WalkBuilder::new(root)
+        .standard_filters(false)
+        // A --glob that matches a hidden file would let it through the walker's own hidden
+        // rule (overrides come first there), so hidden names are dropped here.
+        .filter_entry(move |e| {
+            hidden || e.depth() == 0 || e.file_name().as_encoded_bytes().first() != Some(&b'.')
+        })
+        .ignore(filter.ignore_files)
+        .git_ignore(filter.ignore_files)
+        .git_exclude(filter.ignore_files)
+        .require_git(false)
+        .follow_links(true)
+        .overrides(patterns.clone())
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                // A dangling symlink the globs want is kept as a file, so that reading it
+                // reports it, in its place, as before the walker was the `ignore` crate's.
+                if let Some(path) = dangling(&e) {
+                    if patterns.matched(&path, false).is_whitelist() {
+                        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                        sources.push(Source {
                             path,
-                            relative: rel,
+                            relative,
                             in_folder: true,
                         });
+                        continue;
                     }
                 }
+                errors.push(walk_error(root, e));
+                continue;
             }
+        };
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            continue;
         }
-        self.ancestors.remove(&canonical);
+        let path = entry.into_path();
+        if !kind.is_file() {
+            // A pipe, socket or device matching the globs: reported, never opened.
+            errors.push(not_regular(&path));
+            continue;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        sources.push(Source {
+            path,
+            relative,
+            in_folder: true,
+        });
+    }
+}
+
+/// The path of a walk error that is a symlink to nothing.
+fn dangling(error: &ignore::Error) -> Option<PathBuf> {
+    let path = match error {
+        ignore::Error::WithDepth { err, .. } => return dangling(err),
+        ignore::Error::WithPath { path, .. } => path,
+        _ => return None,
+    };
+    let is_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+    (is_link && path.metadata().is_err()).then(|| path.clone())
+}
+
+/// An error of the walk as this crate's `PATH: message`: a symlink loop says where it leads,
+/// a dangling symlink and an unreadable folder are named by their path.
+fn walk_error(root: &Path, error: ignore::Error) -> Error {
+    match error {
+        ignore::Error::WithDepth { err, .. } => walk_error(root, *err),
+        ignore::Error::Loop { ancestor, child } => plain_error(
+            &child,
+            format!(
+                "symlink loop (leads back to {}), skipped",
+                ancestor.display()
+            ),
+        ),
+        ignore::Error::WithPath { path, err } => match err.io_error() {
+            // Rebuilt from the OS code: the wrapped error's text repeats the path.
+            Some(source) => match source.raw_os_error() {
+                Some(code) => io_error(&path, io::Error::from_raw_os_error(code)),
+                None => plain_error(&path, source.to_string()),
+            },
+            None => plain_error(&path, err.to_string()),
+        },
+        ignore::Error::Io(source) => io_error(root, source),
+        other => plain_error(root, other.to_string()),
     }
 }
 
@@ -661,40 +625,6 @@ pub fn read_record(path: &Path, number: usize, bytes: &[u8]) -> Result<(String, 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn globs_match_file_names_and_paths() {
-        let cases = [
-            ("*.txt", "a/b/story.txt", true),
-            ("*.txt", "story.txt.bak", false),
-            ("*.txt", ".txt", true),
-            ("story-??.txt", "x/story-01.txt", true),
-            ("story-??.txt", "story-1.txt", false),
-            ("[ab]*.txt", "b1.txt", true),
-            ("[!ab]*.txt", "b1.txt", false),
-            ("[a-c]x", "cx", true),
-            ("[a-c]x", "dx", false),
-            ("2021/*.txt", "2021/a.txt", true),
-            ("2021/*.txt", "2021/sub/a.txt", false),
-            ("2021/**.txt", "2021/sub/a.txt", true),
-            ("**/drafts/*", "x/drafts/a.txt", true),
-            ("draft*", "news/drafts", true),
-            ("*", "", false),
-            (
-                "*a*a*a*a*a*b",
-                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                false,
-            ),
-            ("[unclosed", "[unclosed", true),
-        ];
-        for (pattern, path, expected) in cases {
-            assert_eq!(
-                Glob::new(pattern).matches(Path::new(path)),
-                expected,
-                "{pattern} vs {path}"
-            );
-        }
-    }
 
     fn lines(input: &[u8], max: u64) -> Vec<(usize, std::result::Result<Vec<u8>, String>)> {
         LineReader::new(input, Path::new("-"), max)

@@ -6,194 +6,22 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser};
 
 use claimex::batch::{self, BatchOptions, OnError, Summary};
 use claimex::check::check_fixtures;
-use claimex::input::{self, Filter, Glob, DEFAULT_MAX_BYTES};
+use claimex::error::io_message;
+use claimex::input::{self, Filter, Glob};
 use claimex::output::diff;
 use claimex::output::html::{self, report};
 use claimex::output::outdir::OutDir;
 use claimex::output::writer::Format;
-use claimex::{ClaimFilter, Config, Extractor};
+use claimex::{Config, Extractor};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    /// Pretty JSON, one document (the default for one file or stdin).
-    Json,
-    /// One compact JSON document per line (the default for folders and several inputs).
-    Jsonl,
-    /// A review page to open in a browser; with --out, one page per article and an index.html.
-    Html,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum InputFormat {
-    /// Each input is one article.
-    Text,
-    /// Each input line is a record {"id": ..., "text": ...}; one output line per record.
-    Jsonl,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ErrorPolicy {
-    /// Report a bad record on stderr and write nothing for it.
-    Skip,
-    /// Report it and write {"id", "line", "error"} in its place (keeps one line per record).
-    Record,
-    /// Report it and stop (the rest of stdin is still read, not processed).
-    Fail,
-}
-
-/// Extracts entities, figures and attributed claims from news articles, as JSON.
-#[derive(Parser, Debug)]
-#[command(
-    name = "claimex",
-    version,
-    about,
-    args_conflicts_with_subcommands = true,
-    after_help = "Examples:
-  claimex < article.txt                      one article from stdin, pretty JSON
-  claimex articles/ > out.jsonl              every *.txt below a folder, JSON Lines
-  claimex articles/ --out results/           one results/…/NAME.json per article
-  claimex --input-format jsonl < recs.jsonl  one {\"id\",\"text\"} record per line
-  claimex --gazetteer my-names.tsv a.txt     add your own names to the defaults
-  claimex --format html a.txt > a.html       a review page to open in a browser
-  claimex articles/ --format html --out site/  one page per article + site/index.html
-  claimex report out.jsonl -o report.html    sources, figures, entities of a corpus
-  claimex diff old.jsonl new.jsonl           what changed between two runs
-  claimex check fixtures/                    X.txt against X.json, for CI
-
-Exit status: 0 all inputs done, 1 some input failed (reported on stderr as
-`claimex: PATH: message`, the rest still processed), 2 usage or configuration error.
-A file named like a subcommand (diff, check, report) is read with `claimex ./diff`."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Option<Command>,
-
-    #[command(flatten)]
-    extract: ExtractArgs,
-}
-
-#[derive(Args, Debug)]
-struct ExtractArgs {
-    /// Files or folders to read; `-` or nothing reads stdin. Folders are walked recursively,
-    /// in sorted path order.
-    #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
-
-    /// Output format [default: json for one file or stdin, jsonl otherwise].
-    #[arg(long, value_enum)]
-    format: Option<OutputFormat>,
-
-    /// How to read each input.
-    #[arg(long, value_enum, default_value = "text")]
-    input_format: InputFormat,
-
-    /// With --input-format jsonl, what to do with a line that is not a valid record.
-    #[arg(long, value_enum, default_value = "record")]
-    on_error: ErrorPolicy,
-
-    /// A gazetteer file (TSV) to add to the embedded defaults; repeatable, later wins.
-    #[arg(long = "gazetteer", value_name = "FILE")]
-    gazetteers: Vec<PathBuf>,
-
-    /// In folders, read files matching this pattern (repeatable) [default: *.txt].
-    #[arg(long = "glob", value_name = "PATTERN")]
-    globs: Vec<String>,
-
-    /// In folders, skip files and folders matching this pattern (repeatable).
-    #[arg(long = "exclude", value_name = "PATTERN")]
-    excludes: Vec<String>,
-
-    /// Write one NAME.json per input below this folder, mirroring the input tree
-    /// (NAME.jsonl per input with --input-format jsonl), each written atomically.
-    #[arg(long, short = 'o', value_name = "OUTDIR")]
-    out: Option<PathBuf>,
-
-    /// Worker threads [default: all cores; at most 4 per core, and fewer when the system
-    /// cannot start more]. Output is the same for any number.
-    #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
-
-    /// Largest input (or JSON Lines record) accepted, in bytes (at most 4 GiB - 1: token
-    /// offsets are 32-bit).
-    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_BYTES,
-          value_parser = clap::value_parser!(u64).range(1..=u64::from(u32::MAX)))]
-    max_bytes: u64,
-
-    /// No progress line and no summary on stderr (errors are still reported).
-    #[arg(long, short = 'q')]
-    quiet: bool,
-
-    /// Add to every result the list or rule that produced it (`via`).
-    #[arg(long)]
-    explain: bool,
-
-    /// Keep only claims whose cue reports one of these classes: speech, belief, intention,
-    /// evidence, and unattributed for the writer's own figure statements [default: all].
-    #[arg(long, value_name = "CLASSES", value_parser = ClaimFilter::parse)]
-    claims: Option<ClaimFilter>,
-
-    /// Test hook: --out writes fail as on a full disk past this many bytes per file.
-    #[arg(long, hide = true, value_name = "BYTES")]
-    simulate_full_disk: Option<u64>,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Compare two outputs (files or folders of them) by meaning: entities by type and name,
-    /// figures by text and value, claims by source and content. Exit 1 when they differ.
-    Diff {
-        old: PathBuf,
-        new: PathBuf,
-        /// Report format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: DiffFormat,
-    },
-    /// Run every X.txt below FIXTURES and compare with X.json beside it. Exit 1 on any
-    /// difference.
-    Check {
-        fixtures: PathBuf,
-        /// Rewrite the expected X.json files with the current output.
-        #[arg(long)]
-        bless: bool,
-        /// A gazetteer file to add, as for extraction; repeatable.
-        #[arg(long = "gazetteer", value_name = "FILE")]
-        gazetteers: Vec<PathBuf>,
-    },
-    /// Draw a report page (HTML) from claimex's JSON Lines output: the most-cited sources, the
-    /// figure claims without a source, the most-mentioned entities, and the documents.
-    Report {
-        /// claimex's JSON Lines output (`-` for stdin); read a line at a time.
-        input: PathBuf,
-        /// Where to write the page [default: stdout]; documents link to their pages
-        /// (from --format html --out) when those sit beside it.
-        #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
-    /// Print a man page or shell completions generated from these definitions.
-    #[command(hide = true)]
-    Generate {
-        #[command(subcommand)]
-        what: Generate,
-    },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum DiffFormat {
-    Text,
-    Json,
-}
-
-#[derive(Subcommand, Debug)]
-enum Generate {
-    /// The man page, as roff: `claimex generate man > claimex.1`.
-    Man,
-    /// A completion script: `claimex generate completions bash > claimex.bash`.
-    Completions { shell: clap_complete::Shell },
-}
+mod cli;
+use cli::{
+    Cli, Command, DiffFormat, ErrorPolicy, ExtractArgs, Generate, InputFormat, OutputFormat,
+};
 
 /// Reports one message on stderr; a closed stderr is ignored (there is no one to tell).
 macro_rules! report {
@@ -219,17 +47,37 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Some(Command::Diff { old, new, format }) => run_diff(&old, &new, format),
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            update,
+        }) => run_diff(&old, &new, format, update),
         Some(Command::Check {
             fixtures,
             bless,
+            format,
             gazetteers,
-        }) => run_check(&fixtures, bless, gazetteers),
+        }) => run_check(&fixtures, bless, format, gazetteers),
         Some(Command::Report { input, output }) => run_report(&input, output.as_deref()),
         Some(Command::Generate { what }) => generate(what),
         None => run_extract(cli.extract),
     };
     ExitCode::from(code)
+}
+
+/// Test hook, only in builds with `--features test-hooks` (so it is in no help, completion or
+/// release binary): `CLAIMEX_SIMULATE_FULL_DISK=BYTES` makes `--out` writes fail as on a full
+/// disk past that many bytes per file.
+fn simulated_full_disk() -> Option<u64> {
+    if cfg!(feature = "test-hooks") {
+        std::env::var("CLAIMEX_SIMULATE_FULL_DISK")
+            .ok()?
+            .parse()
+            .ok()
+    } else {
+        None
+    }
 }
 
 fn build_extractor(config: Config) -> Option<Extractor> {
@@ -256,6 +104,18 @@ fn run_extract(args: ExtractArgs) -> u8 {
         }
         2
     };
+    // A path that does not exist stops the run before anything is written (exit 2, as ripgrep).
+    let mut missing = false;
+    for path in paths.iter().filter(|p| p.as_os_str() != input::STDIN) {
+        if let Err(source) = std::fs::metadata(path) {
+            let path = path.clone();
+            report!("{}", claimex::Error::Io { path, source });
+            missing = true;
+        }
+    }
+    if missing {
+        return fail_config();
+    }
     let config = Config {
         gazetteers: args.gazetteers.clone(),
         claims: args.claims.clone().unwrap_or_default(),
@@ -268,6 +128,8 @@ fn run_extract(args: ExtractArgs) -> u8 {
         filter.globs = args.globs.iter().map(|g| Glob::new(g)).collect();
     }
     filter.excludes = args.excludes.iter().map(|g| Glob::new(g)).collect();
+    filter.hidden = args.hidden;
+    filter.ignore_files = !args.no_ignore;
     let (sources, walk_errors) = input::expand_paths(&paths, &filter);
     for e in &walk_errors {
         report!("{e}");
@@ -282,6 +144,10 @@ fn run_extract(args: ExtractArgs) -> u8 {
         return 1;
     }
     let records = args.input_format == InputFormat::Jsonl;
+    if records && args.format == Some(OutputFormat::Json) {
+        report!("--format json writes one document, and JSON Lines input gives one per record: use --format jsonl (the default) and, for one JSON array, `jq -s .`");
+        return fail_config();
+    }
     let html = args.format == Some(OutputFormat::Html);
     let several = records || sources.len() > 1 || paths.iter().any(|p| p.is_dir());
     if html && several && args.out.is_none() {
@@ -297,7 +163,8 @@ fn run_extract(args: ExtractArgs) -> u8 {
             return fail_config();
         }
     }
-    let extension = match (html, records) {
+    let jsonl = records || args.format == Some(OutputFormat::Jsonl);
+    let extension = match (html, jsonl) {
         (true, _) => "html",
         (false, true) => "jsonl",
         (false, false) => "json",
@@ -316,9 +183,13 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let out_dir = match &args.out {
         None => None,
         Some(dir) => match OutDir::create(dir) {
-            Ok(d) => Some(d.simulate_full_disk_after(args.simulate_full_disk)),
+            Ok(d) => Some(d.simulate_full_disk_after(simulated_full_disk())),
             Err(e) => {
-                report!("{}: cannot create the output folder: {e}", dir.display());
+                report!(
+                    "{}: cannot create the output folder: {}",
+                    dir.display(),
+                    io_message(&e)
+                );
                 return fail_config();
             }
         },
@@ -345,6 +216,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     if reads_stdin && !records && io::stdin().is_terminal() && !args.quiet {
         report!("reading an article from stdin (end it with Ctrl-D; --help for usage)");
     }
+    let options_out_dir = out_dir.is_some();
     let options = BatchOptions {
         format,
         jobs: batch::jobs(args.jobs),
@@ -356,7 +228,18 @@ fn run_extract(args: ExtractArgs) -> u8 {
             ErrorPolicy::Fail => OnError::Fail,
         },
         explain: args.explain,
-        progress: batch && !records && !args.quiet && io::stderr().is_terminal(),
+        // Only when stderr is a terminal and the documents are not being written to that same
+        // screen: a progress line between output lines would garble both.
+        progress: batch
+            && !records
+            && !args.quiet
+            && io::stderr().is_terminal()
+            && (options_out_dir || !io::stdout().is_terminal()),
+        ids: match (args.path_ids, args.id_prefix) {
+            (true, _) => input::Ids::AsGiven,
+            (false, Some(prefix)) => input::Ids::Prefix(prefix),
+            (false, None) => input::Ids::Relative,
+        },
     };
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
@@ -369,7 +252,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let mut summary: Summary = match run {
         Ok(s) => s,
         Err(e) => {
-            report!("writing output: {e}");
+            report!("writing output: {}", io_message(&e));
             return 1;
         }
     };
@@ -379,14 +262,23 @@ fn run_extract(args: ExtractArgs) -> u8 {
         let written = html::write_index(&mut index, &summary.pages)
             .and_then(|()| dir.write(&root.join("index.html"), &index));
         if let Err(e) = written {
-            report!("{}: {e}", root.join("index.html").display());
+            report!("{}: {}", root.join("index.html").display(), io_message(&e));
             summary.failures += 1;
         }
     }
     // Entries that could not even be listed count as failed inputs too.
     summary.failures += walk_errors.len();
     if batch && !records && !args.quiet {
-        report!("{}", summary.line("file"));
+        if summary.closed_output {
+            // `| head` stopped reading: say so rather than reading as a finished run.
+            report!(
+                "output closed early after {} of {} files",
+                summary.documents,
+                sources.len()
+            );
+        } else {
+            report!("{}", summary.line("file"));
+        }
     }
     if summary.failures > 0 {
         1
@@ -395,7 +287,11 @@ fn run_extract(args: ExtractArgs) -> u8 {
     }
 }
 
-fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) -> u8 {
+fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat, update: bool) -> u8 {
+    if update && (old.is_dir() || new.is_dir()) {
+        report!("--update replaces one file with another; give two files, not folders");
+        return 2;
+    }
     let diffs = match diff::diff_paths(old, new) {
         Ok(d) => d,
         Err(e) => {
@@ -419,16 +315,53 @@ fn run_diff(old: &std::path::Path, new: &std::path::Path, format: DiffFormat) ->
     let written = io::stdout().lock().write_all(&text);
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
-            report!("writing output: {e}");
+            report!("writing output: {}", io_message(&e));
             return 2;
         }
+    }
+    if diff::no_common_ids(&diffs) {
+        report!("no document ids in common: were they made from different folders? (ids are relative to the folder argument; see --id-prefix)");
+    }
+    if format == DiffFormat::Text {
+        report!("{}", diff::total(&diffs));
+    }
+    if update && !diffs.is_empty() {
+        return match replace_file(old, new) {
+            Ok(()) => {
+                report!("{} updated from {}", old.display(), new.display());
+                0
+            }
+            Err(e) => {
+                report!("{}: cannot update: {}", old.display(), io_message(&e));
+                2
+            }
+        };
     }
     u8::from(!diffs.is_empty())
 }
 
-fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) -> u8 {
-    if !fixtures.is_dir() {
-        report!("{}: not a folder of fixtures", fixtures.display());
+/// Copies `new` over `old` through a temporary file beside it, so that `old` is never left
+/// half written.
+fn replace_file(old: &std::path::Path, new: &std::path::Path) -> io::Result<()> {
+    let bytes = std::fs::read(new)?;
+    let folder = match old.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(&bytes)?;
+    temp.persist(old).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn run_check(
+    fixtures: &std::path::Path,
+    bless: bool,
+    format: DiffFormat,
+    gazetteers: Vec<PathBuf>,
+) -> u8 {
+    if !fixtures.exists() {
+        report!("{}: no such folder or file of fixtures", fixtures.display());
         return 2;
     }
     let config = Config {
@@ -439,7 +372,11 @@ fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) 
         return 2;
     };
     let result = check_fixtures(&extractor, fixtures, bless);
-    let _ = io::stdout().lock().write_all(result.describe().as_bytes());
+    let text = match format {
+        DiffFormat::Text => result.describe(),
+        DiffFormat::Json => result.to_json(),
+    };
+    let _ = io::stdout().lock().write_all(text.as_bytes());
     if bless {
         report!(
             "{} fixtures, {} expected files rewritten",
@@ -478,7 +415,7 @@ fn generate(what: Generate) -> u8 {
     let mut command = Cli::command();
     let mut out = io::stdout().lock();
     let written = match what {
-        Generate::Man => clap_mangen::Man::new(command).render(&mut out),
+        Generate::Man => man_page(command, &mut out),
         Generate::Completions { shell } => {
             clap_complete::generate(shell, &mut command, "claimex", &mut out);
             Ok(())
@@ -488,8 +425,40 @@ fn generate(what: Generate) -> u8 {
         Ok(()) => 0,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            report!("writing output: {e}");
+            report!("writing output: {}", io_message(&e));
             1
         }
+    }
+}
+
+/// The man page: clap_mangen's sections, but the subcommands described in place, since its
+/// default section points at `claimex-diff(1)` and other pages that are not installed.
+fn man_page(command: clap::Command, out: &mut impl Write) -> io::Result<()> {
+    let man = clap_mangen::Man::new(command.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    writeln!(out, ".SH SUBCOMMANDS")?;
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        let name = sub.get_name();
+        writeln!(out, ".TP\n\\fBclaimex {name}\\fR\n{}", roff_text(&about))?;
+    }
+    writeln!(
+        out,
+        ".PP\nEach one's options: \\fBclaimex help\\fR \\fISUBCOMMAND\\fR."
+    )?;
+    man.render_extra_section(out)?;
+    man.render_version_section(out)
+}
+
+/// Text safe in a roff paragraph: backslashes doubled, and a leading `.` or `'` escaped.
+fn roff_text(text: &str) -> String {
+    let text = text.replace('\\', "\\e");
+    match text.chars().next() {
+        Some('.' | '\'') => format!("\\&{text}"),
+        _ => text,
     }
 }

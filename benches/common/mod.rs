@@ -47,9 +47,13 @@ impl Inputs {
     }
 }
 
-/// The corpus folder, relative to the crate root so the bench runs from any directory.
+/// The corpus folder: `CLAIMEX_BENCH_CORPUS`, else the BBC corpus beside the repository
+/// (relative to the crate root, so the bench runs from any directory).
 pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc")
+    match std::env::var_os("CLAIMEX_BENCH_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc"),
+    }
 }
 
 /// Every `*.txt` below `dir` in sorted path order, at most `max_bytes` in all.

@@ -144,7 +144,9 @@ impl OutputFile {
 fn output_files(dir: &Path) -> Result<BTreeMap<PathBuf, PathBuf>> {
     let filter = Filter {
         globs: vec![Glob::new("*.json"), Glob::new("*.jsonl")],
-        excludes: Vec::new(),
+        // claimex's own outputs: an ignore file meant for sources does not apply.
+        ignore_files: false,
+        ..Filter::default()
     };
     let (sources, mut errors) = input::expand_paths(&[dir.to_path_buf()], &filter);
     if let Some(e) = errors.drain(..).next() {
@@ -508,7 +510,7 @@ struct View<'i, 'a> {
 }
 
 fn entity_key(e: &EntityFields) -> String {
-    format!("{} \"{}\"", text(&e.entity_type), text(&e.name))
+    format!("{} {}", text(&e.entity_type), quoted(text(&e.name)))
 }
 
 impl<'i, 'a> View<'i, 'a> {
@@ -568,7 +570,7 @@ impl<'i, 'a> View<'i, 'a> {
     fn figures(&self) -> Vec<Keyed<'i, FigureFields<'a>>> {
         (self.items.figures.iter())
             .map(|(f, item)| Keyed {
-                key: format!("\"{}\" = {}", text(&f.text), value(f.value)),
+                key: format!("{} = {}", quoted(text(&f.text)), value(f.value)),
                 fields: f,
                 item,
             })
@@ -590,7 +592,11 @@ impl<'i, 'a> View<'i, 'a> {
             .map(|(c, item)| {
                 let source = c.source.as_ref().and_then(|s| s.text.as_deref());
                 Keyed {
-                    key: format!("{}: \"{}\"", source.unwrap_or("(no source)"), text(&c.text)),
+                    key: format!(
+                        "{}: {}",
+                        source.unwrap_or("(no source)"),
+                        quoted(text(&c.text))
+                    ),
                     fields: c,
                     item,
                 }
@@ -699,24 +705,25 @@ fn printable(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A readable report: one block per document, `+` added, `-` removed, `~` changed.
+/// A readable report for a CI log: one line per document with its counts (`changed ID:
+/// entities +1 -0 ~2, …`), then one line per item, `+` added, `-` removed, `~` changed, with
+/// the changed fields as plain text (`source entity: person "A" → person "B"`).
 pub fn report(diffs: &[DocDiff]) -> String {
     let mut out = String::new();
     for d in diffs {
-        let status = match d.status {
-            Status::Added => "added",
-            Status::Removed => "removed",
-            Status::Changed => "changed",
+        let id = printable(&d.id);
+        let _ = match d.status {
+            Status::Added => writeln!(out, "added {id}"),
+            Status::Removed => writeln!(out, "removed {id}"),
+            Status::Changed => writeln!(out, "changed {id}: {}", counts(d)),
         };
-        let _ = writeln!(out, "{status} {}", printable(&d.id));
         for f in &d.document {
-            let (old, new) = (f.old.to_string(), f.new.to_string());
             let _ = writeln!(
                 out,
                 "  ~ {}: {} → {}",
                 f.field,
-                printable(&old),
-                printable(&new)
+                show(&f.field, &f.old),
+                show(&f.field, &f.new)
             );
         }
         for (kind, changes) in [
@@ -733,14 +740,86 @@ pub fn report(diffs: &[DocDiff]) -> String {
             for c in &changes.changed {
                 let _ = writeln!(out, "  ~ {kind} {}", shorten(&c.key, 100));
                 for f in &c.fields {
-                    let (old, new) = (f.old.to_string(), f.new.to_string());
-                    let (old, new) = (printable(&old), printable(&new));
+                    let (old, new) = (show(&f.field, &f.old), show(&f.field, &f.new));
                     let _ = writeln!(out, "      {}: {old} → {new}", f.field);
                 }
             }
         }
     }
     out
+}
+
+/// `entities +1 -0 ~2, figures …, claims …` for a changed document (kinds without changes
+/// left out).
+fn counts(d: &DocDiff) -> String {
+    let mut parts = Vec::new();
+    if !d.document.is_empty() {
+        parts.push(format!("document ~{}", d.document.len()));
+    }
+    for (kind, c) in [
+        ("entities", &d.entities),
+        ("figures", &d.figures),
+        ("claims", &d.claims),
+    ] {
+        if !c.is_empty() {
+            let (a, r, x) = (c.added.len(), c.removed.len(), c.changed.len());
+            parts.push(format!("{kind} +{a} -{r} ~{x}"));
+        }
+    }
+    parts.join(", ")
+}
+
+/// One line for the end of a report: `3 documents differ (2 changed, 1 added, 0 removed)`.
+pub fn total(diffs: &[DocDiff]) -> String {
+    if diffs.is_empty() {
+        return "no differences".into();
+    }
+    let count = |s: Status| diffs.iter().filter(|d| d.status == s).count();
+    format!(
+        "{} document{} differ{} ({} changed, {} added, {} removed)",
+        diffs.len(),
+        if diffs.len() == 1 { "" } else { "s" },
+        if diffs.len() == 1 { "s" } else { "" },
+        count(Status::Changed),
+        count(Status::Added),
+        count(Status::Removed)
+    )
+}
+
+/// Whether two outputs that both hold documents share no id: every document is added or
+/// removed, which is what ids made from different folder paths look like.
+pub fn no_common_ids(diffs: &[DocDiff]) -> bool {
+    let has = |s: Status| diffs.iter().any(|d| d.status == s);
+    has(Status::Added) && has(Status::Removed) && !has(Status::Changed)
+}
+
+/// A field's value as plain text: entity fields hold `type "name"` keys, written as they are;
+/// other text is quoted once; lists as `[a, b]`; a missing value as `none`.
+fn show(field: &str, v: &Value) -> String {
+    match v {
+        Value::Null => "none".into(),
+        Value::String(s) if field.starts_with("source entity") || field == "entities" => {
+            printable(s).into_owned()
+        }
+        Value::String(s) => printable(&quoted(s)).into_owned(),
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(|i| show(field, i)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// `s` in double quotes, unless it already starts and ends with quotation marks (a quoted
+/// claim), which would read `""The water…""`.
+fn quoted(s: &str) -> String {
+    const OPEN: &[char] = &['"', '“', '‘', '\'', '«'];
+    const CLOSE: &[char] = &['"', '”', '’', '\'', '»'];
+    if s.chars().count() >= 2 && s.starts_with(OPEN) && s.ends_with(CLOSE) {
+        s.to_string()
+    } else {
+        format!("\"{s}\"")
+    }
 }
 
 /// The first place where two JSON values differ, as a JSON pointer with both values; for
@@ -874,6 +953,21 @@ mod tests {
             "removed a\\nremoved b\\u{1b}[2J\\u{2028}\\u{202e}\n  + figure \"5\\u{1b}]0;x\\u{7}\" = 5.0\n"
         );
         assert_eq!(printable("Zoë “quoted” — fine"), "Zoë “quoted” — fine");
+    }
+
+    #[test]
+    fn changed_fields_read_as_plain_text() {
+        let entity = Value::from("person \"Helen Osei\"");
+        assert_eq!(show("source entity", &entity), "person \"Helen Osei\"");
+        assert_eq!(show("cue", &Value::from("said")), "\"said\"");
+        assert_eq!(show("cue", &Value::Null), "none");
+        assert_eq!(
+            show("figures", &serde_json::json!(["5 people", "a\nb"])),
+            "[\"5 people\", \"a\\nb\"]"
+        );
+        assert_eq!(quoted("“We are overwhelmed,”"), "“We are overwhelmed,”");
+        assert_eq!(quoted("\"Water\""), "\"Water\"");
+        assert_eq!(quoted("\""), "\"\"\"");
     }
 
     #[test]

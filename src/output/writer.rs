@@ -24,7 +24,8 @@ impl Format {
     /// The extension of a file holding one document in this format.
     pub fn file_extension(self) -> &'static str {
         match self {
-            Format::Json | Format::Jsonl => "json",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
             Format::Html => "html",
         }
     }

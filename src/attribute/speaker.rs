@@ -216,9 +216,18 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
             Phrase::Description { head } => match v.info(head).noun {
                 Some(Referent::Group) => claims[k].source.as_ref().and_then(|s| s.entity),
                 Some(Referent::Document) => None,
-                _ => roles
-                    .get_or_insert_with(|| RoleIndex::new(v, lex, claims))
-                    .unique_before(&lex.role_of(v.word(head)), span.start),
+                _ => {
+                    let roles = roles.get_or_insert_with(|| RoleIndex::new(v, lex, claims));
+                    let e = roles.unique_before(&lex.role_of(v.word(head)), span.start);
+                    // "The foreign secretary" is not the home secretary: each word before
+                    // the head must have been given to the same person too.
+                    let a = v.token_at(span.start);
+                    e.filter(|&e| {
+                        (a + 1..head).all(|i| {
+                            !v.is_word(i) || roles.given(&lex.role_of(v.word(i)), span.start, e)
+                        })
+                    })
+                }
             },
             Phrase::Other => None,
         };
@@ -549,6 +558,13 @@ impl RoleIndex {
         RoleIndex { roles: by_role }
     }
 
+    /// True when `role` was given to person `e` before `pos`.
+    fn given(&self, role: &str, pos: usize, e: usize) -> bool {
+        self.roles
+            .get(role)
+            .is_some_and(|found| found.iter().any(|&(at, c)| at < pos && c == e))
+    }
+
     /// The one person given `role` before `pos`; none when no one or several were.
     fn unique_before(&self, role: &str, pos: usize) -> Option<usize> {
         let mut found = self
@@ -669,6 +685,19 @@ mod tests {
         (
             "Sen. Paul Avery spoke first on Monday. The senator said the bill would fail.",
             "The senator",
+            Some("Paul Avery"),
+        ),
+        // A description's modifiers must have been given to that person too.
+        (
+            "Home Secretary Paul Avery spoke first on Monday. \
+             The foreign secretary said the bill would fail.",
+            "The foreign secretary",
+            None,
+        ),
+        (
+            "Foreign Secretary Paul Avery spoke first on Monday. \
+             The foreign secretary said the bill would fail.",
+            "The foreign secretary",
             Some("Paul Avery"),
         ),
         (

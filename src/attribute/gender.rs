@@ -210,7 +210,7 @@ const TOPIC_SHARE: usize = 2;
 /// A biography's pronouns are its subject's: the person named far more often than anyone
 /// else, with the gender of at least four in five of the document's "he"/"she" pronouns (and
 /// five at least). Weak evidence, used when there is no other ("Zaha Hadid").
-fn topic_pronouns(v: &DocView) -> Option<(usize, Gender)> {
+pub fn topic_pronouns(v: &DocView) -> Option<(usize, Gender)> {
     let mut counts: Vec<usize> = vec![0; v.entities.len()];
     for &(_, e) in &v.mentions {
         if v.entities[e].entity_type == EntityType::Person {

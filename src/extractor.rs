@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 
 use crate::attribute::Attributor;
-use crate::document::Document;
+use crate::document::{DateSource, Document};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::patterns::figures::FigureParser;
 use crate::patterns::names::NameRecognizer;
+use crate::patterns::times::{TimeParser, Ymd};
 use crate::resolve::resolve;
 use crate::text::header::parse_header;
 use crate::text::sentences::SentenceSplitter;
@@ -18,6 +19,9 @@ use crate::text::tokens::tokenize_with_landmarks;
 pub struct Config {
     /// User gazetteer files, added to the embedded defaults; later files take precedence.
     pub gazetteers: Vec<PathBuf>,
+    /// The reference date (`--date YYYY-MM-DD`) for relative time expressions; it overrides a
+    /// record's, the header's and a dateline's.
+    pub date: Option<Ymd>,
 }
 
 /// The whole pipeline. Build it once per process; `extract` takes `&self` and is thread-safe.
@@ -26,6 +30,8 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     names: NameRecognizer,
     figures: FigureParser,
+    times: TimeParser,
+    date: Option<Ymd>,
     attributor: Attributor,
 }
 
@@ -41,12 +47,20 @@ impl Extractor {
             gazetteer,
             names,
             figures: FigureParser::new(),
+            times: TimeParser::new(),
+            date: config.date,
             attributor: Attributor::new(),
         })
     }
 
     /// Analyses one text. Never panics; every span is a valid range of `text`.
     pub fn extract(&self, text: &str) -> Document {
+        self.extract_dated(text, None)
+    }
+
+    /// [`extract`](Self::extract) with a record's reference date (`"date"` of a JSON Lines
+    /// record), used unless the configuration gives one.
+    pub fn extract_dated(&self, text: &str, record_date: Option<Ymd>) -> Document {
         let header = parse_header(text);
         // One pass over the bytes finds the tokens and what the splitter needs to look at.
         let (tokens, landmarks) = tokenize_with_landmarks(text);
@@ -55,6 +69,16 @@ impl Extractor {
         let candidates = self.names.find(text, &tokens, &sentences, &self.gazetteer);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
+        let date = self.reference_date(text, &header, record_date, &tokens, &sentences);
+        // The header line's own date is metadata, not an expression of the text.
+        let body = match header.date {
+            Some(_) => text
+                .find("date ")
+                .map_or(0, |at| at + "date YYYY-MM-DD".len()),
+            None => 0,
+        };
+        let body_tokens = &tokens[tokens.partition_point(|t| t.span().start < body)..];
+        let times = (self.times).find(text, body_tokens, &sentences, date.map(|d| d.0));
         let claims = self
             .attributor
             .attribute(text, &sentences, &tokens, &entities, &figures);
@@ -64,6 +88,27 @@ impl Extractor {
             entities,
             figures,
             claims,
+            times,
+            date: date.map(|(d, source)| (d.iso(), source)),
         }
+    }
+
+    /// The reference date, in order: configuration, record, header line, dateline.
+    fn reference_date(
+        &self,
+        text: &str,
+        header: &crate::document::Header,
+        record: Option<Ymd>,
+        tokens: &[crate::text::tokens::Token],
+        sentences: &[crate::document::Span],
+    ) -> Option<(Ymd, DateSource)> {
+        let header_date = header.date.as_deref().and_then(Ymd::parse);
+        (self.date.map(|d| (d, DateSource::Option)))
+            .or(record.map(|d| (d, DateSource::Record)))
+            .or(header_date.map(|d| (d, DateSource::Header)))
+            .or_else(|| {
+                let d = self.times.dateline(text, tokens, sentences)?;
+                Some((d, DateSource::Dateline))
+            })
     }
 }

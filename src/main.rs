@@ -228,7 +228,10 @@ fn main() -> ExitCode {
 }
 
 fn build_extractor(gazetteers: Vec<PathBuf>) -> Option<Extractor> {
-    match Extractor::new(&Config { gazetteers }) {
+    match Extractor::new(&Config {
+        gazetteers,
+        date: None,
+    }) {
         Ok(e) => Some(e),
         Err(e) => {
             report!("{e}");

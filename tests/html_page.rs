@@ -208,6 +208,7 @@ fn hostile_kb_ids_are_never_links() {
     .unwrap();
     let extractor = Extractor::new(&Config {
         gazetteers: vec![list],
+        ..Config::default()
     })
     .unwrap();
     let text = "Acme Widgets said it sold 40 widgets.";

@@ -147,6 +147,7 @@ fn user_list_wins_and_reports_its_provenance() {
     std::fs::write(&path, "Kabul Lions\tgroup/club\twikidata:Q1\tKabul\n").unwrap();
     let config = Config {
         gazetteers: vec![path],
+        ..Config::default()
     };
     let extractor = Extractor::new(&config).unwrap();
     let text = "Kabul won again.";

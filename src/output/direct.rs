@@ -10,7 +10,9 @@ use std::cell::Cell;
 use super::json::{Json, ToJson};
 use super::wire::Id;
 use super::{CharOffsets, FORMAT_VERSION};
-use crate::document::{sentence_index, Claim, Document, Entity, Figure, Mention, Source, Span};
+use crate::document::{
+    sentence_index, Claim, Document, Entity, Figure, Mention, Source, Span, Time,
+};
 
 /// A document ready to be written as JSON.
 pub struct DocumentJson<'a> {
@@ -121,6 +123,17 @@ impl<'a> DocumentJson<'a> {
         });
     }
 
+    fn time(&self, j: &mut Json, index: usize, t: &Time) {
+        j.object(|j| {
+            j.field("id", &Id::of(b't', index));
+            self.span_fields(j, t.span);
+            j.field("sentence", &self.sentence(t.span));
+            j.field("type", t.time_type.as_str());
+            j.field("value", t.value.as_str());
+            j.field("relative", &t.relative);
+        });
+    }
+
     fn claim(&self, j: &mut Json, index: usize, c: &Claim) {
         j.object(|j| {
             j.field("id", &Id::of(b'c', index));
@@ -176,7 +189,8 @@ impl ToJson for DocumentJson<'_> {
             j.key("document");
             j.object(|j| {
                 j.field_if_some("title", &doc.header.title.map(|t| t.text(self.text)));
-                j.field_if_some("date", &doc.header.date.as_deref());
+                j.field_if_some("date", &doc.date.as_ref().map(|d| d.0.as_str()));
+                j.field_if_some("date_source", &doc.date.as_ref().map(|d| d.1.as_str()));
             });
             j.key("sentences");
             j.array(&doc.sentences, |j, &s| {
@@ -193,6 +207,10 @@ impl ToJson for DocumentJson<'_> {
             j.key("claims");
             j.array(doc.claims.iter().enumerate(), |j, (i, c)| {
                 self.claim(j, i, c);
+            });
+            j.key("times");
+            j.array(doc.times.iter().enumerate(), |j, (i, t)| {
+                self.time(j, i, t);
             });
         });
     }

@@ -532,8 +532,8 @@ impl ToJson for Id {
 mod tests {
     use super::*;
     use crate::document::{
-        Claim, ClaimKind, Document, Entity, EntityType, Figure, Header, Mention, Qualifier, Source,
-        Span,
+        Claim, ClaimKind, DateSource, Document, Entity, EntityType, Figure, Header, Mention,
+        Qualifier, Source, Span, Time, TimeType,
     };
     use crate::extractor::Extractor;
     use crate::output::{to_wire, DocumentJson};
@@ -772,6 +772,13 @@ mod tests {
                 via: "figure:money".into(),
             }],
             claims: vec![full_claim, bare_claim],
+            times: vec![Time {
+                span: at("Title"),
+                time_type: TimeType::Duration,
+                value: "P3W".into(),
+                relative: false,
+            }],
+            date: Some(("2024-01-02".into(), DateSource::Header)),
         };
         assert_same_document("dir/näme\\1.txt", text, &full);
         assert_same_document("", "", &Document::default());

@@ -18,6 +18,7 @@ pub struct WireDocument<'a> {
     pub entities: Vec<WireEntity<'a>>,
     pub figures: Vec<WireFigure<'a>>,
     pub claims: Vec<WireClaim<'a>>,
+    pub times: Vec<WireTime<'a>>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Default)]
@@ -26,6 +27,9 @@ pub struct WireMeta<'a> {
     pub title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<&'a str>,
+    /// Where `date` came from: `option`, `record`, `header` or `dateline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<&'static str>,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq)]
@@ -79,6 +83,20 @@ pub struct WireFigure<'a> {
     pub unit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
+}
+
+/// A time expression with its TIMEX3 type and value.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct WireTime<'a> {
+    pub id: Id,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub sentence: usize,
+    #[serde(rename = "type")]
+    pub time_type: &'static str,
+    pub value: &'a str,
+    pub relative: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -209,7 +227,8 @@ pub fn to_wire<'a>(
         id,
         document: WireMeta {
             title: doc.header.title.map(|t| t.text(text)),
-            date: doc.header.date.as_deref(),
+            date: doc.date.as_ref().map(|d| d.0.as_str()),
+            date_source: doc.date.as_ref().map(|d| d.1.as_str()),
         },
         sentences: doc.sentences.iter().map(|&s| w.range(s)).collect(),
         entities: doc
@@ -294,6 +313,21 @@ pub fn to_wire<'a>(
                     figures: c.figures.iter().map(|&f| figure_id(f)).collect(),
                     entities: c.entities.iter().map(|&e| entity_id(e)).collect(),
                     via: via(&c.via),
+                }
+            })
+            .collect(),
+        times: (doc.times.iter().enumerate())
+            .map(|(i, t)| {
+                let s = w.span(t.span);
+                WireTime {
+                    id: Id::of(b't', i),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    sentence: sentence_of(t.span),
+                    time_type: t.time_type.as_str(),
+                    value: &t.value,
+                    relative: t.relative,
                 }
             })
             .collect(),

@@ -1,4 +1,5 @@
-//! Pattern matchers: figures, and names recognised by their shape rather than a list.
+//! Pattern matchers: figures, time expressions, and names recognised by their shape rather than a list.
 
 pub mod figures;
 pub mod names;
+pub mod times;

@@ -15,7 +15,7 @@ use claimex::output::diff;
 use claimex::output::html::{self, report};
 use claimex::output::outdir::OutDir;
 use claimex::output::writer::Format;
-use claimex::{Config, Extractor};
+use claimex::{Config, Extractor, Ymd};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
@@ -98,6 +98,11 @@ struct ExtractArgs {
     /// A gazetteer file (TSV) to add to the embedded defaults; repeatable, later wins.
     #[arg(long = "gazetteer", value_name = "FILE")]
     gazetteers: Vec<PathBuf>,
+
+    /// The reference date for relative time expressions ("yesterday", "last year"); overrides
+    /// a record's "date", the header line and a dateline.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Ymd>,
 
     /// In folders, read files matching this pattern (repeatable) [default: *.txt].
     #[arg(long = "glob", value_name = "PATTERN")]
@@ -227,11 +232,12 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn build_extractor(gazetteers: Vec<PathBuf>) -> Option<Extractor> {
-    match Extractor::new(&Config {
-        gazetteers,
-        date: None,
-    }) {
+fn parse_date(s: &str) -> Result<Ymd, String> {
+    Ymd::parse(s).ok_or_else(|| format!("{s:?} is not a date YYYY-MM-DD"))
+}
+
+fn build_extractor(gazetteers: Vec<PathBuf>, date: Option<Ymd>) -> Option<Extractor> {
+    match Extractor::new(&Config { gazetteers, date }) {
         Ok(e) => Some(e),
         Err(e) => {
             report!("{e}");
@@ -254,7 +260,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
         }
         2
     };
-    let Some(extractor) = build_extractor(args.gazetteers.clone()) else {
+    let Some(extractor) = build_extractor(args.gazetteers.clone(), args.date) else {
         return fail_config();
     };
     let mut filter = Filter::default();
@@ -425,7 +431,7 @@ fn run_check(fixtures: &std::path::Path, bless: bool, gazetteers: Vec<PathBuf>) 
         report!("{}: not a folder of fixtures", fixtures.display());
         return 2;
     }
-    let Some(extractor) = build_extractor(gazetteers) else {
+    let Some(extractor) = build_extractor(gazetteers, None) else {
         return 2;
     };
     let result = check_fixtures(&extractor, fixtures, bless);

@@ -49,6 +49,9 @@ impl TimeParser {
         let p = pieces(text, tokens, &self.lexicon);
         let mut times = Vec::new();
         let mut tense = TenseCache::default();
+        let first_quarter = (p.iter())
+            .position(|q| q.lex == Some(lexicon::Lex::Unit(lexicon::Unit::Q)))
+            .unwrap_or(usize::MAX - 64);
         let mut i = 0;
         while i < p.len() {
             if p[i].lex.is_none() && !p[i].digits {
@@ -57,6 +60,7 @@ impl TimeParser {
             }
             let future = tense.future(text, &p, sentences, i);
             let matcher = Matcher {
+                first_quarter,
                 text,
                 p: &p,
                 lexicon: &self.lexicon,
@@ -101,15 +105,21 @@ impl TenseCache {
     fn future(&mut self, text: &str, p: &[Piece], sentences: &[Span], i: usize) -> bool {
         let s = sentence_index(sentences, p[i].span.start);
         self.sentence_start = sentences.get(s).map_or(0, |s| s.start).min(text.len());
-        (p[i.saturating_sub(8)..i].iter())
-            .filter(|q| q.span.start >= self.sentence_start)
-            .any(|q| is_future_marker(q.text))
+        (i.saturating_sub(8)..i)
+            .filter(|&k| p[k].span.start >= self.sentence_start)
+            .any(|k| is_future_marker(p, k))
     }
 }
 
-fn is_future_marker(word: &str) -> bool {
-    ["will", "won't", "shall", "'ll"]
-        .iter()
-        .any(|m| word.eq_ignore_ascii_case(m))
-        || word.ends_with("'ll")
+/// Words that put what follows in the future: "will", "'ll", "shall", "scheduled (to)",
+/// "planned", "due", "until", "set to", "is to".
+fn is_future_marker(p: &[Piece], k: usize) -> bool {
+    let word = p[k].text.to_ascii_lowercase();
+    let next_is_to = p.get(k + 1).is_some_and(|q| q.text == "to");
+    match word.as_str() {
+        "will" | "won't" | "shall" | "scheduled" | "planned" | "plans" | "due" | "until"
+        | "slated" | "expected" => true,
+        "set" | "is" | "are" | "going" => next_is_to,
+        w => w.ends_with("'ll") || w.ends_with("\u{2019}ll"),
+    }
 }

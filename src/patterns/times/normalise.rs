@@ -97,12 +97,14 @@ impl Anchor {
     }
 
     /// The year a month (and day) without one falls in: the one nearest the reference date,
-    /// the next one in future reporting; "last March" is last year's, "next March" next year's.
+    /// the next one in future reporting; "last"/"next" March is the one before/after this month.
     pub fn year_of(&self, m: u32, day: u32, dir: Dir) -> Option<i32> {
         let d = self.dct?;
         let this = (m, day);
         let now = (d.m, d.d);
         Some(match dir {
+            // The latest such month before this one ("last April" in October is this year's).
+            Dir::Last if m < d.m => d.y,
             Dir::Last => d.y - 1,
             Dir::Next if this > now && m != d.m => d.y,
             Dir::Next => d.y + 1,
@@ -212,6 +214,7 @@ mod tests {
         );
         assert_eq!(at("2021-08-27", true).month_named(3, Dir::Tense), "2022-03");
         assert_eq!(past.month_named(8, Dir::Last), "2020-08");
+        assert_eq!(past.month_named(5, Dir::Last), "2021-05");
         assert_eq!(past.month_named(12, Dir::Tense), "2021-12");
         assert_eq!(
             at("1998-02-13", false).month_named(3, Dir::Tense),

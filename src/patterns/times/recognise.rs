@@ -67,6 +67,8 @@ pub struct Hit {
 }
 
 pub struct Matcher<'a, 't> {
+    /// The first piece naming a quarter (or the end): the document reports quarterly.
+    pub first_quarter: usize,
     pub text: &'t str,
     pub p: &'a [Piece<'t>],
     pub lexicon: &'a TimeLexicon,
@@ -416,11 +418,7 @@ impl<'a, 't> Matcher<'a, 't> {
     fn directed(&self, i: usize) -> Option<Hit> {
         let dir = self.dir(i)?;
         let j = i + 1;
-        let n = match dir {
-            Dir::Last => -1,
-            Dir::Next => 1,
-            _ => 0,
-        };
+        let n = step(dir);
         let date = |end: usize, v: String| Some(hit(i, end, TimeType::Date, v, true));
         match self.lex(j)? {
             Lex::Unit(u) if !self.p[j].text.ends_with('s') => {
@@ -511,10 +509,9 @@ impl<'a, 't> Matcher<'a, 't> {
             })
     }
 
+    /// Quarterly reporting: a quarter was named before piece `i`.
     fn sentence_mentions_quarter(&self, i: usize) -> bool {
-        let from = i.saturating_sub(25);
-        let to = (i + 25).min(self.p.len());
-        (from..to).any(|k| self.is_unit(k, Unit::Q))
+        self.first_quarter < i + 25
     }
 
     /// "the third quarter (of 1989)", "third-quarter", "the first half".
@@ -594,6 +591,22 @@ impl<'a, 't> Matcher<'a, 't> {
             return None;
         }
         let end = if dotted { i + 2 } else { i + 1 };
+        // "January this year", "June last year".
+        if let (Some(dir), true) = (self.dir(end), self.is_unit(end + 1, Unit::Y)) {
+            if let Some(Ok(y)) = self
+                .anchor
+                .offset(Unit::Y, step(dir))
+                .map(|y| y.parse::<i32>())
+            {
+                return Some(hit(
+                    i,
+                    end + 2,
+                    TimeType::Date,
+                    format!("{y:04}-{m:02}"),
+                    true,
+                ));
+            }
+        }
         let v = self.anchor.month_named(m, Dir::Tense);
         Some(hit(i, end, TimeType::Date, v, true))
     }
@@ -624,7 +637,10 @@ impl<'a, 't> Matcher<'a, 't> {
                 return Some(Hit { start: i, ..h });
             }
         }
-        let (end, v) = self.part_of_day(i + 1, self.anchor.weekday(wd, Dir::Tense));
+        // "Friday night": news annotation mostly gives the day alone.
+        let part = matches!(self.lex(i + 1), Some(Lex::Key(k)) if matches!(k, Key::Morning | Key::Afternoon | Key::Evening | Key::Night));
+        let end = if part { i + 2 } else { i + 1 };
+        let v = self.anchor.weekday(wd, Dir::Tense);
         Some(hit(i, end, TimeType::Date, v, true))
     }
 
@@ -684,6 +700,11 @@ impl<'a, 't> Matcher<'a, 't> {
         };
         if self.is(j, "local") && self.is(j + 1, "time") {
             j += 2;
+        } else if ZONES
+            .iter()
+            .any(|z| self.p.get(j).is_some_and(|p| p.text == *z))
+        {
+            j += 1;
         }
         // "10 p.m. Wednesday", "noon yesterday": the day named after the time.
         let (day, j) = match self.lex(j) {
@@ -717,6 +738,20 @@ impl Matcher<'_, '_> {
             }
         }
         best
+    }
+}
+
+/// Time zones written after a clock time ("4 a.m. EDT").
+const ZONES: &[&str] = &[
+    "EDT", "EST", "CDT", "CST", "PDT", "PST", "GMT", "UTC", "BST",
+];
+
+/// The unit offset "last", "next" and "this" name.
+fn step(dir: Dir) -> i32 {
+    match dir {
+        Dir::Last => -1,
+        Dir::Next => 1,
+        Dir::This | Dir::Tense => 0,
     }
 }
 

@@ -86,10 +86,11 @@ impl Anchor {
             Dir::Last => false,
             Dir::This | Dir::Tense => self.future,
         };
+        let ahead = (i64::from(wd) - i64::from(d.weekday())).rem_euclid(7);
+        // The same weekday is the reference day itself, unless "next" says otherwise.
         let n = match (future, dir) {
-            (true, _) => (i64::from(wd) - i64::from(d.weekday()))
-                .rem_euclid(7)
-                .max(1),
+            (true, Dir::Next) if ahead == 0 => 7,
+            (true, _) => ahead,
             (false, Dir::Last) if back == 0 => -7,
             (false, _) => -back,
         };
@@ -200,6 +201,8 @@ mod tests {
         assert_eq!(past.weekday(5, Dir::Last), "2021-08-20");
         assert_eq!(at("2021-08-27", true).weekday(4, Dir::Tense), "2021-09-02");
         assert_eq!(past.weekday(1, Dir::Next), "2021-08-30");
+        assert_eq!(at("2021-08-27", true).weekday(5, Dir::Tense), "2021-08-27");
+        assert_eq!(past.weekday(5, Dir::Next), "2021-09-03");
         assert_eq!(at("x", false).weekday(1, Dir::Tense), "XXXX-WXX-1");
     }
 

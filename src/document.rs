@@ -245,6 +245,9 @@ pub struct Figure {
     pub approximate: bool,
     /// The counted noun or unit: `incidents`, `USD`, `percent`.
     pub unit: Option<String>,
+    /// Index into `Document::times` of the time expression scoping the figure ("250
+    /// incidents between January 2017 and 2018").
+    pub period: Option<usize>,
     pub via: Via,
 }
 
@@ -306,6 +309,10 @@ pub struct Claim {
     pub figures: Vec<usize>,
     /// Indexes into `Document::entities` of the entities mentioned in the content.
     pub entities: Vec<usize>,
+    /// Index into `Document::times` of the time the statement was made ("said on Thursday").
+    pub time: Option<usize>,
+    /// Index into `Document::times` of the time the content speaks of.
+    pub period: Option<usize>,
     pub via: Via,
 }
 
@@ -321,6 +328,8 @@ impl Claim {
             hedges: Vec::new(),
             figures: Vec::new(),
             entities: Vec::new(),
+            time: None,
+            period: None,
             via: via.into(),
         }
     }

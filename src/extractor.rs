@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::patterns::figures::FigureParser;
 use crate::patterns::names::NameRecognizer;
-use crate::patterns::times::{TimeParser, Ymd};
+use crate::patterns::times::{link_times, TimeParser, Ymd};
 use crate::resolve::resolve;
 use crate::text::header::parse_header;
 use crate::text::sentences::SentenceSplitter;
@@ -79,9 +79,11 @@ impl Extractor {
         };
         let body_tokens = &tokens[tokens.partition_point(|t| t.span().start < body)..];
         let times = (self.times).find(text, body_tokens, &sentences, date.map(|d| d.0));
-        let claims = self
+        let mut figures = figures;
+        let mut claims = self
             .attributor
             .attribute(text, &sentences, &tokens, &entities, &figures);
+        link_times(&times, &sentences, &mut claims, &mut figures);
         Document {
             header,
             sentences,

@@ -119,13 +119,14 @@ impl<'a> DocumentJson<'a> {
             j.field("qualifier", &f.qualifier.map(|q| q.as_str()));
             j.field("approximate", &f.approximate);
             j.field("unit", &f.unit.as_deref());
+            j.field_if_some("period", &f.period.map(time_id));
             self.via(j, &f.via);
         });
     }
 
     fn time(&self, j: &mut Json, index: usize, t: &Time) {
         j.object(|j| {
-            j.field("id", &Id::of(b't', index));
+            j.field("id", &time_id(index));
             self.span_fields(j, t.span);
             j.field("sentence", &self.sentence(t.span));
             j.field("type", t.time_type.as_str());
@@ -163,6 +164,8 @@ impl<'a> DocumentJson<'a> {
             j.array(&c.figures, |j, &f| j.value(&figure_id(f)));
             j.key("entities");
             j.array(&c.entities, |j, &e| j.value(&entity_id(e)));
+            j.field_if_some("time", &c.time.map(time_id));
+            j.field_if_some("period", &c.period.map(time_id));
             self.via(j, &c.via);
         });
     }
@@ -218,6 +221,10 @@ impl ToJson for DocumentJson<'_> {
 
 fn entity_id(index: usize) -> Id {
     Id::of(b'e', index)
+}
+
+fn time_id(index: usize) -> Id {
+    Id::of(b't', index)
 }
 
 fn figure_id(index: usize) -> Id {

@@ -732,6 +732,8 @@ mod tests {
             hedges: vec!["may".into(), "reportedly".into()],
             figures: vec![0, 9],
             entities: vec![99],
+            time: Some(0),
+            period: Some(0),
             ..Claim::whole(
                 at("\"£2.5bn\" was é’ too\tmuch."),
                 ClaimKind::Mixed,
@@ -769,6 +771,7 @@ mod tests {
                 qualifier: Some(Qualifier::About),
                 approximate: true,
                 unit: Some("GBP".into()),
+                period: Some(0),
                 via: "figure:money".into(),
             }],
             claims: vec![full_claim, bare_claim],

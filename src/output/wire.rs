@@ -81,6 +81,9 @@ pub struct WireFigure<'a> {
     pub qualifier: Option<&'static str>,
     pub approximate: bool,
     pub unit: Option<&'a str>,
+    /// The time expression scoping the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
 }
@@ -115,6 +118,12 @@ pub struct WireClaim<'a> {
     pub hedges: Vec<&'a str>,
     pub figures: Vec<Id>,
     pub entities: Vec<Id>,
+    /// The time expression dating the statement ("said on Thursday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<Id>,
+    /// The time expression the content speaks of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
 }
@@ -205,6 +214,10 @@ fn entity_id(index: usize) -> Id {
     Id::of(b'e', index)
 }
 
+fn time_id(index: usize) -> Id {
+    Id::of(b't', index)
+}
+
 fn figure_id(index: usize) -> Id {
     Id::of(b'f', index)
 }
@@ -275,6 +288,7 @@ pub fn to_wire<'a>(
                     qualifier: f.qualifier.map(|q| q.as_str()),
                     approximate: f.approximate,
                     unit: f.unit.as_deref(),
+                    period: f.period.map(time_id),
                     via: via(&f.via),
                 }
             })
@@ -312,6 +326,8 @@ pub fn to_wire<'a>(
                     hedges: c.hedges.iter().map(String::as_str).collect(),
                     figures: c.figures.iter().map(|&f| figure_id(f)).collect(),
                     entities: c.entities.iter().map(|&e| entity_id(e)).collect(),
+                    time: c.time.map(time_id),
+                    period: c.period.map(time_id),
                     via: via(&c.via),
                 }
             })
@@ -320,7 +336,7 @@ pub fn to_wire<'a>(
             .map(|(i, t)| {
                 let s = w.span(t.span);
                 WireTime {
-                    id: Id::of(b't', i),
+                    id: time_id(i),
                     start: s.start,
                     end: s.end,
                     text: s.text,

@@ -7,12 +7,14 @@
 
 mod civil;
 mod lexicon;
+mod link;
 mod normalise;
 mod recognise;
 #[cfg(test)]
 mod tests;
 
 pub use civil::Ymd;
+pub use link::link_times;
 
 use crate::document::{sentence_index, Span, Time};
 use crate::text::tokens::Token;

@@ -148,8 +148,8 @@ pub struct Phrase {
 pub struct TimeLexicon {
     words: HashMap<&'static str, Lex>,
     pub phrases: Vec<Phrase>,
-    /// Bit per (length, first letter): most words are rejected before hashing.
-    filter: [u32; 16],
+    /// Bit per (length, first letter, last character): most words are rejected before hashing.
+    filter: [[u32; 26]; 16],
 }
 
 fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -211,10 +211,10 @@ impl TimeLexicon {
                 holiday,
             });
         }
-        let mut filter = [0u32; 16];
+        let mut filter = [[0u32; 26]; 16];
         for w in words.keys() {
-            if let Some(bit) = filter_bit(w.as_bytes()) {
-                filter[bit.0] |= bit.1;
+            if let Some((len, first, bit)) = filter_bit(w.as_bytes()) {
+                filter[len][first] |= bit;
             }
         }
         TimeLexicon {
@@ -227,8 +227,8 @@ impl TimeLexicon {
     /// What `word` is, matched without regard to case.
     pub fn get(&self, word: &str) -> Option<Lex> {
         let bytes = word.as_bytes();
-        let (row, bit) = filter_bit(bytes)?;
-        if self.filter[row] & bit == 0 {
+        let (len, first, bit) = filter_bit(bytes)?;
+        if self.filter[len][first] & bit == 0 {
             return None;
         }
         let mut buf = [0u8; 15];
@@ -240,7 +240,15 @@ impl TimeLexicon {
     }
 }
 
-fn filter_bit(bytes: &[u8]) -> Option<(usize, u32)> {
+fn filter_bit(bytes: &[u8]) -> Option<(usize, usize, u32)> {
     let first = bytes.first()?.to_ascii_lowercase();
-    (bytes.len() < 16 && first.is_ascii_lowercase()).then(|| (bytes.len(), 1u32 << (first - b'a')))
+    let last = bytes.last()?.to_ascii_lowercase();
+    // Letters a-z take bits 0-25; any other last character ('.', digits) bit 26.
+    let bit = if last.is_ascii_lowercase() {
+        1u32 << (last - b'a')
+    } else {
+        1 << 26
+    };
+    (bytes.len() < 16 && first.is_ascii_lowercase())
+        .then(|| (bytes.len(), usize::from(first - b'a'), bit))
 }

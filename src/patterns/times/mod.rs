@@ -60,7 +60,12 @@ impl TimeParser {
                 i += 1;
                 continue;
             }
-            let future = tense.future(text, &p, sentences, i);
+            // Tense matters only to names and day numbers; finding it costs a look back.
+            let named = matches!(
+                p[i].lex,
+                Some(lexicon::Lex::Month(_) | lexicon::Lex::Weekday(_))
+            );
+            let future = (named || p[i].digits) && tense.future(text, &p, sentences, i);
             let matcher = Matcher {
                 first_quarter,
                 text,
@@ -116,12 +121,24 @@ impl TenseCache {
 /// Words that put what follows in the future: "will", "'ll", "shall", "scheduled (to)",
 /// "planned", "due", "until", "set to", "is to".
 fn is_future_marker(p: &[Piece], k: usize) -> bool {
-    let word = p[k].text.to_ascii_lowercase();
+    let word = p[k].text;
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
     let next_is_to = p.get(k + 1).is_some_and(|q| q.text == "to");
-    match word.as_str() {
-        "will" | "won't" | "shall" | "scheduled" | "planned" | "plans" | "due" | "until"
-        | "slated" | "expected" => true,
-        "set" | "is" | "are" | "going" => next_is_to,
-        w => w.ends_with("'ll") || w.ends_with("\u{2019}ll"),
-    }
+    [
+        "will",
+        "won't",
+        "shall",
+        "scheduled",
+        "planned",
+        "plans",
+        "due",
+        "until",
+        "slated",
+        "expected",
+    ]
+    .iter()
+    .any(|w| is(w))
+        || (next_is_to && ["set", "is", "are", "going"].iter().any(|w| is(w)))
+        || word.ends_with("'ll")
+        || word.ends_with("\u{2019}ll")
 }

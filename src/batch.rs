@@ -13,11 +13,12 @@ use std::time::{Duration, Instant};
 
 use crate::document::Document;
 use crate::extractor::Extractor;
-use crate::input::{self, LineBuffered, LineReader, Source};
+use crate::input::{self, LineBuffered, LineReader, RecordText, Source};
 use crate::output::html::{href, DocRow};
 use crate::output::outdir::{output_relative, OutDir};
 use crate::output::writer::{render, write_document, ErrorRecord, Format};
 use crate::output::DocumentJson;
+use crate::patterns::times::Ymd;
 
 /// What to do with a JSON Lines record that cannot be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,7 +137,7 @@ enum Output {
     Bytes(Vec<u8>),
     /// Extracted but not rendered: with one thread nothing else waits to be written, so the
     /// JSON goes straight to the output instead of into a buffer of its whole size.
-    Document(Extracted),
+    Document(Box<Extracted>),
 }
 
 /// A document and what its output needs.
@@ -152,12 +153,13 @@ fn extract_counted<T>(
     extractor: &Extractor,
     id: &str,
     text: &str,
+    date: Option<Ymd>,
     explain: bool,
     deliver: impl FnOnce(&DocumentJson) -> T,
 ) -> Result<(T, usize, usize), String> {
     // A panic in one document must not take the batch down with it.
     catch_unwind(AssertUnwindSafe(|| {
-        let doc = extractor.extract(text);
+        let doc = extractor.extract_dated(text, date);
         let json = DocumentJson::new(id, text, &doc, explain);
         (deliver(&json), doc.entities.len(), doc.claims.len())
     }))
@@ -168,12 +170,12 @@ const INTERNAL_ERROR: &str =
     "internal error while extracting (a bug: please report it with this input)";
 
 /// Extracts a document whose output [`write_output`] renders when its turn comes.
-fn extract_unrendered(extractor: &Extractor, id: String, text: String, mut done: Done) -> Done {
-    match catch_unwind(AssertUnwindSafe(|| extractor.extract(&text))) {
+fn extract_unrendered(extractor: &Extractor, (id, text, date): RecordText, mut done: Done) -> Done {
+    match catch_unwind(AssertUnwindSafe(|| extractor.extract_dated(&text, date))) {
         Ok(doc) => {
             done.entities = doc.entities.len();
             done.claims = doc.claims.len();
-            done.output = Output::Document(Extracted { id, text, doc });
+            done.output = Output::Document(Box::new(Extracted { id, text, doc }));
         }
         Err(_) => done.error = Some(format!("{id}: {INTERNAL_ERROR}")),
     }
@@ -189,11 +191,12 @@ fn write_output(
 ) -> Result<io::Result<()>, String> {
     match output {
         Output::Bytes(bytes) => Ok(out.write_all(&bytes)),
-        Output::Document(Extracted { id, text, doc }) => catch_unwind(AssertUnwindSafe(|| {
-            let json = DocumentJson::new(&id, &text, &doc, options.explain);
+        Output::Document(extracted) => catch_unwind(AssertUnwindSafe(|| {
+            let Extracted { id, text, doc } = &*extracted;
+            let json = DocumentJson::new(id, text, doc, options.explain);
             write_document(&json, options.format, out)
         }))
-        .map_err(|_| format!("{id}: {INTERNAL_ERROR}")),
+        .map_err(|_| format!("{}: {INTERNAL_ERROR}", extracted.id)),
     }
 }
 
@@ -230,11 +233,11 @@ pub fn run_documents(
         done.bytes = text.len() as u64;
         let id = source.id(&options.ids);
         if jobs <= 1 && options.out_dir.is_none() {
-            return extract_unrendered(extractor, id, text, done);
+            return extract_unrendered(extractor, (id, text, None), done);
         }
         // `deliver` leaves the rendered output (stdout) or the file's error (`--out`) in `done`.
         let extracted = match &options.out_dir {
-            None => extract_counted(extractor, &id, &text, options.explain, |json| {
+            None => extract_counted(extractor, &id, &text, None, options.explain, |json| {
                 done.output = Output::Bytes(render(json, options.format));
             }),
             Some(dir) => {
@@ -245,7 +248,7 @@ pub fn run_documents(
                         return done;
                     }
                 };
-                extract_counted(extractor, &id, &text, options.explain, |json| {
+                extract_counted(extractor, &id, &text, None, options.explain, |json| {
                     let written = dir.open(&target).and_then(|mut file| {
                         write_document(json, options.format, &mut file)?;
                         file.commit()
@@ -438,11 +441,11 @@ fn run_lines<R: LineBuffered + Send>(
                     // One worker, or a large record: its JSON (often ten times the text) goes
                     // straight to the output when its turn comes, not into a buffer.
                     // (Pages of records written below --out are rendered by their worker.)
-                    Ok((id, text))
+                    Ok((id, text, date))
                         if (options.jobs <= 1 || text.len() > STREAM_RECORD_BYTES)
                             && !(options.format == Format::Html && options.out_dir.is_some()) =>
                     {
-                        done = extract_unrendered(extractor, id.clone(), text, done);
+                        done = extract_unrendered(extractor, (id.clone(), text, date), done);
                         match done.error {
                             None => return done,
                             Some(_) => (
@@ -455,14 +458,21 @@ fn run_lines<R: LineBuffered + Send>(
                             ),
                         }
                     }
-                    Ok((id, text)) => {
-                        match extract_counted(extractor, &id, &text, options.explain, |json| {
-                            let row = (options.format == Format::Html).then(|| {
-                                let (id, text, doc) = json.parts();
-                                DocRow::of(id, text, doc)
-                            });
-                            (render(json, options.format), row)
-                        }) {
+                    Ok((id, text, date)) => {
+                        match extract_counted(
+                            extractor,
+                            &id,
+                            &text,
+                            date,
+                            options.explain,
+                            |json| {
+                                let row = (options.format == Format::Html).then(|| {
+                                    let (id, text, doc) = json.parts();
+                                    DocRow::of(id, text, doc)
+                                });
+                                (render(json, options.format), row)
+                            },
+                        ) {
                             Ok(((mut bytes, row), entities, claims)) => {
                                 // A chunk holds hundreds of these until its turn: not 8 KB each.
                                 bytes.shrink_to_fit();

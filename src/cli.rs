@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimex::input::DEFAULT_MAX_BYTES;
-use claimex::ClaimFilter;
+use claimex::{ClaimFilter, Ymd};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
@@ -137,6 +137,11 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "CLASSES", value_parser = ClaimFilter::parse)]
     pub claims: Option<ClaimFilter>,
 
+    /// The reference date for relative time expressions ("yesterday", "last year"); overrides
+    /// a record's "date", the header line and a dateline.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Ymd>,
+
     /// Name documents found in folders by their path as found (`./corpus/a/1.txt`), not
     /// relative to the folder argument (`a/1.txt`, the default).
     #[arg(long, conflicts_with = "id_prefix")]
@@ -238,4 +243,8 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
             "`{text}` is out of range: from 1 byte to 4G - 1 (token offsets are 32-bit)"
         )),
     }
+}
+
+fn parse_date(s: &str) -> Result<Ymd, String> {
+    Ymd::parse(s).ok_or_else(|| format!("{s:?} is not a date YYYY-MM-DD"))
 }

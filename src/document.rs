@@ -272,6 +272,9 @@ pub struct Figure {
     pub approximate: bool,
     /// The counted noun or unit: `incidents`, `USD`, `percent`.
     pub unit: Option<String>,
+    /// Index into `Document::times` of the time expression scoping the figure ("250
+    /// incidents between January 2017 and 2018").
+    pub period: Option<usize>,
     pub via: Via,
 }
 
@@ -374,6 +377,10 @@ pub struct Claim {
     pub figures: Vec<usize>,
     /// Indexes into `Document::entities` of the entities mentioned in the content.
     pub entities: Vec<usize>,
+    /// Index into `Document::times` of the time the statement was made ("said on Thursday").
+    pub time: Option<usize>,
+    /// Index into `Document::times` of the time the content speaks of.
+    pub period: Option<usize>,
     pub via: Via,
 }
 
@@ -390,6 +397,8 @@ impl Claim {
             hedges: Vec::new(),
             figures: Vec::new(),
             entities: Vec::new(),
+            time: None,
+            period: None,
             via: via.into(),
         }
     }
@@ -400,6 +409,61 @@ impl Claim {
 pub struct Header {
     pub date: Option<String>,
     pub title: Option<Span>,
+}
+
+/// TIMEX3 type of a time expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimeType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeType::Date => "date",
+            TimeType::Time => "time",
+            TimeType::Duration => "duration",
+            TimeType::Set => "set",
+        }
+    }
+}
+
+/// A time expression and its normalised TIMEX3 value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Time {
+    pub span: Span,
+    pub time_type: TimeType,
+    /// TIMEX3 value: `2021-08-26`, `2021-W34`, `P3W`, `XXXX-08-27`, `PRESENT_REF`, …
+    pub value: String,
+    /// Resolved against the reference date (or left underspecified without one).
+    pub relative: bool,
+}
+
+/// Where the reference date for relative time expressions came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    /// `--date` on the command line (or the library's configuration).
+    Option,
+    /// A JSON Lines record's `"date"` field.
+    Record,
+    /// The header line `date YYYY-MM-DD Title`.
+    Header,
+    /// A dateline in the text ("Tuesday, September 22, 2015").
+    Dateline,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Option => "option",
+            DateSource::Record => "record",
+            DateSource::Header => "header",
+            DateSource::Dateline => "dateline",
+        }
+    }
 }
 
 /// Everything claimex found in one text.
@@ -414,6 +478,10 @@ pub struct Document {
     pub figures: Vec<Figure>,
     /// Claims ordered by position.
     pub claims: Vec<Claim>,
+    /// Time expressions ordered by position.
+    pub times: Vec<Time>,
+    /// The reference date relative times were resolved against (`YYYY-MM-DD`), and its source.
+    pub date: Option<(String, DateSource)>,
 }
 
 impl Document {

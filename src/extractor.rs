@@ -4,12 +4,13 @@ use std::path::PathBuf;
 
 use crate::attribute::speaker::add_source_mentions;
 use crate::attribute::Attributor;
-use crate::document::{Claim, Document, ReportClass};
+use crate::document::{Claim, DateSource, Document, ReportClass};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::patterns::figures::FigureParser;
 use crate::patterns::names::NameRecognizer;
 use crate::patterns::surnames::KnownSurnames;
+use crate::patterns::times::{link_times, TimeParser, Ymd};
 use crate::resolve::resolve;
 use crate::text::header::parse_header;
 use crate::text::sentences::SentenceSplitter;
@@ -22,6 +23,9 @@ pub struct Config {
     pub gazetteers: Vec<PathBuf>,
     /// Which claims to keep (default: all).
     pub claims: ClaimFilter,
+    /// The reference date (`--date YYYY-MM-DD`) for relative time expressions; it overrides a
+    /// record's, the header's and a dateline's.
+    pub date: Option<Ymd>,
 }
 
 /// Which claims a document keeps (`--claims speech,belief`): those whose cue reports one of
@@ -81,6 +85,8 @@ pub struct Extractor {
     names: NameRecognizer,
     surnames: KnownSurnames,
     figures: FigureParser,
+    times: TimeParser,
+    date: Option<Ymd>,
     attributor: Attributor,
     claims: ClaimFilter,
 }
@@ -98,6 +104,8 @@ impl Extractor {
             names,
             surnames: KnownSurnames::embedded(),
             figures: FigureParser::new(),
+            times: TimeParser::new(),
+            date: config.date,
             attributor: Attributor::new(),
             claims: config.claims.clone(),
         })
@@ -105,6 +113,12 @@ impl Extractor {
 
     /// Analyses one text. Never panics; every span is a valid range of `text`.
     pub fn extract(&self, text: &str) -> Document {
+        self.extract_dated(text, None)
+    }
+
+    /// [`extract`](Self::extract) with a record's reference date (`"date"` of a JSON Lines
+    /// record), used unless the configuration gives one.
+    pub fn extract_dated(&self, text: &str, record_date: Option<Ymd>) -> Document {
         let header = parse_header(text);
         // One pass over the bytes finds the tokens and what the splitter needs to look at.
         let (tokens, landmarks) = tokenize_with_landmarks(text);
@@ -114,6 +128,17 @@ impl Extractor {
         self.surnames.apply(text, &tokens, &mut candidates);
         let entities = resolve(text, candidates);
         let figures = self.figures.find(text);
+        let date = self.reference_date(text, &header, record_date, &tokens, &sentences);
+        // The header line's own date is metadata, not an expression of the text.
+        let body = match header.date {
+            Some(_) => text
+                .find("date ")
+                .map_or(0, |at| at + "date YYYY-MM-DD".len()),
+            None => 0,
+        };
+        let body_tokens = &tokens[tokens.partition_point(|t| t.span().start < body)..];
+        let times = (self.times).find(text, body_tokens, &sentences, date.map(|d| d.0));
+        let mut figures = figures;
         let mut entities = entities;
         let mut claims = self
             .attributor
@@ -123,12 +148,34 @@ impl Extractor {
         if self.claims != ClaimFilter::default() {
             claims.retain(|c| self.claims.keeps(c));
         }
+        link_times(&times, &sentences, &mut claims, &mut figures);
         Document {
             header,
             sentences,
             entities,
             figures,
             claims,
+            times,
+            date: date.map(|(d, source)| (d.iso(), source)),
         }
+    }
+
+    /// The reference date, in order: configuration, record, header line, dateline.
+    fn reference_date(
+        &self,
+        text: &str,
+        header: &crate::document::Header,
+        record: Option<Ymd>,
+        tokens: &[crate::text::tokens::Token],
+        sentences: &[crate::document::Span],
+    ) -> Option<(Ymd, DateSource)> {
+        let header_date = header.date.as_deref().and_then(Ymd::parse);
+        (self.date.map(|d| (d, DateSource::Option)))
+            .or(record.map(|d| (d, DateSource::Record)))
+            .or(header_date.map(|d| (d, DateSource::Header)))
+            .or_else(|| {
+                let d = self.times.dateline(text, tokens, sentences)?;
+                Some((d, DateSource::Dateline))
+            })
     }
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::error::{Error, Result};
+use crate::patterns::times::Ymd;
 
 /// Default largest input accepted, in bytes (news articles are rarely over 1 MB; a larger file
 /// is more likely a dump or a mistake, and is reported instead of filling memory).
@@ -375,6 +376,9 @@ pub struct Record<'a> {
     #[serde(default, borrow)]
     pub id: Option<&'a RawValue>,
     pub text: String,
+    /// The reference date for relative time expressions (`YYYY-MM-DD`), when given.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 impl Record<'_> {
@@ -606,7 +610,7 @@ impl LineBuffered for &[u8] {
 
 /// Turns one line of a JSON Lines input into `(id, text)`; `path:line` names the record when
 /// it has no `id`.
-pub fn read_record(path: &Path, number: usize, bytes: &[u8]) -> Result<(String, String)> {
+pub fn read_record(path: &Path, number: usize, bytes: &[u8]) -> Result<RecordText> {
     let line = std::str::from_utf8(bytes).map_err(|e| Error::Parse {
         path: path.to_path_buf(),
         line: number,
@@ -619,8 +623,19 @@ pub fn read_record(path: &Path, number: usize, bytes: &[u8]) -> Result<(String, 
     let id = record
         .id_string()
         .unwrap_or_else(|| format!("{}:{number}", path.display()));
-    Ok((id, record.text))
+    let date = match record.date.as_deref() {
+        None => None,
+        Some(d) => Some(Ymd::parse(d).ok_or_else(|| Error::Parse {
+            path: path.to_path_buf(),
+            line: number,
+            message: format!("record \"date\" {d:?} is not a date YYYY-MM-DD"),
+        })?),
+    };
+    Ok((id, record.text, date))
 }
+
+/// A record's id, text and reference date.
+pub type RecordText = (String, String, Option<Ymd>);
 
 #[cfg(test)]
 mod tests {
@@ -690,8 +705,11 @@ mod tests {
         let ok = |l: &str| read_record(p, 3, l.as_bytes());
         assert_eq!(
             ok(r#"{"id":"a","text":"T","x":1}"#).unwrap(),
-            ("a".into(), "T".into())
+            ("a".into(), "T".into(), None)
         );
+        let dated = ok(r#"{"id":"a","text":"T","date":"2021-08-27"}"#).unwrap();
+        assert_eq!(dated.2, Ymd::parse("2021-08-27"));
+        assert!(ok(r#"{"text":"T","date":"27 August"}"#).is_err());
         assert_eq!(ok(r#"{"id":7,"text":"T"}"#).unwrap().0, "7");
         assert_eq!(ok(r#"{"text":"T"}"#).unwrap().0, "in.jsonl:3");
         for bad in [r#"{"id":"a"}"#, "not json", r#"["text"]"#, r#"{"text":5}"#] {

@@ -29,3 +29,4 @@ pub mod text;
 pub use document::Document;
 pub use error::{Error, Result};
 pub use extractor::{ClaimFilter, Config, Extractor};
+pub use patterns::times::Ymd;

@@ -119,6 +119,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
     let config = Config {
         gazetteers: args.gazetteers.clone(),
         claims: args.claims.clone().unwrap_or_default(),
+        date: args.date,
     };
     let Some(extractor) = build_extractor(config) else {
         return fail_config();

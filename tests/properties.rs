@@ -638,6 +638,7 @@ fn checker_rejects_broken_documents() {
         qualifier: None,
         approximate: false,
         unit: None,
+        period: None,
         via: "test".into(),
     });
     assert!(invariants::check(text, &doc).is_err());

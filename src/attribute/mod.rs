@@ -125,6 +125,8 @@ fn claim(
         hedges: Vec::new(),
         figures: Vec::new(),
         entities: Vec::new(),
+        time: None,
+        period: None,
         via: via.into(),
     }
 }

@@ -254,6 +254,8 @@ pub struct DocDiff {
     pub entities: Changes,
     pub figures: Changes,
     pub claims: Changes,
+    /// Time expressions, keyed by text and value.
+    pub times: Changes,
 }
 
 impl DocDiff {
@@ -265,6 +267,7 @@ impl DocDiff {
             entities: Changes::default(),
             figures: Changes::default(),
             claims: Changes::default(),
+            times: Changes::default(),
         }
     }
 
@@ -273,6 +276,7 @@ impl DocDiff {
             && self.entities.is_empty()
             && self.figures.is_empty()
             && self.claims.is_empty()
+            && self.times.is_empty()
     }
 }
 
@@ -335,6 +339,8 @@ pub struct Doc<'a> {
     figures: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     claims: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    times: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -391,6 +397,18 @@ struct FigureFields<'a> {
 }
 
 #[derive(Deserialize)]
+struct TimeFields<'a> {
+    #[serde(default, borrow)]
+    text: Text<'a>,
+    #[serde(default, borrow, rename = "type")]
+    time_type: Raw<'a>,
+    #[serde(default, borrow)]
+    value: Raw<'a>,
+    #[serde(default, borrow)]
+    relative: Raw<'a>,
+}
+
+#[derive(Deserialize)]
 struct ClaimFields<'a> {
     #[serde(default, borrow)]
     text: Text<'a>,
@@ -441,7 +459,7 @@ fn parse_items<'a, T: Deserialize<'a>>(items: &[&'a RawValue]) -> Vec<(T, &'a Ra
 /// Compares two documents; `None` when they agree on everything the diff looks at.
 pub fn diff_doc(id: &str, old: &Doc, new: &Doc) -> Option<DocDiff> {
     let mut diff = DocDiff::whole(id, Status::Changed);
-    for field in ["title", "date"] {
+    for field in ["title", "date", "date_source"] {
         push_change(
             &mut diff.document,
             field,
@@ -460,6 +478,7 @@ pub fn diff_doc(id: &str, old: &Doc, new: &Doc) -> Option<DocDiff> {
     diff.claims = compare(&old.claims(), &new.claims(), |side, c| {
         [&old, &new][side].claim_fields(c)
     });
+    diff.times = compare(&old.times(), &new.times(), |_, t| View::time_fields(t));
     (!diff.is_empty()).then_some(diff)
 }
 
@@ -490,6 +509,7 @@ struct Items<'a> {
     entities: Vec<(EntityFields<'a>, &'a RawValue)>,
     figures: Vec<(FigureFields<'a>, &'a RawValue)>,
     claims: Vec<(ClaimFields<'a>, &'a RawValue)>,
+    times: Vec<(TimeFields<'a>, &'a RawValue)>,
 }
 
 impl<'a> Items<'a> {
@@ -498,6 +518,7 @@ impl<'a> Items<'a> {
             entities: parse_items(&doc.entities),
             figures: parse_items(&doc.figures),
             claims: parse_items(&doc.claims),
+            times: parse_items(&doc.times),
         }
     }
 }
@@ -584,6 +605,23 @@ impl<'i, 'a> View<'i, 'a> {
             ("qualifier", value(f.qualifier)),
             ("approximate", value(f.approximate)),
             ("unit", value(f.unit)),
+        ]
+    }
+
+    fn times(&self) -> Vec<Keyed<'i, TimeFields<'a>>> {
+        (self.items.times.iter())
+            .map(|(t, item)| Keyed {
+                key: format!("\"{}\" = {}", text(&t.text), value(t.value)),
+                fields: t,
+                item,
+            })
+            .collect()
+    }
+
+    fn time_fields(t: &TimeFields) -> Vec<(&'static str, Value)> {
+        vec![
+            ("type", value(t.time_type)),
+            ("relative", value(t.relative)),
         ]
     }
 
@@ -730,6 +768,7 @@ pub fn report(diffs: &[DocDiff]) -> String {
             ("entity", &d.entities),
             ("figure", &d.figures),
             ("claim", &d.claims),
+            ("time", &d.times),
         ] {
             for removed in &changes.removed {
                 let _ = writeln!(out, "  - {kind} {}", shorten(&removed.key, 100));
@@ -885,6 +924,26 @@ mod tests {
         moved["figures"][0]["start"] = json!(31);
         assert_eq!(diff_doc("a", &doc(), &moved), None);
         assert!(first_difference(&doc(), &moved).is_some());
+    }
+
+    #[test]
+    fn times_are_keyed_by_text_and_value() {
+        let with = |value: &str, relative: bool| {
+            let mut d = doc();
+            d["times"] = json!([{"id": "t1", "start": 0, "end": 8, "text": "Thursday",
+                "type": "date", "value": value, "relative": relative}]);
+            d
+        };
+        let old = with("2021-08-26", true);
+        let mut moved = old.clone();
+        moved["times"][0]["start"] = json!(3);
+        assert_eq!(diff_doc("a", &old, &moved), None);
+        let d = diff_doc("a", &old, &with("2021-09-02", true)).unwrap();
+        assert_eq!(d.times.removed[0].key, "\"Thursday\" = \"2021-08-26\"");
+        assert_eq!(d.times.added[0].key, "\"Thursday\" = \"2021-09-02\"");
+        let d = diff_doc("a", &old, &with("2021-08-26", false)).unwrap();
+        assert_eq!(d.times.changed[0].fields[0].field, "relative");
+        assert!(report(&[d]).contains("  ~ time \"Thursday\""));
     }
 
     #[test]

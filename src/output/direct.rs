@@ -11,7 +11,7 @@ use super::json::{Json, ToJson};
 use super::wire::Id;
 use super::{CharOffsets, FORMAT_VERSION};
 use crate::document::{
-    sentence_index, Claim, Document, Entity, Figure, Mention, ReportClass, Source, Span,
+    sentence_index, Claim, Document, Entity, Figure, Mention, ReportClass, Source, Span, Time,
 };
 
 /// A document ready to be written as JSON.
@@ -120,7 +120,19 @@ impl<'a> DocumentJson<'a> {
             j.field("qualifier", &f.qualifier.map(|q| q.as_str()));
             j.field("approximate", &f.approximate);
             j.field("unit", &f.unit.as_deref());
+            j.field_if_some("period", &f.period.map(time_id));
             self.via(j, &f.via);
+        });
+    }
+
+    fn time(&self, j: &mut Json, index: usize, t: &Time) {
+        j.object(|j| {
+            j.field("id", &time_id(index));
+            self.span_fields(j, t.span);
+            j.field("sentence", &self.sentence(t.span));
+            j.field("type", t.time_type.as_str());
+            j.field("value", t.value.as_str());
+            j.field("relative", &t.relative);
         });
     }
 
@@ -157,6 +169,8 @@ impl<'a> DocumentJson<'a> {
             j.array(&c.figures, |j, &f| j.value(&figure_id(f)));
             j.key("entities");
             j.array(&c.entities, |j, &e| j.value(&entity_id(e)));
+            j.field_if_some("time", &c.time.map(time_id));
+            j.field_if_some("period", &c.period.map(time_id));
             self.via(j, &c.via);
         });
     }
@@ -187,7 +201,8 @@ impl ToJson for DocumentJson<'_> {
             j.key("document");
             j.object(|j| {
                 j.field_if_some("title", &doc.header.title.map(|t| t.text(self.text)));
-                j.field_if_some("date", &doc.header.date.as_deref());
+                j.field_if_some("date", &doc.date.as_ref().map(|d| d.0.as_str()));
+                j.field_if_some("date_source", &doc.date.as_ref().map(|d| d.1.as_str()));
             });
             j.key("sentences");
             j.array(&doc.sentences, |j, &s| {
@@ -205,12 +220,20 @@ impl ToJson for DocumentJson<'_> {
             j.array(doc.claims.iter().enumerate(), |j, (i, c)| {
                 self.claim(j, i, c);
             });
+            j.key("times");
+            j.array(doc.times.iter().enumerate(), |j, (i, t)| {
+                self.time(j, i, t);
+            });
         });
     }
 }
 
 fn entity_id(index: usize) -> Id {
     Id::of(b'e', index)
+}
+
+fn time_id(index: usize) -> Id {
+    Id::of(b't', index)
 }
 
 fn figure_id(index: usize) -> Id {

@@ -532,8 +532,8 @@ impl ToJson for Id {
 mod tests {
     use super::*;
     use crate::document::{
-        Claim, ClaimKind, Document, Entity, EntityType, Figure, Header, Mention, Qualifier,
-        ReportClass, Source, Span,
+        Claim, ClaimKind, DateSource, Document, Entity, EntityType, Figure, Header, Mention,
+        Qualifier, ReportClass, Source, Span, Time, TimeType,
     };
     use crate::extractor::Extractor;
     use crate::output::{to_wire, DocumentJson};
@@ -735,6 +735,8 @@ mod tests {
             hedges: vec!["may".into(), "reportedly".into()],
             figures: vec![0, 9],
             entities: vec![99],
+            time: Some(0),
+            period: Some(0),
             ..Claim::whole(
                 at("\"£2.5bn\" was é’ too\tmuch."),
                 ClaimKind::Mixed,
@@ -772,9 +774,17 @@ mod tests {
                 qualifier: Some(Qualifier::About),
                 approximate: true,
                 unit: Some("GBP".into()),
+                period: Some(0),
                 via: "figure:money".into(),
             }],
             claims: vec![full_claim, bare_claim],
+            times: vec![Time {
+                span: at("Title"),
+                time_type: TimeType::Duration,
+                value: "P3W".into(),
+                relative: false,
+            }],
+            date: Some(("2024-01-02".into(), DateSource::Header)),
         };
         assert_same_document("dir/näme\\1.txt", text, &full);
         assert_same_document("", "", &Document::default());

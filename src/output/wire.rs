@@ -18,6 +18,7 @@ pub struct WireDocument<'a> {
     pub entities: Vec<WireEntity<'a>>,
     pub figures: Vec<WireFigure<'a>>,
     pub claims: Vec<WireClaim<'a>>,
+    pub times: Vec<WireTime<'a>>,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq, Default)]
@@ -26,6 +27,9 @@ pub struct WireMeta<'a> {
     pub title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<&'a str>,
+    /// Where `date` came from: `option`, `record`, `header` or `dateline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<&'static str>,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq)]
@@ -89,8 +93,25 @@ pub struct WireFigure<'a> {
     pub qualifier: Option<&'static str>,
     pub approximate: bool,
     pub unit: Option<&'a str>,
+    /// The time expression scoping the figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
+}
+
+/// A time expression with its TIMEX3 type and value.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct WireTime<'a> {
+    pub id: Id,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub sentence: usize,
+    #[serde(rename = "type")]
+    pub time_type: &'static str,
+    pub value: &'a str,
+    pub relative: bool,
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -109,6 +130,12 @@ pub struct WireClaim<'a> {
     pub hedges: Vec<&'a str>,
     pub figures: Vec<Id>,
     pub entities: Vec<Id>,
+    /// The time expression dating the statement ("said on Thursday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<Id>,
+    /// The time expression the content speaks of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<&'a str>,
 }
@@ -201,6 +228,10 @@ fn entity_id(index: usize) -> Id {
     Id::of(b'e', index)
 }
 
+fn time_id(index: usize) -> Id {
+    Id::of(b't', index)
+}
+
 fn figure_id(index: usize) -> Id {
     Id::of(b'f', index)
 }
@@ -223,7 +254,8 @@ pub fn to_wire<'a>(
         id,
         document: WireMeta {
             title: doc.header.title.map(|t| t.text(text)),
-            date: doc.header.date.as_deref(),
+            date: doc.date.as_ref().map(|d| d.0.as_str()),
+            date_source: doc.date.as_ref().map(|d| d.1.as_str()),
         },
         sentences: doc.sentences.iter().map(|&s| w.range(s)).collect(),
         entities: doc
@@ -271,6 +303,7 @@ pub fn to_wire<'a>(
                     qualifier: f.qualifier.map(|q| q.as_str()),
                     approximate: f.approximate,
                     unit: f.unit.as_deref(),
+                    period: f.period.map(time_id),
                     via: via(&f.via),
                 }
             })
@@ -317,7 +350,24 @@ pub fn to_wire<'a>(
                     hedges: c.hedges.iter().map(String::as_str).collect(),
                     figures: c.figures.iter().map(|&f| figure_id(f)).collect(),
                     entities: c.entities.iter().map(|&e| entity_id(e)).collect(),
+                    time: c.time.map(time_id),
+                    period: c.period.map(time_id),
                     via: via(&c.via),
+                }
+            })
+            .collect(),
+        times: (doc.times.iter().enumerate())
+            .map(|(i, t)| {
+                let s = w.span(t.span);
+                WireTime {
+                    id: time_id(i),
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    sentence: sentence_of(t.span),
+                    time_type: t.time_type.as_str(),
+                    value: &t.value,
+                    relative: t.relative,
                 }
             })
             .collect(),

@@ -290,6 +290,7 @@ impl FigureParser {
             },
             approximate: !exact,
             unit: noun.map(|(s, e)| self.noun_unit(&text[s..e])),
+            period: None,
             via: "figure:vague".into(),
         })
     }
@@ -625,6 +626,7 @@ impl<'p> Draft<'p> {
             // Bounds ("at least 250") are exact; "about 300 to 400" stays approximate.
             approximate: self.qualifier == Some(Qualifier::About),
             unit: self.money.map(str::to_string).or(self.unit),
+            period: None,
             via: via.into(),
         }
     }

@@ -717,6 +717,51 @@ mod tests {
     }
 
     #[test]
+    fn content_ends_at_its_clause() {
+        // (text, source, the whole content of that source's claim)
+        let table = [
+            // A semicolon opens the writer's next clause.
+            (
+                "The owners said the repairs were finished; the bridge stays shut until May.",
+                "The owners",
+                "the repairs were finished",
+            ),
+            // ", but" after a comma inside a closing quote.
+            (
+                "Protesters said they want \u{201c}a fair hearing,\u{201d} but promised to stay calm.",
+                "Protesters",
+                "they want \u{201c}a fair hearing,\u{201d}",
+            ),
+            // A short subject and a speech cue after a comma: another speaker's report.
+            (
+                "The minister told reporters the talks had failed, aides said.",
+                "The minister",
+                "the talks had failed",
+            ),
+            // Negative: a comma inside the content with no cue after it keeps the content.
+            (
+                "The mayor said the road would be raised by two feet, at a cost of three million dollars.",
+                "The mayor",
+                "the road would be raised by two feet, at a cost of three million dollars",
+            ),
+            // Negative: a cue inside a quotation does not cut it.
+            (
+                "She said \u{201c}the plan, critics said, was never funded.\u{201d}",
+                "She",
+                "\u{201c}the plan, critics said, was never funded.\u{201d}",
+            ),
+        ];
+        for (text, source, content) in table {
+            let got = attributed(text);
+            assert!(
+                got.iter()
+                    .any(|(s, _, c, _)| s.as_deref() == Some(source) && c == content),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn cues_carry_their_class() {
         use crate::document::ReportClass::{self, *};
         // (text, the class of its one attributed claim; None: no attributed claim)

@@ -54,6 +54,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         .quotes
         .partition_point(|q| q.end <= v.tokens[from].span().start);
     let mut i = from;
+    let mut brackets = 0u32;
     while i < limit {
         let pos = v.tokens[i].span().start;
         while q < v.quotes.len() && v.quotes[q].end <= pos {
@@ -102,9 +103,12 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         if after_comma && and && cue_ahead(v, i + 1, limit) {
             return cut;
         }
-        // "X said C; D": a semicolon joins the writer's next clause.
-        if word == b";" && i > from {
-            return i;
+        // "X said C; D": a semicolon joins the writer's next clause ("($20; £10)" does not).
+        match word {
+            b"(" => brackets += 1,
+            b")" => brackets = brackets.saturating_sub(1),
+            b";" if i > from && brackets == 0 => return i,
+            _ => {}
         }
         if object && i > from {
             let dash = matches!(word, b";" | EM_DASH | HORIZONTAL_BAR | EN_DASH)

@@ -761,6 +761,12 @@ mod tests {
                 "The owners",
                 "the repairs were finished",
             ),
+            // Negative: a semicolon inside brackets keeps the content.
+            (
+                "The firm said the fee would be 900 rupees ($20; 10 pounds) per tonne.",
+                "The firm",
+                "the fee would be 900 rupees ($20; 10 pounds) per tonne",
+            ),
             // ", but" after a comma inside a closing quote.
             (
                 "Protesters said they want \u{201c}a fair hearing,\u{201d} but promised to stay calm.",

@@ -54,6 +54,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         .quotes
         .partition_point(|q| q.end <= v.tokens[from].span().start);
     let mut i = from;
+    let mut brackets = 0u32;
     while i < limit {
         let pos = v.tokens[i].span().start;
         while q < v.quotes.len() && v.quotes[q].end <= pos {
@@ -78,14 +79,21 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
             return i;
         }
         let word = v.bytes(i);
-        if word == b"," && i + 1 < limit && takes_over(v, i + 1) {
+        if word == b"," && i + 1 < limit && (takes_over(v, i + 1) || speaker_tail(v, i + 1, limit))
+        {
             return i;
         }
         // "X said C, but D" and "X said C and warned D": a new clause of the writer or a
         // second cue of the speaker ends the content.
-        let after_comma = i > from && v.bytes(i - 1) == b",";
+        let after_comma = i > from && comma_before(v, i, from);
+        // The cut keeps a closing quote after the comma.
+        let cut = if i > from && v.bytes(i - 1) == b"," {
+            i - 1
+        } else {
+            i
+        };
         if after_comma && CONTRAST.iter().any(|w| v.is(i, w)) {
-            return i - 1;
+            return cut;
         }
         let and = v.is(i, "and");
         if i > from + 1 && and && i + 1 < limit && v.info(i + 1).cue.is_some() {
@@ -93,7 +101,14 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
         }
         // "…, and more than 4 in 10 said …": a coordinated clause with its own cue.
         if after_comma && and && cue_ahead(v, i + 1, limit) {
-            return i - 1;
+            return cut;
+        }
+        // "X said C; D": a semicolon joins the writer's next clause ("($20; £10)" does not).
+        match word {
+            b"(" => brackets += 1,
+            b")" => brackets = brackets.saturating_sub(1),
+            b";" if i > from && brackets == 0 => return i,
+            _ => {}
         }
         if object && i > from {
             let dash = matches!(word, b";" | EM_DASH | HORIZONTAL_BAR | EN_DASH)
@@ -103,7 +118,7 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
                 && i + 1 < limit
                 && (v.is_capitalised(i + 1) || v.info(i + 1).pronoun.is_some());
             if dash || new_clause {
-                return if new_clause { i - 1 } else { i };
+                return if new_clause { cut } else { i };
             }
         }
         i += 1;
@@ -111,11 +126,29 @@ fn content_end(v: &DocView, from: usize, limit: usize, object: bool) -> usize {
     limit
 }
 
+/// True when a comma ends the words before token `i`, also inside a closing quote
+/// ("… “justice for all,” but pledged …").
+fn comma_before(v: &DocView, i: usize, from: usize) -> bool {
+    v.bytes(i - 1) == b"," || i > from + 1 && v.is_quote_mark(i - 1) && v.bytes(i - 2) == b","
+}
+
 /// True when a cue word follows within a few words, before any punctuation.
 fn cue_ahead(v: &DocView, from: usize, limit: usize) -> bool {
     (from..limit.min(from + 8))
         .take_while(|&j| v.is_word(j))
         .any(|j| v.info(j).cue.is_some() && !v.is_capitalised(j))
+}
+
+/// ", sources said": a short subject and a speech cue after a comma start the attribution
+/// of another speaker, so the content before them ends there.
+fn speaker_tail(v: &DocView, from: usize, limit: usize) -> bool {
+    let Some(cue) = (from..limit.min(from + 6))
+        .take_while(|&j| v.is_word(j))
+        .find(|&j| v.info(j).cue.is_some())
+    else {
+        return false;
+    };
+    cue > from && v.info(cue).cue == Some(CueClass::Speech) && !v.is_capitalised(cue)
 }
 
 /// A cue that starts a new attribution after a comma: "adding", "according to", "he said".

@@ -551,11 +551,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if !self.capitalised(i) {
             return None;
         }
-        let name = self.p[i].text;
-        let abbreviated = name.len() <= 4
-            && !["june", "july", "may"]
-                .iter()
-                .any(|n| name.eq_ignore_ascii_case(n));
+        let abbreviated = abbreviated_month(self.p[i].text);
         let mut j = i + 1;
         // A full name's dot ends the sentence; an abbreviation's belongs to it.
         let dotted = abbreviated && self.dot(j);
@@ -665,7 +661,9 @@ impl<'a, 't> Matcher<'a, 't> {
         if let Some(d) = self.day(i) {
             if let Some(Lex::Month(m)) = self.lex(i + 1) {
                 if self.capitalised(i + 1) {
-                    let end = if self.dot(i + 2) { i + 3 } else { i + 2 };
+                    // "3 Oct. 2004" keeps its dot; "on 19 October." ends the sentence.
+                    let dotted = abbreviated_month(self.p[i + 1].text) && self.dot(i + 2);
+                    let end = if dotted { i + 3 } else { i + 2 };
                     if let Some(y) = self.year(end) {
                         return Some(hit(i, end + 1, TimeType::Date, ymd(y, m, d), false));
                     }
@@ -757,4 +755,12 @@ fn step(dir: Dir) -> i32 {
 
 fn ymd(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// "Oct", "Sept": a month name short enough to be an abbreviation, whose dot belongs to it.
+fn abbreviated_month(name: &str) -> bool {
+    name.len() <= 4
+        && !["june", "july", "may"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
 }

@@ -49,6 +49,19 @@ fn absolute_dates() {
                 "2015-09-22",
             ),
             ("Sales fell in July 1997.", "July 1997", Date, "1997-07"),
+            // A full month name's dot ends the sentence; an abbreviation keeps its own.
+            (
+                "She will leave on 19 October.",
+                "19 October",
+                Date,
+                "2021-10-19",
+            ),
+            (
+                "It opened on 3 Oct. 2004.",
+                "3 Oct. 2004",
+                Date,
+                "2004-10-03",
+            ),
             ("The group formed in 2015.", "2015", Date, "2015"),
             ("Prices rose in the 1990s.", "the 1990s", Date, "199"),
             ("Profit rose in fiscal 1989.", "fiscal 1989", Date, "1989"),

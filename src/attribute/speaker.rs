@@ -195,7 +195,8 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
                 let (genders, bio) = genders
                     .get_or_insert_with(|| (entity_genders(v, &lex.genders), topic_pronouns(v)));
                 let bio = bio.filter(|&(_, t)| t == g).map(|(e, _)| e);
-                let e = resolve_person(v, genders, &state, &place, g, outer, bio);
+                let own = &claims[k].fragments;
+                let e = resolve_person(v, genders, &state, &place, own, g, outer, bio);
                 if let Some(e) = e {
                     // A linked pronoun is evidence of its person's gender.
                     genders[e].get_or_insert(g);
@@ -209,7 +210,7 @@ pub fn resolve_sources(v: &DocView, lex: &SpeakerLexicon, claims: &mut [Claim]) 
                     Some(outer) => {
                         outer.filter(|&e| v.entities[e].entity_type == EntityType::Group)
                     }
-                    None => resolve_group(v, &state, &place),
+                    None => resolve_group(v, &state, &place, &claims[k].fragments),
                 }
             }
             Phrase::Pronoun(_) => None,
@@ -302,11 +303,14 @@ fn outer_speaker(claims: &[Claim], settled: &[bool], k: usize) -> Option<Option<
 }
 
 /// The entities mentioned in the window before the pronoun, with the type `wanted`: (first
-/// position, entity) by last mention, most recent first.
+/// position, entity) by last mention, most recent first. Mentions inside the claim's own
+/// content (`own`) are left out: in "“The tackle on Heinze was terrible,” he said" the
+/// speaker is not someone he talks about.
 fn candidates(
     v: &DocView,
     chain: &Chain,
     place: &Place,
+    own: &[Span],
     wanted: EntityType,
 ) -> Vec<(usize, usize)> {
     let first = v
@@ -325,6 +329,7 @@ fn candidates(
                 && m.end <= place.pos
                 && v.entities[*e].entity_type == wanted
                 && !possessor(v, *m)
+                && !own.iter().any(|f| f.contains(m))
         })
         .map(|&(m, e)| (m.start, e))
         .collect();
@@ -348,8 +353,8 @@ fn possessor(v: &DocView, m: Span) -> bool {
 }
 
 /// The entity of the subject of the pronoun's sentence (a mention opening it, before the
-/// pronoun), else of the sentence before.
-fn subject(v: &DocView, place: &Place, wanted: EntityType) -> Option<usize> {
+/// pronoun), else of the sentence before; never one inside the claim's own content (`own`).
+fn subject(v: &DocView, place: &Place, own: &[Span], wanted: EntityType) -> Option<usize> {
     let opening = |k: usize| -> Option<usize> {
         let &(a, b) = v.units.get(k)?;
         // "But X said", "However, X …": a word or two may come first.
@@ -366,7 +371,7 @@ fn subject(v: &DocView, place: &Place, wanted: EntityType) -> Option<usize> {
         // "On Obama, …", "Galois' cousin …": a preposition's object or a possessor is no subject.
         let i = v.token_at(m.start);
         let governed = i > a && v.role(i - 1) == Some(WordRole::Preposition);
-        if governed || possessor(v, m) {
+        if governed || possessor(v, m) || own.iter().any(|f| f.contains(&m)) {
             return None;
         }
         (opens && m.end <= place.pos && v.entities[e].entity_type == wanted).then_some(e)
@@ -376,16 +381,18 @@ fn subject(v: &DocView, place: &Place, wanted: EntityType) -> Option<usize> {
 
 /// "he"/"she": the antecedent of agreeing gender; `outer` is the speaker whose content holds
 /// the pronoun.
+#[allow(clippy::too_many_arguments)]
 fn resolve_person(
     v: &DocView,
     genders: &[Option<Gender>],
     chain: &Chain,
     place: &Place,
+    own: &[Span],
     gender: Gender,
     outer: Option<usize>,
     bio: Option<usize>,
 ) -> Option<usize> {
-    let found = candidates(v, chain, place, EntityType::Person);
+    let found = candidates(v, chain, place, own, EntityType::Person);
     let agrees = |e: usize| genders[e].is_none_or(|g| g == gender);
     // The biography's subject agrees with the pronouns that made it the subject.
     let known = |e: usize| genders[e] == Some(gender) || bio == Some(e);
@@ -429,7 +436,7 @@ fn resolve_person(
     [
         outer,
         speaker,
-        subject(v, place, EntityType::Person),
+        subject(v, place, own, EntityType::Person),
         alone,
         known_alone,
         topic,
@@ -486,12 +493,12 @@ fn topic(v: &DocView, place: &Place, wanted: EntityType) -> Option<usize> {
 }
 
 /// "it"/"they": a group, by the same preferences; no group is ever a person's pronoun.
-fn resolve_group(v: &DocView, chain: &Chain, place: &Place) -> Option<usize> {
+fn resolve_group(v: &DocView, chain: &Chain, place: &Place, own: &[Span]) -> Option<usize> {
     let speaker = chain
         .last_speaker
         .filter(|&(s, _)| s + 1 >= place.sentence)
         .map(|(_, e)| e);
-    [speaker, subject(v, place, EntityType::Group)]
+    [speaker, subject(v, place, own, EntityType::Group)]
         .into_iter()
         .flatten()
         .find(|&e| v.entities[e].entity_type == EntityType::Group)
@@ -742,6 +749,19 @@ mod tests {
             "Helen Carter spoke on Monday. Analysts have predicted that the talks will fail.",
             "Analysts",
             None,
+        ),
+        // Whom a quote talks about is not who speaks it.
+        (
+            "The coach was angry after the match. \u{201C}We will appeal. The foul on David \
+             Moreno was reckless,\u{201D} he said.",
+            "he",
+            None,
+        ),
+        (
+            "Tom Baker watched the match. \u{201C}The foul on David Moreno was reckless,\u{201D} \
+             he said.",
+            "he",
+            Some("Tom Baker"),
         ),
     ];
 

@@ -69,6 +69,31 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts a finished document and writes its output; its error message, if it failed
+    /// (a failure counted here, for the caller to report).
+    fn take(
+        &mut self,
+        done: Done,
+        options: &BatchOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<Option<String>> {
+        self.pages.extend(done.page);
+        self.documents += 1;
+        self.bytes += done.bytes;
+        self.entities += done.entities;
+        self.claims += done.claims;
+        let mut error = done.error;
+        match write_output(done.output, options, out) {
+            Ok(written) => written?,
+            // A bug while rendering: the output may be cut short; reported like any other.
+            Err(message) => error = Some(message),
+        }
+        if error.is_some() {
+            self.failures += 1;
+        }
+        Ok(error)
+    }
+
     /// One line for stderr (`noun` singular): `12 files, 1 failed, 340 entities, 95 claims, 0.41 s (2.3 MB/s)`.
     pub fn line(&self, noun: &str) -> String {
         let secs = self.elapsed.as_secs_f64();
@@ -279,18 +304,7 @@ pub fn run_documents(
     };
     let mut items = sources.iter();
     let result = ordered_map(jobs, &mut items, work, |done: Done| {
-        summary.pages.extend(done.page);
-        summary.documents += 1;
-        summary.bytes += done.bytes;
-        summary.entities += done.entities;
-        summary.claims += done.claims;
-        let mut error = done.error;
-        match write_output(done.output, options, out) {
-            Ok(written) => written?,
-            Err(message) => error = Some(message),
-        }
-        if let Some(message) = &error {
-            summary.failures += 1;
+        if let Some(message) = summary.take(done, options, out)? {
             progress.clear(errors);
             let _ = writeln!(errors, "claimex: {message}");
         }
@@ -531,24 +545,12 @@ fn run_lines<R: LineBuffered + Send>(
     let mut chunks = Chunks(lines);
     ordered_map(options.jobs, &mut chunks, work, |chunk: Vec<Done>| {
         for done in chunk {
-            summary.pages.extend(done.page);
-            summary.documents += 1;
-            summary.bytes += done.bytes;
-            summary.entities += done.entities;
-            summary.claims += done.claims;
-            let mut error = done.error;
-            match write_output(done.output, options, out) {
-                Ok(written) => written?,
-                // A bug while rendering: the line may be cut short; reported like any other.
-                Err(message) => error = Some(message),
-            }
-            if let Some(message) = &error {
-                summary.failures += 1;
+            if let Some(message) = summary.take(done, options, out)? {
                 let _ = writeln!(errors, "claimex: {message}");
-            }
-            if error.is_some() && options.on_error == OnError::Fail {
-                out.flush()?;
-                return Ok(Flow::Stop);
+                if options.on_error == OnError::Fail {
+                    out.flush()?;
+                    return Ok(Flow::Stop);
+                }
             }
         }
         out.flush()?;

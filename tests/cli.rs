@@ -42,17 +42,8 @@ fn feed(cmd: &mut Command, stdin: &[u8]) -> (Output, std::io::Result<()>) {
     (out, writer.join().unwrap())
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited, not killed")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{code, stderr, stdout};
 
 fn json_lines(out: &Output) -> Vec<Value> {
     stdout(out)

@@ -34,17 +34,8 @@ fn ci_script(dir: &Path, args: &[&str]) -> Output {
         .expect("sh runs")
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited, not killed")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::{code, stderr, stdout};
 
 fn ids(out: &Output) -> Vec<String> {
     (stdout(out).lines())
